@@ -1,0 +1,27 @@
+"""Plain pydantic models of the domain: catalogs, report layout, mapping tables, citizens."""
+
+from fsiii_mapper.model.catalog import Catalog, CatalogArea, CatalogState, Crosswalk, CrosswalkEntry
+from fsiii_mapper.model.citizen import AreaNote, Citizen, CitizenCondition
+from fsiii_mapper.model.common import Evidence, Group
+from fsiii_mapper.model.layout import FunctionItem, ProblemAreaField, ReportLayout, ScoreWord
+from fsiii_mapper.model.table import MappingRow, MappingTable, TableMeta
+
+__all__ = [
+    "AreaNote",
+    "Catalog",
+    "CatalogArea",
+    "CatalogState",
+    "Citizen",
+    "CitizenCondition",
+    "Crosswalk",
+    "CrosswalkEntry",
+    "Evidence",
+    "FunctionItem",
+    "Group",
+    "MappingRow",
+    "MappingTable",
+    "ProblemAreaField",
+    "ReportLayout",
+    "ScoreWord",
+    "TableMeta",
+]

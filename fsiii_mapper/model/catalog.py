@@ -1,0 +1,91 @@
+"""FSIII catalogs (original and simplified) and the old → new crosswalk."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import PrivateAttr
+
+from fsiii_mapper.model.common import Evidence, Group, Strict
+
+StateStatus = Literal["retained", "new", "outgoing", "unknown"]
+"""``unknown`` only when a pre-simplification CodeSystem was imported on its own."""
+
+
+class CatalogArea(Strict):
+    key: str
+    uuid: str | None = None
+    display: str
+    group: Group
+
+
+class CatalogState(Strict):
+    key: str
+    uuid: str | None = None
+    display: str
+    group: Group
+    area: str
+    status: StateStatus
+    status_evidence: Evidence
+
+    @property
+    def ident(self) -> str:
+        """Stable identity across catalogs: the UUID where known, else the legacy key."""
+        return self.uuid or self.key
+
+    @property
+    def carries_level(self) -> bool:
+        return self.group == "funktionsevne"
+
+
+class Catalog(Strict):
+    id: str
+    title: str
+    code_system: str
+    code_system_version: str
+    derived_from: list[str]
+    areas: list[CatalogArea]
+    states: list[CatalogState]
+
+    _index: dict[str, CatalogState] = PrivateAttr(default_factory=dict)
+    _areas: dict[str, CatalogArea] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: object) -> None:
+        self.reindex()
+
+    def reindex(self) -> None:
+        index: dict[str, CatalogState] = {}
+        for st in self.states:
+            index[st.key] = st
+            if st.uuid:
+                index[st.uuid.lower()] = st
+        self._index = index
+        self._areas = {a.key: a for a in self.areas}
+
+    def resolve(self, code: str) -> CatalogState | None:
+        """Find a state by legacy key or UUID (case-insensitive for UUIDs). Never by display."""
+        code = code.strip()
+        return self._index.get(code) or self._index.get(code.lower())
+
+    def area(self, key: str) -> CatalogArea | None:
+        return self._areas.get(key)
+
+
+class CrosswalkEntry(Strict):
+    source: str
+    successors: list[str]
+    evidence: Evidence
+    rationale: str = ""
+
+
+class Crosswalk(Strict):
+    """Old state → simplified successor(s). Our reading of KL's rewritten definitions (assumed)."""
+
+    title: str
+    entries: list[CrosswalkEntry]
+
+    def successors(self, key: str) -> list[str]:
+        for e in self.entries:
+            if e.source == key:
+                return e.successors
+        return []

@@ -1,0 +1,65 @@
+"""Mapping tables: FSIII state → report field, one row per decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import PrivateAttr
+
+from fsiii_mapper.model.common import Strict
+
+Relationship = Literal["equivalent", "source-broader", "source-narrower", "related", "no-map"]
+RELATIONSHIPS: tuple[Relationship, ...] = (
+    "equivalent",
+    "source-broader",
+    "source-narrower",
+    "related",
+    "no-map",
+)
+ReviewStatus = Literal["draft", "in-review", "approved", "rejected"]
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = ("draft", "in-review", "approved", "rejected")
+TableStatus = Literal["draft", "in-review", "published", "retired"]
+
+ROW_FIELDS = ("source", "target", "relationship", "review_status", "comment", "author", "date")
+
+
+class MappingRow(Strict):
+    source: str
+    target: str | None = None
+    relationship: Relationship
+    review_status: ReviewStatus = "draft"
+    comment: str = ""
+    author: str = ""
+    date: dt.date | None = None
+
+    # The YAML node this row was read from (kept so that a save edits it in place and keeps its
+    # comments); copied along by ``model_copy`` so edits of a row keep their place in the file.
+    _node: Any = PrivateAttr(default=None)
+
+    @property
+    def maps(self) -> bool:
+        return self.relationship != "no-map"
+
+
+class TableMeta(Strict):
+    id: str
+    title: str
+    version: str
+    status: TableStatus
+    catalog: str
+    report_layout: str
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    publisher: str
+    include_area_notes: bool = False
+    description: str = ""
+
+
+class MappingTable(Strict):
+    table: TableMeta
+    rows: list[MappingRow]
+
+    @property
+    def id(self) -> str:
+        return self.table.id

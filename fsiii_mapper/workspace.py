@@ -1,0 +1,108 @@
+"""The set of data a command works on: catalogs, layout, crosswalk and the table pair.
+
+By default everything comes from the shipped ``mapping_tables`` folder; any table can be replaced
+by a file of the user's, and wherever a table is expected, a shipped table's id is accepted too.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from fsiii_mapper.documents import (
+    TableDocument,
+    load_catalog,
+    load_citizen,
+    load_crosswalk,
+    load_layout,
+    load_table,
+)
+from fsiii_mapper.model import Catalog, Citizen, Crosswalk, ReportLayout
+from fsiii_mapper.yamlio import InputError
+
+SHIPPED_TABLES = {"original": "table_original.yaml", "simplified": "table_simplified.yaml"}
+SHIPPED_CATALOGS = {"original": "catalog_original.yaml", "simplified": "catalog_simplified.yaml"}
+
+
+def shipped_dir() -> Path:
+    return Path(str(resources.files("mapping_tables")))
+
+
+def citizens_dir() -> Path:
+    return shipped_dir() / "citizens"
+
+
+def demo_citizen_paths() -> list[Path]:
+    return sorted(citizens_dir().glob("*.yaml"))
+
+
+@dataclass
+class Workspace:
+    catalogs: dict[str, Catalog]
+    layout: ReportLayout
+    crosswalk: Crosswalk
+    tables: dict[str, TableDocument] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: str | os.PathLike[str] | None = None) -> Workspace:
+        base = Path(folder) if folder is not None else shipped_dir()
+        catalogs = {cid: load_catalog(base / name) for cid, name in SHIPPED_CATALOGS.items()}
+        ws = cls(
+            catalogs=catalogs,
+            layout=load_layout(base / "report_layout.yaml"),
+            crosswalk=load_crosswalk(base / "crosswalk.yaml"),
+        )
+        for tid, name in SHIPPED_TABLES.items():
+            ws.tables[tid] = load_table(base / name)
+        return ws
+
+    def catalog_for(self, doc: TableDocument) -> Catalog | None:
+        return self.catalogs.get(doc.table.table.catalog)
+
+    def other_catalogs(self, doc: TableDocument) -> list[Catalog]:
+        return [c for cid, c in self.catalogs.items() if cid != doc.table.table.catalog]
+
+    @property
+    def original(self) -> TableDocument:
+        return self.tables["original"]
+
+    @property
+    def simplified(self) -> TableDocument:
+        return self.tables["simplified"]
+
+    def open_table(self, arg: str) -> TableDocument:
+        """A table by shipped id (``original``, ``simplified``) or by path."""
+        if arg in SHIPPED_TABLES and not Path(arg).exists():
+            return load_table(shipped_dir() / SHIPPED_TABLES[arg])
+        return load_table(arg)
+
+    def use_table(self, doc: TableDocument) -> None:
+        """Put ``doc`` in the slot of the table pair its catalog belongs to."""
+        slot = doc.table.table.catalog
+        if slot not in SHIPPED_TABLES:
+            raise InputError(
+                f"table {doc.table.id!r} names catalog {slot!r}",
+                doc.path,
+                hint="a table must use catalog 'original' or 'simplified'",
+            )
+        self.tables[slot] = doc
+
+
+def open_citizen(arg: str) -> Citizen:
+    """A citizen by path, or by the id / file stem of a shipped demo citizen."""
+    p = Path(arg)
+    if p.exists():
+        return load_citizen(p)
+    for demo in demo_citizen_paths():
+        if demo.stem == arg or demo.stem.split("-", 2)[:2] == arg.split("-", 2)[:2]:
+            return load_citizen(demo)
+    for demo in demo_citizen_paths():
+        if load_citizen(demo).id == arg:
+            return load_citizen(demo)
+    raise InputError(
+        "no such citizen file or demo citizen",
+        arg,
+        hint="give a path to a citizen YAML file or a demo id such as demo-01",
+    )

@@ -1,0 +1,162 @@
+"""Round-trip YAML: load with positions, dump byte-stably, save atomically.
+
+Every YAML file the tool reads or writes goes through this module, so comments, key order and
+quoting survive edits, and a malformed file is reported with file, line and column.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+
+class InputError(Exception):
+    """Bad user input: names the file and, where known, line and column (1-based)."""
+
+    def __init__(
+        self,
+        message: str,
+        path: str | os.PathLike[str] | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str = "",
+    ) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.column = column
+        self.hint = hint
+        super().__init__(self.location_text() + message + (f" — {hint}" if hint else ""))
+
+    def location_text(self) -> str:
+        if self.path is None:
+            return ""
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where + ": "
+
+
+def _yaml() -> YAML:
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 4096  # never fold long lines: a re-save must not reflow the user's text
+    y.allow_unicode = True
+    # Rows share equal dates; anchors (&id001) in a user's table would only confuse.
+    y.representer.ignore_aliases = lambda *args: True
+    return y
+
+
+@dataclass
+class LoadedYaml:
+    """A parsed YAML document together with the text it came from."""
+
+    path: Path
+    text: str
+    data: Any
+
+
+def parse_yaml_text(text: str, path: str | os.PathLike[str] = "<text>") -> Any:
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        col = mark.column + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(
+            f"YAML syntax error: {problem}",
+            path,
+            line,
+            col,
+            "fix the file in a text editor; nothing was changed",
+        ) from None
+    except YAMLError as exc:
+        raise InputError(f"YAML error: {exc}", path) from None
+
+
+def load_yaml(path: str | os.PathLike[str]) -> LoadedYaml:
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", p) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", p) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            "file is not valid UTF-8", p, line, None, "save the file as UTF-8"
+        ) from None
+    return LoadedYaml(p, text, parse_yaml_text(text, p))
+
+
+def dump_yaml(data: Any) -> str:
+    buf = io.StringIO()
+    _yaml().dump(data, buf)
+    return buf.getvalue()
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` so that the file is either the old one or the new one, never half.
+
+    The text is written to a temporary file in the same folder, flushed and fsynced, then moved over
+    the target with ``os.replace``. If anything fails, the temporary file is removed and the target is
+    untouched.
+    """
+    target = Path(path)
+    data = text.encode("utf-8")
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def position(node: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    """1-based (line, column) of the value at ``loc`` inside a ruamel tree, as close as it gets."""
+    line: int | None = None
+    col: int | None = None
+    cur = node
+    for key in loc:
+        if isinstance(cur, CommentedMap) and key in cur:
+            ln, cl = cur.lc.value(key) if cur.lc.data and key in cur.lc.data else (None, None)
+            if ln is None:
+                ln, cl = cur.lc.line, cur.lc.col
+            line, col = ln, cl
+            cur = cur[key]
+        elif isinstance(cur, CommentedSeq) and isinstance(key, int) and 0 <= key < len(cur):
+            ln, cl = cur.lc.item(key)
+            line, col = ln, cl
+            cur = cur[key]
+        else:
+            if isinstance(cur, (CommentedMap, CommentedSeq)) and line is None:
+                line, col = cur.lc.line, cur.lc.col
+            break
+    if line is None:
+        return None, None
+    return line + 1, (col + 1 if col is not None else None)
