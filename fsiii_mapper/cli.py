@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -21,6 +22,9 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad arguments or unreadable input
     INTERNAL = 3  # a bug in fsiii-mapper: please report it
 
+
+# Further commands live in their own modules, each with ``register(subparsers, epilog)``.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 EPILOG = """\
 Exit codes:
@@ -275,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", metavar="CATALOG.yaml", help="list this catalog file instead")
     p.add_argument("--format", **fmt)
     cat.set_defaults(func=lambda a: _usage(cat))
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, EPILOG)
     return parser
 
 
