@@ -18,12 +18,12 @@ layout, the contributions that fill it — or why it is empty. Strategies (DOMAI
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from fsiii_mapper.documents import TableDocument
-from fsiii_mapper.messages import tr
+from fsiii_mapper.messages import default_lang, tr
 from fsiii_mapper.model import Catalog, CatalogState, Citizen, CitizenCondition
 from fsiii_mapper.workspace import Workspace
 
@@ -148,11 +148,35 @@ class Engine:
 
     def __init__(self, workspace: Workspace, lang: str | None = None) -> None:
         self.ws = workspace
-        self.lang = lang
+        self.lang = lang or default_lang()
         self._prepared: dict[str, _Prepared] = {}
+        self._empty: dict[tuple[str, tuple[int, ...]], tuple[str, str]] = {}
+        self._successors: dict[str, list[str]] | None = None
+        self._codes: dict[str, dict[str, CatalogState]] = {}
 
     def invalidate(self) -> None:
+        """Forget everything derived from the tables and catalogs (call after an edit)."""
         self._prepared.clear()
+        self._empty.clear()
+        self._codes.clear()
+        self._successors = None
+
+    def _resolver(self, catalog_id: str) -> Callable[[str], CatalogState | None]:
+        """A plain-dict lookup by key or UUID (the hot path; same rules as Catalog.resolve)."""
+        index = self._codes.get(catalog_id)
+        if index is None:
+            index = {}
+            for st in self.ws.catalogs[catalog_id].states:
+                index[st.key] = st
+                if st.uuid:
+                    index[st.uuid.lower()] = st
+            self._codes[catalog_id] = index
+        get = index.get
+
+        def resolve(code: str) -> CatalogState | None:
+            return get(code) or get(code.lower())
+
+        return resolve
 
     def _prepare(self, slot: str) -> _Prepared:
         cached = self._prepared.get(slot)
@@ -177,12 +201,12 @@ class Engine:
     def _passes(
         self, citizen: Citizen, strategy: str, unused: list[Unused]
     ) -> tuple[list[_Pass], str]:
-        orig_cat = self.ws.catalogs["original"]
-        simp_cat = self.ws.catalogs["simplified"]
+        in_orig = self._resolver("original")
+        in_simp = self._resolver("simplified")
         lang = self.lang
 
         def resolve_any(cond: CitizenCondition) -> CatalogState | None:
-            return simp_cat.resolve(cond.code) or orig_cat.resolve(cond.code)
+            return in_simp(cond.code) or in_orig(cond.code)
 
         live = []
         for cond in citizen.conditions:
@@ -200,6 +224,7 @@ class Engine:
             slot: str, statuses: set[str], conds: Iterable[CitizenCondition]
         ) -> _Pass:
             prep = self._prepare(slot)
+            resolve = self._resolver(prep.catalog.id)
             picked = []
             for cond in conds:
                 if cond.status not in statuses:
@@ -212,7 +237,7 @@ class Engine:
                         )
                     )
                     continue
-                st = prep.catalog.resolve(cond.code)
+                st = resolve(cond.code)
                 if st is None:
                     unused.append(
                         Unused(
@@ -235,9 +260,8 @@ class Engine:
             for cond in live:
                 if cond.status != "aktiv":
                     continue
-                if simp_cat.resolve(cond.code) is not None and orig_cat.resolve(cond.code) is None:
-                    st = simp_cat.resolve(cond.code)
-                    assert st is not None
+                st = in_simp(cond.code)
+                if st is not None and in_orig(cond.code) is None:
                     reason = tr(
                         "strategy.cura.simplified-state", lang, code=st.key, display=st.display
                     )
@@ -248,8 +272,8 @@ class Engine:
                     return [take("simplified", {"aktiv"}, live)], reason
             return [take("original", {"aktiv"}, live)], tr("strategy.cura.old-only", lang)
         if strategy == "nexus":
-            new_side = [c for c in live if simp_cat.resolve(c.code) is not None]
-            old_side = [c for c in live if simp_cat.resolve(c.code) is None]
+            new_side = [c for c in live if in_simp(c.code) is not None]
+            old_side = [c for c in live if in_simp(c.code) is None]
             return (
                 [
                     take("simplified", {"kladde", "aktiv"}, new_side),
@@ -327,8 +351,9 @@ class Engine:
                 )
 
         used_tables = [p.prepared for p in passes]
+        tables_key = tuple(id(t) for t in used_tables)
         for fr in fields.values():
-            self._finish(fr, used_tables)
+            self._finish(fr, used_tables, tables_key)
         return Report(
             citizen_id=citizen.id,
             citizen_name=citizen.name,
@@ -340,17 +365,13 @@ class Engine:
             unused=_dedupe(unused),
         )
 
-    def _finish(self, fr: FieldResult, tables: list[_Prepared]) -> None:
-        lang = self.lang
-        if fr.is_empty:
-            sources = [s for t in tables for s in t.targets.get(fr.code, [])]
-            if not sources:
-                names = " / ".join(tr("table." + t.doc.table.table.catalog, lang) for t in tables)
-                fr.empty_reason = "no-row"
-                fr.empty_message = tr("empty.no-row", lang, tables=names, field=fr.code)
-            else:
-                fr.empty_reason = "no-data"
-                fr.empty_message = tr("empty.no-data", lang, sources=_short_list(sources))
+    def _finish(self, fr: FieldResult, tables: list[_Prepared], tables_key: tuple[int, ...]) -> None:
+        if not fr.contributions:
+            key = (fr.code, tables_key)
+            cached = self._empty.get(key)
+            if cached is None:
+                cached = self._empty[key] = self._empty_reason(fr.code, tables)
+            fr.empty_reason, fr.empty_message = cached
             return
         if fr.kind == "function_item":
             values: list[FunctionValue] = fr.contributions
@@ -365,9 +386,20 @@ class Engine:
         else:
             entries: list[AreaEntry] = fr.contributions
             keys = [e.source for e in entries if e.uuid is not None]
-            successors = {s for k in keys for s in self.ws.crosswalk.successors(k)}
+            if self._successors is None:
+                self._successors = {e.source: e.successors for e in self.ws.crosswalk.entries}
+            successors = {s for k in keys for s in self._successors.get(k, ())}
             if len(keys) != len(set(keys)) or successors & set(keys):
                 fr.flags.append("same-need-twice")
+
+
+    def _empty_reason(self, code: str, tables: list[_Prepared]) -> tuple[str, str]:
+        lang = self.lang
+        sources = [s for t in tables for s in t.targets.get(code, [])]
+        if not sources:
+            names = " / ".join(tr("table." + t.doc.table.table.catalog, lang) for t in tables)
+            return "no-row", tr("empty.no-row", lang, tables=names, field=code)
+        return "no-data", tr("empty.no-data", lang, sources=_short_list(sources))
 
 
 def _short_list(codes: list[str], most: int = 4) -> str:

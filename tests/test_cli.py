@@ -1,0 +1,164 @@
+"""The command line as analysts, vendors and trainers use it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from fsiii_mapper.cli import ExitCode, main
+from fsiii_mapper.workspace import shipped_dir
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    rc = main(list(args))
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_help_documents_every_command_and_the_exit_codes(capsys):
+    rc, out, _ = run(capsys, "--help")
+    assert rc == 0
+    for cmd in ("validate", "preview", "diff", "gaps", "catalog"):
+        assert cmd in out
+    for code in ExitCode:
+        assert f"  {int(code)}  " in out
+
+
+def test_validate_shipped_tables_passes(capsys):
+    rc, out, _ = run(capsys, "validate")
+    assert rc == ExitCode.OK
+    assert out.count("Ingen fejl") == 2
+
+
+def test_validate_accepts_ids_and_paths_and_reports_json(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("target: FA510", "target: FA999", 1), encoding="utf-8")
+    rc, out, _ = run(capsys, "validate", "simplified", str(bad), "--format", "json")
+    assert rc == ExitCode.FINDINGS
+    data = json.loads(out)
+    assert data["errors"] == 1
+    assert data["files"][0]["findings"] == []
+    f = data["files"][1]["findings"][0]
+    assert (f["rule"], f["name"], f["severity"]) == ("FM003", "unknown-target", "error")
+    assert f["file"] == str(bad) and f["line"] > 0 and f["column"] > 0
+
+
+def test_validate_text_names_file_line_and_rule(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("target: FA510", "target: FA999", 1), encoding="utf-8")
+    rc, out, _ = run(capsys, "validate", str(bad))
+    line = text[: text.index("target: FA510")].count("\n") + 1
+    assert f"{bad}:{line}:13: error FM003 unknown-target" in out
+    assert "1 fejl, 0 advarsler" in out
+
+
+def test_validate_strict_fails_on_warnings(capsys, tmp_path):
+    p = tmp_path / "w.yaml"
+    text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
+    p.write_text(text.replace("review_status: approved", "review_status: draft", 1), "utf-8")
+    assert run(capsys, "validate", str(p))[0] == ExitCode.OK
+    assert run(capsys, "validate", "--strict", str(p))[0] == ExitCode.FINDINGS
+
+
+def test_missing_file_is_a_usage_error_with_the_path(capsys, tmp_path):
+    rc, _, err = run(capsys, "preview", str(tmp_path / "nope.yaml"), "--strategy", "cura")
+    assert rc == ExitCode.USAGE
+    assert "nope.yaml" in err and "demo-01" in err
+
+
+def test_malformed_citizen_names_file_and_line(capsys, tmp_path):
+    p = tmp_path / "c.yaml"
+    p.write_text("id: x\nconditions:\n  - code: J1.1\n    status: aktiv\n    level: 7\n",
+                 encoding="utf-8")
+    rc, _, err = run(capsys, "preview", str(p), "--strategy", "original")
+    assert rc == ExitCode.USAGE
+    assert f"{p}:5:" in err and "level" in err
+
+
+def test_preview_text_shows_empty_fields_with_their_reason(capsys):
+    rc, out, _ = run(capsys, "preview", "demo-02", "--strategy", "cura")
+    assert rc == 0
+    assert "FA510" in out and "TOM: Ingen række i den forenklede tabel udfylder FA510" in out
+    assert "moderate" in out
+
+
+def test_preview_json_in_english(capsys):
+    rc, out, _ = run(capsys, "--lang", "en", "preview", "demo-04", "--strategy", "nexus",
+                     "--format", "json")
+    data = json.loads(out)
+    assert rc == 0 and data["strategy"] == "nexus"
+    fa420 = next(f for f in data["function_items"] if f["code"] == "FA420")
+    assert [v["score"] for v in fa420["values"]] == ["moderate", "svære"]
+    assert {f["code"] for f in fa420["flags"]} == {"duplicate", "conflict"}
+    assert fa420["flags"][0]["message"] == "The field is filled more than once"
+
+
+def test_preview_with_an_edited_table_given_by_path(capsys, tmp_path):
+    p = tmp_path / "simple.yaml"
+    text = (shipped_dir() / "table_simplified.yaml").read_text(encoding="utf-8")
+    old = ("  - source: Personlig_pleje  # Personlig pleje\n    target: null\n"
+           "    relationship: no-map\n")
+    assert old in text
+    p.write_text(text.replace(old, "  - source: Personlig_pleje\n    target: FA510\n"
+                                   "    relationship: source-broader\n"), encoding="utf-8")
+    rc, out, _ = run(capsys, "preview", "demo-02", "-s", "simplified", "--new", str(p),
+                     "--format", "json")
+    fa510 = json.loads(out)["function_items"][0]
+    assert rc == 0 and [v["score"] for v in fa510["values"]] == ["svære"]
+
+
+def test_diff_old_vs_simplified(capsys):
+    rc, out, _ = run(capsys, "diff", "original", "simplified", "--format", "json")
+    data = json.loads(out)
+    assert rc == ExitCode.FINDINGS
+    removed = {r["source"] for r in data["removed"]}
+    added = {r["source"] for r in data["added"]}
+    assert "J1.1" in removed and "Personlig_pleje" in added
+    assert "J3.5" not in removed | added  # same row in both tables
+
+
+def test_diff_reports_changed_fields(capsys, tmp_path):
+    p = tmp_path / "t.yaml"
+    text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
+    p.write_text(text.replace("relationship: equivalent", "relationship: related", 1), "utf-8")
+    rc, out, _ = run(capsys, "diff", "original", str(p), "--format", "json")
+    data = json.loads(out)
+    assert rc == ExitCode.FINDINGS
+    assert data["summary"] == {"added": 0, "removed": 0, "changed": 1}
+    assert data["changed"][0]["changes"] == {"relationship": {"a": "equivalent", "b": "related"}}
+    assert run(capsys, "diff", "original", "original")[0] == ExitCode.OK
+
+
+def test_gaps_shows_the_six_lost_function_items_and_fill_rates(capsys):
+    rc, out, _ = run(capsys, "gaps", "--format", "json")
+    data = json.loads(out)
+    lost = [f["code"] for f in data["fields"] if f["lost"]]
+    assert rc == 0 and lost == ["FA510", "FA540", "FA530", "FA460", "FA550", "FA560"]
+    rates = data["fill_rates"]
+    assert rates["simplified"]["FA510"] == 0 and rates["original"]["FA510"] > 0
+    assert rates["original"]["FA420"] == rates["simplified"]["FA420"]
+
+
+def test_gaps_over_a_folder_of_citizens(capsys, tmp_path):
+    shutil.copy(shipped_dir() / "citizens" / "demo-01-gamle-tilstande.yaml", tmp_path)
+    rc, out, _ = run(capsys, "gaps", "--citizens", str(tmp_path), "-s", "original",
+                     "--format", "json")
+    data = json.loads(out)
+    assert data["citizens"] == 1 and data["fill_rates"]["original"]["FA510"] == 1.0
+
+
+def test_console_script_runs(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "fsiii_mapper.cli", "citizens"],
+                         capture_output=True, text=True, check=True)
+    assert "demo-01" in out.stdout
+
+
+@pytest.mark.parametrize("args", [["preview", "demo-01"], ["frobnicate"]])
+def test_usage_errors_exit_2(capsys, args):
+    assert run(capsys, *args)[0] == ExitCode.USAGE
