@@ -1,4 +1,4 @@
-"""fsiii-mapper core: FSIII catalogs, the XDIS16 report layout, mapping tables and the preview engine.
+"""fsiii-mapper core: FSIII catalogs, XDIS16 report layout, mapping tables, preview engine.
 
 This package never imports Qt; the desktop application lives in ``ui/``.
 """

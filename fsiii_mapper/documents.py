@@ -181,7 +181,7 @@ def load_table(path: str | os.PathLike[str]) -> TableDocument:
     table = _validate(MappingTable, _plain(loaded.data), loaded.data, loaded.path, "mapping table")
     rows_node = loaded.data.get("rows")
     if isinstance(rows_node, CommentedSeq):
-        for row, node in zip(table.rows, rows_node):
+        for row, node in zip(table.rows, rows_node, strict=True):
             row._node = node
     return TableDocument(table, loaded.path, loaded.text, loaded.data)
 
@@ -192,7 +192,7 @@ def table_from_text(text: str, path: str = "<text>") -> TableDocument:
     data = parse_yaml_text(text, path)
     table = _validate(MappingTable, _plain(data), data, Path(path), "mapping table")
     if isinstance(data.get("rows"), CommentedSeq):
-        for row, node in zip(table.rows, data["rows"]):
+        for row, node in zip(table.rows, data["rows"], strict=True):
             row._node = node
     return TableDocument(table, None, text, data)
 
@@ -207,7 +207,7 @@ def _same(old: Any, new: Any) -> bool:
         return str(old) == new
     if isinstance(old, dt.datetime) and isinstance(new, dt.date):
         return old.date() == new
-    return bool(old == new) and type(old) is type(new) or (old is None and new is None)
+    return (bool(old == new) and type(old) is type(new)) or (old is None and new is None)
 
 
 def _set(node: CommentedMap, key: str, value: Any) -> None:
@@ -232,15 +232,13 @@ def _sync_map(
         value = data[key]
         if fresh or key in node or key not in defaults or value != defaults[key]:
             _set(node, key, value)
-    for key in list(node.keys()):
+    for key in list(node):
         if key not in data:
             del node[key]
 
 
 def _defaults(model: type[BaseModel]) -> dict[str, Any]:
-    return {
-        name: f.default for name, f in model.model_fields.items() if not f.is_required()
-    }
+    return {name: f.default for name, f in model.model_fields.items() if not f.is_required()}
 
 
 def _row_data(row: MappingRow) -> dict[str, Any]:
@@ -254,7 +252,7 @@ def _sync(table: MappingTable, tree: CommentedMap) -> None:
     if not isinstance(meta_node, CommentedMap):
         meta_node = CommentedMap()
         tree["table"] = meta_node
-    existing = tuple(k for k in meta_node.keys() if k in meta)
+    existing = tuple(k for k in meta_node if k in meta)
     order = existing + tuple(k for k in meta if k not in existing)
     _sync_map(meta_node, meta, order, _defaults(TableMeta))
 

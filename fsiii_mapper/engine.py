@@ -107,8 +107,10 @@ class Report:
         def pa(f: FieldResult) -> dict[str, Any]:
             d = fi(f)
             d["entries"] = d.pop("values")
-            return {k: d[k] for k in ("code", "label", "entries", "empty_reason",
-                                      "empty_message", "flags")}
+            return {
+                k: d[k]
+                for k in ("code", "label", "entries", "empty_reason", "empty_message", "flags")
+            }
 
         return {
             "citizen": {"id": self.citizen_id, "name": self.citizen_name},
@@ -144,7 +146,7 @@ class _Pass:
 
 
 class Engine:
-    """Populates reports from a workspace; prepared table indexes are cached until ``invalidate``."""
+    """Populates reports from a workspace; table indexes are cached until ``invalidate``."""
 
     def __init__(self, workspace: Workspace, lang: str | None = None) -> None:
         self.ws = workspace
@@ -220,9 +222,7 @@ class Engine:
                 continue
             live.append(cond)
 
-        def take(
-            slot: str, statuses: set[str], conds: Iterable[CitizenCondition]
-        ) -> _Pass:
+        def take(slot: str, statuses: set[str], conds: Iterable[CitizenCondition]) -> _Pass:
             prep = self._prepare(slot)
             resolve = self._resolver(prep.catalog.id)
             picked = []
@@ -249,8 +249,7 @@ class Engine:
                     )
                     continue
                 picked.append((cond, st))
-            return _Pass(prep, picked, prep.doc.table.table.include_area_notes,
-                         frozenset(statuses))
+            return _Pass(prep, picked, prep.doc.table.table.include_area_notes, frozenset(statuses))
 
         if strategy == "original":
             return [take("original", {"aktiv"}, live)], tr("strategy.original", lang)
@@ -303,8 +302,9 @@ class Engine:
                 rows = p.prepared.rows.get(st.ident)
                 if not rows:
                     unused.append(
-                        Unused(cond.code, cond.status, "no-row", tr("unused.no-row", lang,
-                                                                    table=tname))
+                        Unused(
+                            cond.code, cond.status, "no-row", tr("unused.no-row", lang, table=tname)
+                        )
                     )
                     continue
                 contributed = False
@@ -333,21 +333,32 @@ class Engine:
                         )
                 if not contributed:
                     unused.append(
-                        Unused(cond.code, cond.status, "no-map", tr("unused.no-map", lang,
-                                                                    table=tname))
+                        Unused(
+                            cond.code, cond.status, "no-map", tr("unused.no-map", lang, table=tname)
+                        )
                     )
             for note in citizen.area_notes:
                 if note.status not in p.note_statuses or note.area not in fields:
                     continue
                 if not p.area_notes:
                     unused.append(
-                        Unused(note.area, note.status, "area-notes-off",
-                               tr("unused.area-notes-off", lang, table=tname))
+                        Unused(
+                            note.area,
+                            note.status,
+                            "area-notes-off",
+                            tr("unused.area-notes-off", lang, table=tname),
+                        )
                     )
                     continue
                 fields[note.area].contributions.append(
-                    AreaEntry("områdedokumentation", None, tr("area-note", lang), note.text, tid,
-                              note.status)
+                    AreaEntry(
+                        "områdedokumentation",
+                        None,
+                        tr("area-note", lang),
+                        note.text,
+                        tid,
+                        note.status,
+                    )
                 )
 
         used_tables = [p.prepared for p in passes]
@@ -365,7 +376,9 @@ class Engine:
             unused=_dedupe(unused),
         )
 
-    def _finish(self, fr: FieldResult, tables: list[_Prepared], tables_key: tuple[int, ...]) -> None:
+    def _finish(
+        self, fr: FieldResult, tables: list[_Prepared], tables_key: tuple[int, ...]
+    ) -> None:
         if not fr.contributions:
             key = (fr.code, tables_key)
             cached = self._empty.get(key)
@@ -391,7 +404,6 @@ class Engine:
             successors = {s for k in keys for s in self._successors.get(k, ())}
             if len(keys) != len(set(keys)) or successors & set(keys):
                 fr.flags.append("same-need-twice")
-
 
     def _empty_reason(self, code: str, tables: list[_Prepared]) -> tuple[str, str]:
         lang = self.lang
@@ -420,7 +432,8 @@ def _dedupe(items: list[Unused]) -> list[Unused]:
     return out
 
 
-def populate(citizen: Citizen, strategy: str, workspace: Workspace | None = None,
-             lang: str | None = None) -> Report:
+def populate(
+    citizen: Citizen, strategy: str, workspace: Workspace | None = None, lang: str | None = None
+) -> Report:
     """Convenience wrapper: one report from the shipped (or given) workspace."""
     return Engine(workspace or Workspace.load(), lang).populate(citizen, strategy)

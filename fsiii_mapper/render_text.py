@@ -23,7 +23,7 @@ def report_text(rep: Report, lang: str | None = None) -> str:
         f"{tr('label.function-items', lang)}:",
     ]
     pad = " " * (LABEL_WIDTH + 2)
-    for f in rep.function_items + [None] + rep.problem_areas:  # type: ignore[list-item]
+    for f in [*rep.function_items, None, *rep.problem_areas]:
         if f is None:
             out += ["", f"{tr('label.problem-areas', lang)}:"]
             continue

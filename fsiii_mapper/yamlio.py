@@ -6,6 +6,7 @@ quoting survive edits, and a malformed file is reported with file, line and colu
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import tempfile
@@ -114,8 +115,8 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` so that the file is either the old one or the new one, never half.
 
     The text is written to a temporary file in the same folder, flushed and fsynced, then moved over
-    the target with ``os.replace``. If anything fails, the temporary file is removed and the target is
-    untouched.
+    the target with ``os.replace``. If anything fails, the temporary file is removed and the
+    target is untouched.
     """
     target = Path(path)
     data = text.encode("utf-8")
@@ -130,10 +131,8 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
             os.chmod(tmp, target.stat().st_mode & 0o777)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 

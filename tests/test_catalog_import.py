@@ -69,16 +69,26 @@ def test_old_file_alone_gives_the_original_catalog_and_a_warning(shared_dir):
     result = import_codesystems([kl(shared_dir, "1.1.0")])
     assert [c.id for c in result.catalogs] == ["original"]
     assert len(result.catalogs[0].states) == 73
-    assert counts(result.catalogs[0]) == Counter({("funktionsevne", "unknown"): 30,
-                                                  ("helbred", "unknown"): 43})
+    assert counts(result.catalogs[0]) == Counter(
+        {("funktionsevne", "unknown"): 30, ("helbred", "unknown"): 43}
+    )
     assert any("kl-term 2.x" in w for w in result.warnings)
 
 
-def test_cli_import_writes_catalogs_and_keeps_definitions_out_of_them(shared_dir, tmp_path,
-                                                                      capsys):
+def test_cli_import_writes_catalogs_and_keeps_definitions_out_of_them(shared_dir, tmp_path, capsys):
     defs = tmp_path / "defs.yaml"
-    rc = main(["catalog", "import", str(kl(shared_dir, "1.1.0")), str(kl(shared_dir, "2.3.0")),
-               "-o", str(tmp_path), "--definitions", str(defs)])
+    rc = main(
+        [
+            "catalog",
+            "import",
+            str(kl(shared_dir, "1.1.0")),
+            str(kl(shared_dir, "2.3.0")),
+            "-o",
+            str(tmp_path),
+            "--definitions",
+            str(defs),
+        ]
+    )
     assert rc == 0
     written = load_catalog(tmp_path / "catalog_simplified.yaml")
     assert len(written.states) == 36
@@ -100,12 +110,17 @@ def test_not_json_reports_line_and_column(tmp_path):
     assert exc.value.line == 2 and exc.value.column is not None
 
 
-@pytest.mark.parametrize("doc,msg", [
-    ({"resourceType": "ValueSet"}, "not a FHIR CodeSystem"),
-    ({"resourceType": "CodeSystem", "url": "http://snomed.info/sct"}, "not FSIII"),
-    ({"resourceType": "CodeSystem", "url": "urn:oid:1.2.208.176.2.21", "concept": []},
-     "no FSIII groups"),
-])
+@pytest.mark.parametrize(
+    "doc,msg",
+    [
+        ({"resourceType": "ValueSet"}, "not a FHIR CodeSystem"),
+        ({"resourceType": "CodeSystem", "url": "http://snomed.info/sct"}, "not FSIII"),
+        (
+            {"resourceType": "CodeSystem", "url": "urn:oid:1.2.208.176.2.21", "concept": []},
+            "no FSIII groups",
+        ),
+    ],
+)
 def test_wrong_resource_is_refused(tmp_path, doc, msg):
     p = tmp_path / "cs.json"
     p.write_text(json.dumps(doc), encoding="utf-8")

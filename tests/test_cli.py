@@ -52,7 +52,7 @@ def test_validate_text_names_file_line_and_rule(capsys, tmp_path):
     bad = tmp_path / "bad.yaml"
     text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("target: FA510", "target: FA999", 1), encoding="utf-8")
-    rc, out, _ = run(capsys, "validate", str(bad))
+    _, out, _ = run(capsys, "validate", str(bad))
     line = text[: text.index("target: FA510")].count("\n") + 1
     assert f"{bad}:{line}:13: error FM003 unknown-target" in out
     assert "1 fejl, 0 advarsler" in out
@@ -74,8 +74,9 @@ def test_missing_file_is_a_usage_error_with_the_path(capsys, tmp_path):
 
 def test_malformed_citizen_names_file_and_line(capsys, tmp_path):
     p = tmp_path / "c.yaml"
-    p.write_text("id: x\nconditions:\n  - code: J1.1\n    status: aktiv\n    level: 7\n",
-                 encoding="utf-8")
+    p.write_text(
+        "id: x\nconditions:\n  - code: J1.1\n    status: aktiv\n    level: 7\n", encoding="utf-8"
+    )
     rc, _, err = run(capsys, "preview", str(p), "--strategy", "original")
     assert rc == ExitCode.USAGE
     assert f"{p}:5:" in err and "level" in err
@@ -89,8 +90,9 @@ def test_preview_text_shows_empty_fields_with_their_reason(capsys):
 
 
 def test_preview_json_in_english(capsys):
-    rc, out, _ = run(capsys, "--lang", "en", "preview", "demo-04", "--strategy", "nexus",
-                     "--format", "json")
+    rc, out, _ = run(
+        capsys, "--lang", "en", "preview", "demo-04", "--strategy", "nexus", "--format", "json"
+    )
     data = json.loads(out)
     assert rc == 0 and data["strategy"] == "nexus"
     fa420 = next(f for f in data["function_items"] if f["code"] == "FA420")
@@ -102,13 +104,21 @@ def test_preview_json_in_english(capsys):
 def test_preview_with_an_edited_table_given_by_path(capsys, tmp_path):
     p = tmp_path / "simple.yaml"
     text = (shipped_dir() / "table_simplified.yaml").read_text(encoding="utf-8")
-    old = ("  - source: Personlig_pleje  # Personlig pleje\n    target: null\n"
-           "    relationship: no-map\n")
+    old = (
+        "  - source: Personlig_pleje  # Personlig pleje\n    target: null\n"
+        "    relationship: no-map\n"
+    )
     assert old in text
-    p.write_text(text.replace(old, "  - source: Personlig_pleje\n    target: FA510\n"
-                                   "    relationship: source-broader\n"), encoding="utf-8")
-    rc, out, _ = run(capsys, "preview", "demo-02", "-s", "simplified", "--new", str(p),
-                     "--format", "json")
+    p.write_text(
+        text.replace(
+            old,
+            "  - source: Personlig_pleje\n    target: FA510\n    relationship: source-broader\n",
+        ),
+        encoding="utf-8",
+    )
+    rc, out, _ = run(
+        capsys, "preview", "demo-02", "-s", "simplified", "--new", str(p), "--format", "json"
+    )
     fa510 = json.loads(out)["function_items"][0]
     assert rc == 0 and [v["score"] for v in fa510["values"]] == ["svære"]
 
@@ -147,15 +157,20 @@ def test_gaps_shows_the_six_lost_function_items_and_fill_rates(capsys):
 
 def test_gaps_over_a_folder_of_citizens(capsys, tmp_path):
     shutil.copy(shipped_dir() / "citizens" / "demo-01-gamle-tilstande.yaml", tmp_path)
-    rc, out, _ = run(capsys, "gaps", "--citizens", str(tmp_path), "-s", "original",
-                     "--format", "json")
+    rc, out, _ = run(
+        capsys, "gaps", "--citizens", str(tmp_path), "-s", "original", "--format", "json"
+    )
     data = json.loads(out)
-    assert data["citizens"] == 1 and data["fill_rates"]["original"]["FA510"] == 1.0
+    assert rc == 0 and data["citizens"] == 1 and data["fill_rates"]["original"]["FA510"] == 1.0
 
 
 def test_console_script_runs(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "fsiii_mapper.cli", "citizens"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "fsiii_mapper.cli", "citizens"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "demo-01" in out.stdout
 
 

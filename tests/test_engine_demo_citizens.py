@@ -12,17 +12,22 @@ from fsiii_mapper.engine import STRATEGIES, Engine
 from fsiii_mapper.workspace import open_citizen
 
 ALL_OLD = {
-    "FA510": ["moderate"], "FA540": ["lette"], "FA530": ["moderate"], "FA420": ["moderate"],
-    "FA460": ["svære"], "FA550": ["ubetydelige"], "FA560": ["lette"],
+    "FA510": ["moderate"],
+    "FA540": ["lette"],
+    "FA530": ["moderate"],
+    "FA420": ["moderate"],
+    "FA460": ["svære"],
+    "FA550": ["ubetydelige"],
+    "FA560": ["lette"],
 }
 DEMO_01_AREAS_OLD = {"I4": ["I4.4"], "I9": ["I9.1"], "I12": ["I12.3"]}
-DEMO_02_SIMPLE = ({"FA420": ["moderate"]},
-                  {"I4": ["I4.4"], "I9": ["Problemer_med_smerter"],
-                   "I12": ["Problemer_med_vandladning"]})
+DEMO_02_SIMPLE = (
+    {"FA420": ["moderate"]},
+    {"I4": ["I4.4"], "I9": ["Problemer_med_smerter"], "I12": ["Problemer_med_vandladning"]},
+)
 DEMO_03_OLD = ({"FA510": ["moderate"], "FA420": ["lette"], "FA550": ["lette"]}, {"I7": ["I7.1"]})
 DEMO_03_SIMPLE = ({"FA420": ["lette"]}, {"I3": ["Problemer_med_ernaering"], "I7": ["I7.1"]})
-DEMO_04_OLD = ({"FA510": ["moderate"], "FA420": ["moderate"], "FA560": ["lette"]},
-               {"I9": ["I9.3"]})
+DEMO_04_OLD = ({"FA510": ["moderate"], "FA420": ["moderate"], "FA560": ["lette"]}, {"I9": ["I9.3"]})
 DEMO_05 = ({"FA510": [None], "FA540": [None], "FA420": ["ubetydelige"], "FA550": ["totale"]}, {})
 DEMO_06 = ({"FA420": ["lette"]}, {"I6": ["I6.1"]})
 DEMO_07_OLD = ({"FA510": ["svære"], "FA420": ["moderate"]}, {"I12": ["I12.2"]})
@@ -46,18 +51,22 @@ EXPECTED = {
         "simplified": (["simplified"], *DEMO_03_SIMPLE),
         # the Cura switch: simplified sygepleje moves the whole report to the simplified table
         "cura": (["simplified"], *DEMO_03_SIMPLE),
-        "nexus": (["simplified", "original"],
-                  {"FA510": ["moderate"], "FA420": ["lette"], "FA550": ["lette"]},
-                  {"I3": ["Problemer_med_ernaering"], "I7": ["I7.1"]}),
+        "nexus": (
+            ["simplified", "original"],
+            {"FA510": ["moderate"], "FA420": ["lette"], "FA550": ["lette"]},
+            {"I3": ["Problemer_med_ernaering"], "I7": ["I7.1"]},
+        ),
     },
     "demo-04": {
         "original": (["original"], *DEMO_04_OLD),
         "simplified": (["simplified"], {"FA420": ["moderate"]}, {}),
         "cura": (["original"], *DEMO_04_OLD),
         # Nexus: the same need twice (old aktiv + migrated kladde), shown, not merged
-        "nexus": (["simplified", "original"],
-                  {"FA510": ["moderate"], "FA420": ["moderate", "svære"], "FA560": ["lette"]},
-                  {"I9": ["Problemer_med_smerter", "I9.3"]}),
+        "nexus": (
+            ["simplified", "original"],
+            {"FA510": ["moderate"], "FA420": ["moderate", "svære"], "FA560": ["lette"]},
+            {"I9": ["Problemer_med_smerter", "I9.3"]},
+        ),
     },
     "demo-05": {
         "original": (["original"], *DEMO_05),
@@ -65,21 +74,39 @@ EXPECTED = {
         "cura": (["original"], *DEMO_05),
         "nexus": (["simplified", "original"], *DEMO_05),
     },
-    "demo-06": {s: ([t for t in tables], *DEMO_06) for s, tables in {
-        "original": ["original"], "simplified": ["simplified"], "cura": ["original"],
-        "nexus": ["simplified", "original"]}.items()},
+    "demo-06": {
+        s: ([t for t in tables], *DEMO_06)
+        for s, tables in {
+            "original": ["original"],
+            "simplified": ["simplified"],
+            "cura": ["original"],
+            "nexus": ["simplified", "original"],
+        }.items()
+    },
     "demo-07": {
         "original": (["original"], *DEMO_07_OLD),
         "simplified": (["simplified"], {"FA420": ["moderate"]}, {}),
         "cura": (["original"], *DEMO_07_OLD),
         "nexus": (["simplified", "original"], *DEMO_07_OLD),
     },
-    "demo-08": {s: (t, {}, {}) for s, t in {
-        "original": ["original"], "simplified": ["simplified"], "cura": ["original"],
-        "nexus": ["simplified", "original"]}.items()},
-    "demo-09": {s: (t, *DEMO_09) for s, t in {
-        "original": ["original"], "simplified": ["simplified"], "cura": ["original"],
-        "nexus": ["simplified", "original"]}.items()},
+    "demo-08": {
+        s: (t, {}, {})
+        for s, t in {
+            "original": ["original"],
+            "simplified": ["simplified"],
+            "cura": ["original"],
+            "nexus": ["simplified", "original"],
+        }.items()
+    },
+    "demo-09": {
+        s: (t, *DEMO_09)
+        for s, t in {
+            "original": ["original"],
+            "simplified": ["simplified"],
+            "cura": ["original"],
+            "nexus": ["simplified", "original"],
+        }.items()
+    },
     "demo-10": {
         "original": (["original"], {"FA510": ["lette"]}, {"I9": ["I9.2"]}),
         "simplified": (["simplified"], {}, {}),
@@ -100,10 +127,12 @@ def test_demo_citizen_report_is_as_the_domain_prescribes(engine, demo, strategy)
     tables, items, areas = EXPECTED[demo][strategy]
     rep = engine.populate(open_citizen(demo), strategy)
     assert rep.tables_used == tables
-    got_items = {f.code: [v.score for v in f.contributions]
-                 for f in rep.function_items if f.contributions}
-    got_areas = {f.code: [e.source for e in f.contributions]
-                 for f in rep.problem_areas if f.contributions}
+    got_items = {
+        f.code: [v.score for v in f.contributions] for f in rep.function_items if f.contributions
+    }
+    got_areas = {
+        f.code: [e.source for e in f.contributions] for f in rep.problem_areas if f.contributions
+    }
     assert got_items == items
     assert got_areas == areas
     assert len(rep.function_items) == 7 and len(rep.problem_areas) == 12

@@ -25,8 +25,10 @@ def engine(ws: Workspace) -> Engine:
 
 
 def test_inaktiv_state_never_contributes_under_any_strategy(engine):
-    c = citizen({"code": "J1.1", "status": "inaktiv", "level": 2},
-                {"code": "Problemer_med_smerter", "status": "inaktiv"})
+    c = citizen(
+        {"code": "J1.1", "status": "inaktiv", "level": 2},
+        {"code": "Problemer_med_smerter", "status": "inaktiv"},
+    )
     for s in ("original", "simplified", "cura", "nexus"):
         rep = engine.populate(c, s)
         assert all(f.is_empty for f in rep.function_items + rep.problem_areas)
@@ -34,8 +36,10 @@ def test_inaktiv_state_never_contributes_under_any_strategy(engine):
 
 
 def test_kladde_is_ignored_except_for_new_states_under_nexus(engine):
-    c = citizen({"code": "J1.1", "status": "kladde", "level": 2},
-                {"code": "J3.5", "status": "kladde", "level": 1})
+    c = citizen(
+        {"code": "J1.1", "status": "kladde", "level": 2},
+        {"code": "J3.5", "status": "kladde", "level": 1},
+    )
     for s in ("original", "simplified", "cura"):
         assert engine.populate(c, s).field("FA420").is_empty
     rep = engine.populate(c, "nexus")
@@ -50,8 +54,10 @@ def test_cura_retained_state_alone_keeps_the_old_table(engine):
 
 
 def test_cura_switches_on_an_active_state_that_exists_only_in_the_simplified_catalog(engine):
-    c = citizen({"code": "J1.1", "status": "aktiv", "level": 2},
-                {"code": "Problemer_med_smerter", "status": "aktiv"})
+    c = citizen(
+        {"code": "J1.1", "status": "aktiv", "level": 2},
+        {"code": "Problemer_med_smerter", "status": "aktiv"},
+    )
     rep = engine.populate(c, "cura")
     assert rep.tables_used == ["simplified"]
     assert "Problemer_med_smerter" in rep.strategy_reason
@@ -59,30 +65,37 @@ def test_cura_switches_on_an_active_state_that_exists_only_in_the_simplified_cat
 
 
 def test_cura_does_not_switch_on_draft_or_inactive_simplified_data(engine):
-    c = citizen({"code": "J1.1", "status": "aktiv", "level": 2},
-                {"code": "Personlig_pleje", "status": "kladde", "level": 2},
-                notes=[{"area": "I9", "status": "inaktiv", "text": "gammel note"}])
+    c = citizen(
+        {"code": "J1.1", "status": "aktiv", "level": 2},
+        {"code": "Personlig_pleje", "status": "kladde", "level": 2},
+        notes=[{"area": "I9", "status": "inaktiv", "text": "gammel note"}],
+    )
     assert engine.populate(c, "cura").tables_used == ["original"]
 
 
 def test_cura_switches_on_an_active_area_note(engine):
-    c = citizen({"code": "J1.1", "status": "aktiv", "level": 2},
-                notes=[{"area": "I9", "status": "aktiv", "text": "x"}])
+    c = citizen(
+        {"code": "J1.1", "status": "aktiv", "level": 2},
+        notes=[{"area": "I9", "status": "aktiv", "text": "x"}],
+    )
     rep = engine.populate(c, "cura")
     assert rep.tables_used == ["simplified"]
 
 
 def test_nexus_keeps_and_flags_duplicate_and_conflicting_levels(engine):
-    c = citizen({"code": "J3.5", "status": "aktiv", "level": 1},
-                {"code": "J3.5", "status": "kladde", "level": 3})
+    c = citizen(
+        {"code": "J3.5", "status": "aktiv", "level": 1},
+        {"code": "J3.5", "status": "kladde", "level": 3},
+    )
     f = engine.populate(c, "nexus").field("FA420")
     assert [v.level for v in f.contributions] == [1, 3]
     assert {"duplicate", "conflict"} <= set(f.flags)
 
 
 def test_nexus_flags_an_old_state_next_to_its_successor(engine):
-    c = citizen({"code": "I9.1", "status": "aktiv"},
-                {"code": "Problemer_med_smerter", "status": "kladde"})
+    c = citizen(
+        {"code": "I9.1", "status": "aktiv"}, {"code": "Problemer_med_smerter", "status": "kladde"}
+    )
     f = engine.populate(c, "nexus").field("I9")
     assert len(f.contributions) == 2
     assert "same-need-twice" in f.flags
@@ -92,13 +105,13 @@ def test_uuid_and_legacy_key_give_the_same_report(engine, ws):
     st = ws.catalogs["original"].resolve("J1.1")
     by_key = engine.populate(citizen({"code": "J1.1", "status": "aktiv", "level": 3}), "original")
     by_uuid = engine.populate(
-        citizen({"code": st.uuid.upper(), "status": "aktiv", "level": 3}), "original")
+        citizen({"code": st.uuid.upper(), "status": "aktiv", "level": 3}), "original"
+    )
     assert scores(by_key, "FA510") == scores(by_uuid, "FA510") == ["svære"]
 
 
 def test_display_names_are_never_used_to_match(engine):
-    rep = engine.populate(citizen({"code": "Vaske sig", "status": "aktiv", "level": 3}),
-                          "original")
+    rep = engine.populate(citizen({"code": "Vaske sig", "status": "aktiv", "level": 3}), "original")
     assert rep.field("FA510").is_empty
     assert rep.unused[0].reason == "unknown-code"
 
@@ -124,12 +137,13 @@ def test_empty_reason_tells_no_row_from_no_data(engine):
 def test_one_to_many_row_fills_three_items_from_personlig_pleje(ws):
     rows = ws.simplified.table.rows
     idx = next(i for i, r in enumerate(rows) if r.source == "Personlig_pleje")
-    rows[idx:idx + 1] = [
+    rows[idx : idx + 1] = [
         MappingRow(source="Personlig_pleje", target=t, relationship="source-broader")
         for t in ("FA510", "FA540", "FA530")
     ]
-    rep = Engine(ws).populate(citizen({"code": "Personlig_pleje", "status": "aktiv",
-                                       "level": 3}), "simplified")
+    rep = Engine(ws).populate(
+        citizen({"code": "Personlig_pleje", "status": "aktiv", "level": 3}), "simplified"
+    )
     for code in ("FA510", "FA540", "FA530"):
         assert scores(rep, code) == ["svære"]
 
@@ -143,8 +157,9 @@ def test_area_notes_are_sent_only_when_the_table_says_so(ws):
 
 
 def test_level_9_has_no_score_word_and_is_flagged(engine):
-    f = engine.populate(citizen({"code": "J1.1", "status": "aktiv", "level": 9}),
-                        "original").field("FA510")
+    f = engine.populate(citizen({"code": "J1.1", "status": "aktiv", "level": 9}), "original").field(
+        "FA510"
+    )
     assert [v.level for v in f.contributions] == [9]
     assert f.contributions[0].score is None
     assert "no-score-word" in f.flags
@@ -156,8 +171,9 @@ def test_missing_level_is_flagged(engine):
 
 
 def test_note_of_a_function_state_travels_as_comment(engine):
-    f = engine.populate(citizen({"code": "J1.1", "status": "aktiv", "level": 1,
-                                 "note": "Bad tirsdag"}), "original").field("FA510")
+    f = engine.populate(
+        citizen({"code": "J1.1", "status": "aktiv", "level": 1, "note": "Bad tirsdag"}), "original"
+    ).field("FA510")
     assert f.contributions[0].note == "Bad tirsdag"
 
 
@@ -173,10 +189,18 @@ def test_table_edit_shows_after_invalidate(ws):
 
 
 def test_json_has_all_items_and_areas_with_the_documented_keys(engine):
-    data = engine.populate(citizen({"code": "J1.1", "status": "aktiv", "level": 2}),
-                           "original").to_json()
+    data = engine.populate(
+        citizen({"code": "J1.1", "status": "aktiv", "level": 2}), "original"
+    ).to_json()
     assert [f["code"] for f in data["function_items"]] == [
-        "FA510", "FA540", "FA530", "FA420", "FA460", "FA550", "FA560"]
+        "FA510",
+        "FA540",
+        "FA530",
+        "FA420",
+        "FA460",
+        "FA550",
+        "FA560",
+    ]
     assert [a["code"] for a in data["problem_areas"]] == [f"I{i}" for i in range(1, 13)]
     value = data["function_items"][0]["values"][0]
     assert {"level", "score", "source", "table", "status"} <= set(value)

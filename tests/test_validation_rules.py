@@ -64,8 +64,10 @@ def test_unknown_target_field(tmp_path, shipped_ws):
 
 
 def test_duplicate_rows(tmp_path, shipped_ws):
-    row = ("  - source: J1.1\n    target: FA510\n    relationship: equivalent\n"
-           "    review_status: approved\n")
+    row = (
+        "  - source: J1.1\n    target: FA510\n    relationship: equivalent\n"
+        "    review_status: approved\n"
+    )
     fs = check(tmp_path, shipped_ws, ORIGINAL + row)
     dup = [f for f in fs if f.rule == "FM004"]
     assert len(dup) == 1 and dup[0].line == ORIGINAL.count("\n") + 1
@@ -76,12 +78,16 @@ def test_state_neither_mapped_nor_no_map(tmp_path, shipped_ws):
     end = ORIGINAL.index("  - source: J2.2")
     fs = check(tmp_path, shipped_ws, ORIGINAL[:start] + ORIGINAL[end:])
     assert [f.message for f in fs if f.rule == "FM005"] == [
-        "J2.1 (Lave husligt arbejde) is neither mapped nor marked no-map"]
+        "J2.1 (Lave husligt arbejde) is neither mapped nor marked no-map"
+    ]
 
 
 def test_no_map_row_with_a_target(tmp_path, shipped_ws):
-    text = one_replace(ORIGINAL, "target: null\n    relationship: no-map",
-                       "target: FA510\n    relationship: no-map")
+    text = one_replace(
+        ORIGINAL,
+        "target: null\n    relationship: no-map",
+        "target: FA510\n    relationship: no-map",
+    )
     assert "FM006" in rules(check(tmp_path, shipped_ws, text))
 
 
@@ -106,12 +112,15 @@ def test_health_state_mapped_to_another_area_is_a_warning(tmp_path, shipped_ws):
     assert f.severity == "warning"
 
 
-@pytest.mark.parametrize("old,new", [
-    ("  status: published\n", "  status: final\n"),
-    ("  publisher: MedCom (eksempel fra fsiii-mapper)\n", ""),
-    ("  catalog: original\n", "  catalog: forenklet\n"),
-    ("  valid_to: 2026-12-31\n", "  valid_to: 2018-12-31\n"),
-])
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("  status: published\n", "  status: final\n"),
+        ("  publisher: MedCom (eksempel fra fsiii-mapper)\n", ""),
+        ("  catalog: original\n", "  catalog: forenklet\n"),
+        ("  valid_to: 2026-12-31\n", "  valid_to: 2018-12-31\n"),
+    ],
+)
 def test_malformed_metadata(tmp_path, shipped_ws, old, new):
     fs = check(tmp_path, shipped_ws, one_replace(ORIGINAL, old, new))
     assert "FM010" in rules(fs)

@@ -42,7 +42,7 @@ def test_hand_written_table_with_own_comments_and_quotes_survives_a_save(tmp_pat
         "table:\n"
         "  id: mine\n"
         "  title: 'Min tabel'   # citeret\n"
-        "  version: \"2.0\"\n"
+        '  version: "2.0"\n'
         "  status: draft\n"
         "  catalog: original\n"
         "  report_layout: xdis16-1.0.3\n"
@@ -65,10 +65,10 @@ def test_an_edit_changes_only_its_line_and_keeps_comments(table_copy):
     before = table_copy.read_text(encoding="utf-8").splitlines()
     doc = load_table(table_copy)
     row = next(r for r in doc.table.rows if r.source == "J1.3")
-    row.comment = "Ændret af analytiker: \"citat\"\tmed tab"
+    row.comment = 'Ændret af analytiker: "citat"\tmed tab'
     doc.save()
     after = table_copy.read_text(encoding="utf-8").splitlines()
-    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert len(before) == len(after) and len(changed) == 1
     assert "Ændret af analytiker" in changed[0][1]
     assert load_table(table_copy).table.rows[doc.table.rows.index(row)].comment == row.comment
@@ -79,9 +79,15 @@ def test_an_edit_changes_only_its_line_and_keeps_comments(table_copy):
 def test_added_and_deleted_rows_keep_the_other_rows_comments(table_copy):
     doc = load_table(table_copy)
     del doc.table.rows[0]
-    doc.table.rows.append(MappingRow(source="J1.1", target="FA540",
-                                     relationship="source-broader", author="a",
-                                     date=dt.date(2026, 1, 2)))
+    doc.table.rows.append(
+        MappingRow(
+            source="J1.1",
+            target="FA540",
+            relationship="source-broader",
+            author="a",
+            date=dt.date(2026, 1, 2),
+        )
+    )
     doc.save()
     text = table_copy.read_text(encoding="utf-8")
     reloaded = load_table(table_copy)
@@ -155,7 +161,9 @@ text_st = st.text(
     ),
     max_size=40,
 )
-code_st = st.sampled_from(["J1.1", "J1.2", "J3.5", "I9.1", "I4.4", "4d46bd94-9518-431c-82e8-ebb91bca307a"])
+code_st = st.sampled_from(
+    ["J1.1", "J1.2", "J3.5", "I9.1", "I4.4", "4d46bd94-9518-431c-82e8-ebb91bca307a"]
+)
 row_st = st.builds(
     MappingRow,
     source=code_st,
@@ -164,8 +172,9 @@ row_st = st.builds(
     review_status=st.sampled_from(REVIEW_STATUSES),
     comment=text_st,
     author=text_st,
-    date=st.one_of(st.none(), st.dates(min_value=dt.date(2000, 1, 1),
-                                       max_value=dt.date(2100, 1, 1))),
+    date=st.one_of(
+        st.none(), st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1))
+    ),
 )
 meta_st = st.builds(
     TableMeta,

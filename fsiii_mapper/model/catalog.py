@@ -50,7 +50,7 @@ class Catalog(Strict):
     _index: dict[str, CatalogState] = PrivateAttr(default_factory=dict)
     _areas: dict[str, CatalogArea] = PrivateAttr(default_factory=dict)
 
-    def model_post_init(self, __context: object) -> None:
+    def model_post_init(self, context: object, /) -> None:
         self.reindex()
 
     def reindex(self) -> None:
