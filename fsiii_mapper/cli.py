@@ -24,7 +24,7 @@ class ExitCode(IntEnum):
 
 
 # Further commands live in their own modules, each with ``register(subparsers, epilog)``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("fsiii_mapper.commands.interchange",)
 
 EPILOG = """\
 Exit codes:
@@ -57,23 +57,28 @@ def _workspace(args: argparse.Namespace) -> Any:
 def cmd_validate(args: argparse.Namespace) -> int:
     from fsiii_mapper.render_text import findings_text
     from fsiii_mapper.validation import counts, validate_path
-    from fsiii_mapper.workspace import SHIPPED_TABLES, shipped_dir
+    from fsiii_mapper.workspace import SHIPPED_TABLES
 
     ws = _workspace(args)
     targets = args.tables or list(SHIPPED_TABLES)
     results = []
     for t in targets:
-        path = shipped_dir() / SHIPPED_TABLES[t] if t in SHIPPED_TABLES and not Path(t).exists() \
-            else Path(t)
+        path = ws.table_path(t)
         results.append((str(path), validate_path(path, ws)))
     all_findings = [f for _, fs in results for f in fs]
     if args.format == "json":
         errors, warnings = counts(all_findings)
-        sys.stdout.write(_dump_json({
-            "files": [{"file": p, "findings": [f.to_json() for f in fs]} for p, fs in results],
-            "errors": errors,
-            "warnings": warnings,
-        }))
+        sys.stdout.write(
+            _dump_json(
+                {
+                    "files": [
+                        {"file": p, "findings": [f.to_json() for f in fs]} for p, fs in results
+                    ],
+                    "errors": errors,
+                    "warnings": warnings,
+                }
+            )
+        )
     else:
         for p, fs in results:
             sys.stdout.write(f"{p}\n")
@@ -125,14 +130,18 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     gaps = structural_gaps(ws)
     rates = fill_rates(ws, people, strategies)
     if args.format == "json":
-        sys.stdout.write(_dump_json({
-            "fields": [
-                {"code": g.code, "label": g.label, "sources": g.sources, "lost": g.lost}
-                for g in gaps
-            ],
-            "citizens": len(people),
-            "fill_rates": rates,
-        }))
+        sys.stdout.write(
+            _dump_json(
+                {
+                    "fields": [
+                        {"code": g.code, "label": g.label, "sources": g.sources, "lost": g.lost}
+                        for g in gaps
+                    ],
+                    "citizens": len(people),
+                    "fill_rates": rates,
+                }
+            )
+        )
     else:
         sys.stdout.write(gaps_text(gaps, rates, len(people), args.lang))
     return ExitCode.OK
@@ -150,13 +159,19 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     for cat in result.catalogs:
         target = out / f"catalog_{cat.id}.yaml"
         save_model(cat, target, catalog_header(cat))
-        kinds = {g: sum(1 for s in cat.states if s.group == g) for g in ("funktionsevne", "helbred")}
-        print(f"{target}: {kinds['funktionsevne']} funktionsevnetilstande, "
-              f"{kinds['helbred']} helbredstilstande")
+        kinds = {
+            g: sum(1 for s in cat.states if s.group == g) for g in ("funktionsevne", "helbred")
+        }
+        print(
+            f"{target}: {kinds['funktionsevne']} funktionsevnetilstande, "
+            f"{kinds['helbred']} helbredstilstande"
+        )
     if args.definitions:
         atomic_write_text(args.definitions, dump_yaml(dict(sorted(result.definitions.items()))))
-        print(f"{args.definitions}: {len(result.definitions)} definitions (KL's text; keep it "
-              "out of shared data files)")
+        print(
+            f"{args.definitions}: {len(result.definitions)} definitions (KL's text; keep it "
+            "out of shared data files)"
+        )
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     return ExitCode.OK
@@ -185,8 +200,10 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     else:
         for i in items:
             succ = f" → {', '.join(i['successors'])}" if i["successors"] else ""
-            print(f"{i['key']:<52}{i['area']:<5}{i['status']:<9}({i['status_evidence']}) "
-                  f"{i['display']}{succ}")
+            print(
+                f"{i['key']:<52}{i['area']:<5}{i['status']:<9}({i['status_evidence']}) "
+                f"{i['display']}{succ}"
+            )
     return ExitCode.OK
 
 
@@ -211,15 +228,28 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"fsiii-mapper {__version__}")
-    parser.add_argument("--lang", choices=LANGS, default=None,
-                        help="language of messages (default: $FSIII_LANG or da)")
-    parser.add_argument("--data", metavar="DIR", default=None,
-                        help="folder with catalogs, layout and tables (default: the shipped one)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help="language of messages (default: $FSIII_LANG or da)",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        default=None,
+        help="folder with catalogs, layout and tables (default: the shipped one)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_: str, func: Any) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_, epilog=EPILOG,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=help_,
+            description=help_,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         p.set_defaults(func=func)
         return p
 
@@ -227,57 +257,90 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--old", metavar="TABLE", help="use this table as the old table")
         p.add_argument("--new", metavar="TABLE", help="use this table as the simplified table")
 
-    fmt = {"choices": ("text", "json"), "default": "text", "help": "output format"}
+    def add_format(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
-    p = add("validate", "Check mapping tables; findings with rule id, file, line, column.",
-            cmd_validate)
-    p.add_argument("tables", nargs="*", metavar="TABLE",
-                   help="tables to check (default: both shipped tables)")
-    p.add_argument("--format", **fmt)
+    p = add(
+        "validate", "Check mapping tables; findings with rule id, file, line, column.", cmd_validate
+    )
+    p.add_argument(
+        "tables", nargs="*", metavar="TABLE", help="tables to check (default: both shipped tables)"
+    )
+    add_format(p)
     p.add_argument("--strict", action="store_true", help="warnings also give exit code 1")
 
     p = add("preview", "Show how a citizen's documentation fills the report.", cmd_preview)
     p.add_argument("citizen", metavar="CITIZEN")
-    p.add_argument("--strategy", "-s", choices=STRATEGIES, required=True,
-                   help="which table(s) apply: original, simplified, or a vendor rule")
-    p.add_argument("--format", **fmt)
+    p.add_argument(
+        "--strategy",
+        "-s",
+        choices=STRATEGIES,
+        required=True,
+        help="which table(s) apply: original, simplified, or a vendor rule",
+    )
+    add_format(p)
     pair_options(p)
 
     p = add("diff", "Rows added, removed and changed between two tables.", cmd_diff)
     p.add_argument("a", metavar="TABLE_A")
     p.add_argument("b", metavar="TABLE_B")
-    p.add_argument("--format", **fmt)
+    add_format(p)
 
-    p = add("gaps", "Which table can fill each report field, and fill rates over citizens.",
-            cmd_gaps)
+    p = add(
+        "gaps", "Which table can fill each report field, and fill rates over citizens.", cmd_gaps
+    )
     p.add_argument("--citizens", metavar="DIR", help="folder of citizen files (default: demos)")
-    p.add_argument("--strategy", "-s", choices=STRATEGIES, action="append",
-                   help="strategies to compare (repeatable; default: all four)")
-    p.add_argument("--format", **fmt)
+    p.add_argument(
+        "--strategy",
+        "-s",
+        choices=STRATEGIES,
+        action="append",
+        help="strategies to compare (repeatable; default: all four)",
+    )
+    add_format(p)
     pair_options(p)
 
     add("citizens", "List the shipped demo citizens.", cmd_citizens)
 
-    cat = sub.add_parser("catalog", help="Import KL CodeSystems; list catalog states.",
-                         description="Import KL CodeSystems; list catalog states.")
+    cat = sub.add_parser(
+        "catalog",
+        help="Import KL CodeSystems; list catalog states.",
+        description="Import KL CodeSystems; list catalog states.",
+    )
     csub = cat.add_subparsers(dest="catalog_command", metavar="ACTION")
-    p = csub.add_parser("import", help="Build catalogs from KL FHIR CodeSystem JSON files.",
-                        description="Build the original and simplified catalogs from one or more "
-                        "KL FSIII CodeSystem files (kl-term 1.x and/or 2.x).", epilog=EPILOG,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = csub.add_parser(
+        "import",
+        help="Build catalogs from KL FHIR CodeSystem JSON files.",
+        description="Build the original and simplified catalogs from one or more "
+        "KL FSIII CodeSystem files (kl-term 1.x and/or 2.x).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.set_defaults(func=cmd_catalog_import)
     p.add_argument("files", nargs="+", metavar="CODESYSTEM.json")
-    p.add_argument("-o", "--output", default=".", metavar="DIR",
-                   help="folder to write catalog_original.yaml / catalog_simplified.yaml to")
-    p.add_argument("--definitions", metavar="FILE",
-                   help="also write KL's definitions to FILE (for your own use; not shipped)")
-    p = csub.add_parser("list", help="List the states of a catalog.",
-                        description="List the states of a catalog.", epilog=EPILOG,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument(
+        "-o",
+        "--output",
+        default=".",
+        metavar="DIR",
+        help="folder to write catalog_original.yaml / catalog_simplified.yaml to",
+    )
+    p.add_argument(
+        "--definitions",
+        metavar="FILE",
+        help="also write KL's definitions to FILE (for your own use; not shipped)",
+    )
+    p = csub.add_parser(
+        "list",
+        help="List the states of a catalog.",
+        description="List the states of a catalog.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.set_defaults(func=cmd_catalog_list)
     p.add_argument("--catalog", choices=("original", "simplified"), default="original")
     p.add_argument("--file", metavar="CATALOG.yaml", help="list this catalog file instead")
-    p.add_argument("--format", **fmt)
+    add_format(p)
     cat.set_defaults(func=lambda a: _usage(cat))
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, EPILOG)

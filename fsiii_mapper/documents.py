@@ -25,7 +25,14 @@ from fsiii_mapper.model import (
     TableMeta,
 )
 from fsiii_mapper.model.table import ROW_FIELDS
-from fsiii_mapper.yamlio import InputError, atomic_write_text, dump_yaml, load_yaml, position
+from fsiii_mapper.yamlio import (
+    InputError,
+    atomic_write_text,
+    dump_yaml,
+    load_yaml,
+    parse_yaml_text,
+    position,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -146,12 +153,18 @@ class TableDocument:
         """1-based line/column of row ``index`` (or of one of its keys) in the file as loaded."""
         row = self.table.rows[index] if 0 <= index < len(self.table.rows) else None
         node = getattr(row, "_node", None) if row is not None else None
-        if isinstance(node, CommentedMap):
-            if key is not None and key in node:
-                ln, cl = node.lc.value(key)
-                return ln + 1, cl + 1
-            return node.lc.line + 1, node.lc.col + 1
-        return None, None
+        return node_position(node, key)
+
+    def key_position(self, *path: str) -> tuple[int | None, int | None]:
+        """1-based line/column of a key in the file, e.g. ``("table", "catalog")`` or ``("rows",)``."""
+        node: Any = self.tree
+        for key in path[:-1]:
+            node = node.get(key) if isinstance(node, CommentedMap) else None
+        if not isinstance(node, CommentedMap) or not path or path[-1] not in node:
+            return None, None
+        if path[-1] == "rows" and len(path) == 1:
+            return _key_pos(node, path[-1])
+        return node_position(node, path[-1])
 
     def to_text(self) -> str:
         """The YAML the table would be saved as."""
@@ -169,11 +182,44 @@ class TableDocument:
         atomic_write_text(target, text)
         self.path = target
         self.text = text
+        self._reattach(parse_yaml_text(text, target))
         return target
+
+    def _reattach(self, tree: Any) -> None:
+        """Point the document at the tree of what is now on disk, so positions match the file."""
+        rows_node = tree.get("rows") if isinstance(tree, CommentedMap) else None
+        if not isinstance(rows_node, CommentedSeq) or len(rows_node) != len(self.table.rows):
+            return
+        self.tree = tree
+        for row, node in zip(self.table.rows, rows_node, strict=True):
+            row._node = node
 
     @property
     def is_modified(self) -> bool:
         return self.to_text() != self.text
+
+
+def _has_positions(node: Any) -> bool:
+    return isinstance(node, CommentedMap | CommentedSeq) and node.lc.line is not None
+
+
+def _key_pos(node: CommentedMap, key: str) -> tuple[int | None, int | None]:
+    data = node.lc.data
+    if not data or key not in data:
+        return None, None
+    ln, cl = node.lc.key(key)
+    return ln + 1, cl + 1
+
+
+def node_position(node: Any, key: str | None = None) -> tuple[int | None, int | None]:
+    """1-based position of a mapping (or of one of its values); (None, None) for nodes made in
+    memory that were never read from a file."""
+    if not _has_positions(node):
+        return None, None
+    if key is not None and isinstance(node, CommentedMap) and node.lc.data and key in node.lc.data:
+        ln, cl = node.lc.value(key)
+        return ln + 1, cl + 1
+    return node.lc.line + 1, node.lc.col + 1
 
 
 def load_table(path: str | os.PathLike[str]) -> TableDocument:
@@ -187,8 +233,6 @@ def load_table(path: str | os.PathLike[str]) -> TableDocument:
 
 
 def table_from_text(text: str, path: str = "<text>") -> TableDocument:
-    from fsiii_mapper.yamlio import parse_yaml_text
-
     data = parse_yaml_text(text, path)
     table = _validate(MappingTable, _plain(data), data, Path(path), "mapping table")
     if isinstance(data.get("rows"), CommentedSeq):

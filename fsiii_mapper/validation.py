@@ -115,11 +115,7 @@ def validate_table(doc: TableDocument, ws: Workspace) -> list[Finding]:
     findings: list[Finding] = []
 
     def meta_pos(key: str) -> tuple[int | None, int | None]:
-        node = doc.tree.get("table") if doc.tree is not None else None
-        if node is not None and hasattr(node, "lc") and key in node:
-            ln, cl = node.lc.value(key)
-            return ln + 1, cl + 1
-        return None, None
+        return doc.key_position("table", key)
 
     catalog = ws.catalogs.get(meta.catalog)
     if catalog is None:
@@ -310,10 +306,7 @@ def validate_table(doc: TableDocument, ws: Workspace) -> list[Finding]:
                     "delete the no-map row or the mapping rows",
                 )
             )
-    rows_key: tuple[int | None, int | None] = (None, None)
-    if doc.tree is not None and "rows" in doc.tree:
-        ln, cl = doc.tree.lc.key("rows")
-        rows_key = (ln + 1, cl + 1)
+    rows_key = doc.key_position("rows")
     for st in catalog.states:
         if st.ident not in by_state:
             findings.append(

@@ -44,6 +44,7 @@ class Workspace:
     layout: ReportLayout
     crosswalk: Crosswalk
     tables: dict[str, TableDocument] = field(default_factory=dict)
+    base: Path = field(default_factory=shipped_dir)
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str] | None = None) -> Workspace:
@@ -53,6 +54,7 @@ class Workspace:
             catalogs=catalogs,
             layout=load_layout(base / "report_layout.yaml"),
             crosswalk=load_crosswalk(base / "crosswalk.yaml"),
+            base=base,
         )
         for tid, name in SHIPPED_TABLES.items():
             ws.tables[tid] = load_table(base / name)
@@ -72,11 +74,15 @@ class Workspace:
     def simplified(self) -> TableDocument:
         return self.tables["simplified"]
 
-    def open_table(self, arg: str) -> TableDocument:
-        """A table by shipped id (``original``, ``simplified``) or by path."""
+    def table_path(self, arg: str) -> Path:
+        """The file behind a table argument: a table id of this workspace's folder, or a path."""
         if arg in SHIPPED_TABLES and not Path(arg).exists():
-            return load_table(shipped_dir() / SHIPPED_TABLES[arg])
-        return load_table(arg)
+            return self.base / SHIPPED_TABLES[arg]
+        return Path(arg)
+
+    def open_table(self, arg: str) -> TableDocument:
+        """A table by id (``original``, ``simplified``) or by path."""
+        return load_table(self.table_path(arg))
 
     def use_table(self, doc: TableDocument) -> None:
         """Put ``doc`` in the slot of the table pair its catalog belongs to."""

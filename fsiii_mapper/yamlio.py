@@ -112,14 +112,18 @@ def dump_yaml(data: Any) -> str:
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` so that the file is either the old one or the new one, never half.
+    """Write UTF-8 ``text`` to ``path`` atomically (see ``atomic_write_bytes``)."""
+    atomic_write_bytes(path, text.encode("utf-8"))
 
-    The text is written to a temporary file in the same folder, flushed and fsynced, then moved over
-    the target with ``os.replace``. If anything fails, the temporary file is removed and the
-    target is untouched.
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that the file is either the old one or the new one, never half.
+
+    The bytes go to a temporary file in the same folder, flushed and fsynced, then moved over the
+    target with ``os.replace``. If anything fails, the temporary file is removed and the target is
+    untouched. An existing file keeps its mode; a new one gets 0666 less the umask.
     """
     target = Path(path)
-    data = text.encode("utf-8")
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
@@ -127,13 +131,19 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def position(node: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:

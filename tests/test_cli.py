@@ -177,3 +177,12 @@ def test_console_script_runs(tmp_path):
 @pytest.mark.parametrize("args", [["preview", "demo-01"], ["frobnicate"]])
 def test_usage_errors_exit_2(capsys, args):
     assert run(capsys, *args)[0] == ExitCode.USAGE
+
+
+def test_table_ids_follow_the_data_folder(capsys, data_copy):
+    """Regression: with --data DIR, the ids original/simplified named the shipped files."""
+    p = data_copy / "table_original.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("target: FA510", "target: FA999", 1),
+                 encoding="utf-8")
+    rc, out, _ = run(capsys, "--data", str(data_copy), "validate", "original")
+    assert rc == ExitCode.FINDINGS and str(p) in out

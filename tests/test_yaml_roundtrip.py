@@ -201,3 +201,32 @@ def test_round_trip_is_identity(meta, rows):
     assert loaded.to_text() == text
     again = table_from_text(loaded.to_text())
     assert again.table == table
+
+
+def test_new_file_gets_the_ordinary_mode_not_0600(tmp_path):
+    """Regression: mkstemp's 0600 leaked into newly exported/saved files."""
+    p = tmp_path / "new.yaml"
+    mask = os.umask(0o022)
+    try:
+        yamlio.atomic_write_text(p, "a: 1\n")
+    finally:
+        os.umask(mask)
+    assert p.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_new_table_saved_then_validated_has_file_positions(tmp_path, shipped_ws):
+    """Regression: validate_table crashed (lc.key of an in-memory tree) on a freshly saved new
+    table; after saving, findings must point at lines of the written file."""
+    from fsiii_mapper.validation import validate_table
+
+    table = shipped_ws.original.table.model_copy(deep=True)
+    del table.rows[0]
+    doc = new_table_document(table)
+    assert {f.rule for f in validate_table(doc, shipped_ws)} == {"FM005"}  # no crash unsaved
+    doc.save(tmp_path / "new.yaml")
+    (finding,) = validate_table(doc, shipped_ws)
+    lines = (tmp_path / "new.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[finding.line - 1].startswith("rows:")
+    next(r for r in doc.table.rows if r.source == "J1.3").target = "FA999"
+    bad = next(f for f in validate_table(doc, shipped_ws) if f.rule == "FM003")
+    assert lines[bad.line - 1].strip().startswith("target:")

@@ -1,0 +1,149 @@
+"""Publishing and interchange: validated exports of mapping tables, and imports back into tables.
+
+``export_tables`` is the one entry point for every export format (CLI and GUI alike): it runs the
+export gate on each table, renders the whole file in memory and only then writes it atomically.
+``import_file`` reads CSV, XLSX or a FHIR ConceptMap (R4/R5) into a ``MappingTable`` and lists
+every row it could not take.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fsiii_mapper.documents import TableDocument
+from fsiii_mapper.interchange.gate import ExportRefused, check_exportable
+from fsiii_mapper.interchange.records import ImportResult, Skipped, export_info
+from fsiii_mapper.validation import Finding
+from fsiii_mapper.workspace import Workspace
+from fsiii_mapper.yamlio import InputError, atomic_write_bytes, atomic_write_text
+
+EXPORT_FORMATS: tuple[str, ...] = (
+    "csv", "xlsx", "conceptmap-r4", "conceptmap-r5", "sssom", "guide-html", "guide-pdf",
+)
+IMPORT_FORMATS: tuple[str, ...] = ("csv", "xlsx", "conceptmap-r4", "conceptmap-r5")
+SUFFIX = {
+    "csv": ".csv", "xlsx": ".xlsx", "conceptmap-r4": ".json", "conceptmap-r5": ".json",
+    "sssom": ".sssom.tsv", "guide-html": ".html", "guide-pdf": ".pdf",
+}
+MULTI_TABLE_FORMATS = frozenset({"xlsx", "guide-html", "guide-pdf"})
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    format: str
+    tables: list[TableDocument]
+    warnings: list[Finding] = field(default_factory=list)
+
+
+def export_tables(
+    docs: list[TableDocument],
+    ws: Workspace,
+    fmt: str,
+    out: str | os.PathLike[str],
+    *,
+    allow_warnings: bool = False,
+    now: dt.datetime | None = None,
+    lang: str | None = None,
+) -> ExportResult:
+    """Export ``docs`` (one table; several for xlsx; the pair for guides) as ``fmt`` to ``out``.
+
+    Raises ``ExportRefused`` (nothing written) when a table has errors, or warnings without
+    ``allow_warnings``; ``InputError`` for a bad request.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"unknown export format {fmt!r}",
+                         hint=f"one of {', '.join(EXPORT_FORMATS)}")
+    if not docs:
+        raise InputError("no table to export")
+    if len(docs) > 1 and fmt not in MULTI_TABLE_FORMATS:
+        raise InputError(f"format {fmt} holds one table; {len(docs)} were given",
+                         hint="export them one by one, or use xlsx")
+    target = Path(out)
+    if not target.parent.is_dir():
+        raise InputError("output folder does not exist", target.parent)
+    if fmt.startswith("guide-"):
+        # The guide shows the pair: each given table takes its catalog's slot, in a copy of the
+        # workspace so the caller's pair is left as it was.
+        ws = dataclasses.replace(ws, tables=dict(ws.tables))
+        for doc in docs:
+            ws.use_table(doc)
+        gated = list(ws.tables.values())
+    else:
+        gated = docs
+    warnings: list[Finding] = []
+    for doc in gated:
+        warnings += check_exportable(doc, ws, allow_warnings, lang)
+    when = now or dt.datetime.now(dt.UTC)
+    infos = [(d.table, export_info(d.table, ws, when)) for d in gated]
+
+    if fmt == "csv":
+        from fsiii_mapper.interchange.csv_io import render_csv
+
+        atomic_write_text(target, render_csv(infos[0][0], ws, infos[0][1]))
+    elif fmt == "xlsx":
+        from fsiii_mapper.interchange.xlsx_io import render_xlsx
+
+        atomic_write_bytes(target, render_xlsx(infos, ws))
+    elif fmt in ("conceptmap-r4", "conceptmap-r5"):
+        from fsiii_mapper.interchange.conceptmap import FhirVersion, render_conceptmap
+
+        version: FhirVersion = "r4" if fmt.endswith("r4") else "r5"
+        atomic_write_text(target, render_conceptmap(infos[0][0], ws, infos[0][1], version))
+    elif fmt == "sssom":
+        from fsiii_mapper.interchange.sssom import render_sssom
+
+        atomic_write_text(target, render_sssom(infos[0][0], ws, infos[0][1]))
+    elif fmt == "guide-html":
+        from fsiii_mapper.interchange.guide import build_guide
+        from fsiii_mapper.interchange.guide_html import render_guide_html
+
+        atomic_write_text(target, render_guide_html(build_guide(ws, when), lang))
+    else:
+        from fsiii_mapper.interchange.guide import build_guide
+        from fsiii_mapper.interchange.guide_pdf import render_guide_pdf
+
+        atomic_write_bytes(target, render_guide_pdf(build_guide(ws, when), lang))
+    return ExportResult(target, fmt, gated, warnings)
+
+
+def import_file(
+    path: str | os.PathLike[str], ws: Workspace, fmt: str | None = None, sheet: str | None = None
+) -> ImportResult:
+    """Read a table from CSV, XLSX or a ConceptMap; ``fmt`` None means detect it."""
+    from fsiii_mapper.interchange.detect import detect_format
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("file not found", p)
+    fmt = fmt or detect_format(p)
+    if fmt == "csv":
+        from fsiii_mapper.interchange.csv_io import read_csv
+
+        return read_csv(p, ws)
+    if fmt == "xlsx":
+        from fsiii_mapper.interchange.xlsx_io import read_xlsx
+
+        return read_xlsx(p, ws, sheet)
+    if fmt in ("conceptmap-r4", "conceptmap-r5"):
+        from fsiii_mapper.interchange.conceptmap import read_conceptmap
+
+        return read_conceptmap(p, ws, "r4" if fmt.endswith("r4") else "r5")
+    raise InputError(f"unknown import format {fmt!r}", p,
+                     hint=f"one of {', '.join(IMPORT_FORMATS)}")
+
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "ExportRefused",
+    "ExportResult",
+    "ImportResult",
+    "Skipped",
+    "export_tables",
+    "import_file",
+]

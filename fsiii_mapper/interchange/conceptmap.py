@@ -1,0 +1,401 @@
+"""FHIR ConceptMap, R4 and R5 (JSON), from a mapping table and back.
+
+Source system: FSIII, ``urn:oid:1.2.208.176.2.21`` (version: the catalog's code_system_version, in
+R4 as ``group.sourceVersion``, in R5 as ``group.source`` = ``system|version``);
+codes are the table's source codes as written (legacy key or UUID: both are codes of KL's FSIII
+CodeSystem). Target system: the report fields of the layout, ``REPORT_FIELD_SYSTEM`` (our own URI,
+version: the layout id), codes FA510… and I1…I12.
+
+Direction. R4 ``equivalence`` is read target → source ("the target is wider than the source");
+R5 ``relationship`` is read source → target. So:
+
+    table relationship   R4 equivalence   R5 relationship
+    equivalent           equivalent       equivalent
+    source-broader       narrower         source-is-broader-than-target
+    source-narrower      wider            source-is-narrower-than-target
+    related              relatedto        related-to
+    no-map               unmatched        (element.noMap = true)
+
+Both versions require a comment on R4 ``narrower`` / R5 ``source-is-broader-than-target``; when
+a row has none, a standard sentence is written and flagged with the ``comment-generated``
+extension, so an import gives the empty comment back.
+
+Review status, author and date: R5 has ``ConceptMap.property`` / ``target.property`` for them;
+R4 has no such element, so they travel as extensions (URLs under ``EXTENSION_BASE``). In R5 a
+no-map element has no target to carry them, so there they are element extensions too. Table
+metadata that ConceptMap has no element for (exact table status, catalog id, report layout,
+include_area_notes) travels as extensions on the resource.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from fsiii_mapper.interchange.records import (
+    ExportInfo,
+    ImportResult,
+    RowRejected,
+    Skipped,
+    parse_date,
+    table_meta,
+)
+from fsiii_mapper.model import MappingRow, MappingTable
+from fsiii_mapper.model.table import REVIEW_STATUSES
+from fsiii_mapper.workspace import Workspace
+from fsiii_mapper.yamlio import InputError
+
+FhirVersion = Literal["r4", "r5"]
+
+FSIII_SYSTEM = "urn:oid:1.2.208.176.2.21"
+# Our own identifiers. ".invalid" is reserved (RFC 2606): these name things, they resolve nowhere.
+# MedCom can substitute its canonical base when it publishes the tables.
+BASE = "https://fsiii-mapper.invalid/fhir"
+REPORT_FIELD_SYSTEM = f"{BASE}/CodeSystem/xdis16-report-field"
+EXTENSION_BASE = f"{BASE}/StructureDefinition"
+EXT = {
+    "review_status": f"{EXTENSION_BASE}/mapping-review-status",
+    "author": f"{EXTENSION_BASE}/mapping-author",
+    "date": f"{EXTENSION_BASE}/mapping-date",
+    "comment": f"{EXTENSION_BASE}/mapping-comment",
+    "comment_generated": f"{EXTENSION_BASE}/comment-generated",
+    "table_status": f"{EXTENSION_BASE}/table-status",
+    "catalog": f"{EXTENSION_BASE}/table-catalog",
+    "report_layout": f"{EXTENSION_BASE}/table-report-layout",
+    "valid_from": f"{EXTENSION_BASE}/table-valid-from",
+    "valid_to": f"{EXTENSION_BASE}/table-valid-to",
+    "include_area_notes": f"{EXTENSION_BASE}/table-include-area-notes",
+}
+PROPERTY_URI = {
+    "review-status": f"{BASE}/property/review-status",
+    "author": f"{BASE}/property/author",
+    "date": f"{BASE}/property/date",
+}
+
+R4_EQUIVALENCE = {
+    "equivalent": "equivalent",
+    "source-broader": "narrower",
+    "source-narrower": "wider",
+    "related": "relatedto",
+    "no-map": "unmatched",
+}
+R5_RELATIONSHIP = {
+    "equivalent": "equivalent",
+    "source-broader": "source-is-broader-than-target",
+    "source-narrower": "source-is-narrower-than-target",
+    "related": "related-to",
+}
+# Reading back also accepts the other R4 codes with a clear counterpart.
+_FROM_R4 = {v: k for k, v in R4_EQUIVALENCE.items()} | {
+    "equal": "equivalent",
+    "specializes": "source-broader",
+    "subsumes": "source-narrower",
+    "inexact": "related",
+}
+_FROM_R5 = {v: k for k, v in R5_RELATIONSHIP.items()}
+
+GENERATED_COMMENT = (
+    "Kildetilstanden er bredere end rapportfeltet; dens niveau/tekst bruges for feltet "
+    "(source is broader than target)"
+)
+_STATUS = {"draft": "draft", "in-review": "draft", "published": "active", "retired": "retired"}
+_STATUS_BACK = {"draft": "draft", "active": "published", "retired": "retired"}
+
+
+def _fhir_id(text: str) -> str:
+    return (re.sub(r"[^A-Za-z0-9\-.]", "-", text) or "table")[:64]
+
+
+def _fhir_name(text: str) -> str:
+    words = re.findall(r"[A-Za-z0-9]+", text)
+    name = "".join(w[:1].upper() + w[1:] for w in words) or "Table"
+    return ("FsiiiMapper" + name)[:255]
+
+
+def _ext(key: str, value_type: str, value: Any) -> dict[str, Any]:
+    return {"url": EXT[key], value_type: value}
+
+
+def _row_exts(row: MappingRow, with_comment: bool) -> list[dict[str, Any]]:
+    out = [_ext("review_status", "valueCode", row.review_status)]
+    if row.author:
+        out.append(_ext("author", "valueString", row.author))
+    if row.date:
+        out.append(_ext("date", "valueDate", row.date.isoformat()))
+    if with_comment and row.comment:
+        out.append(_ext("comment", "valueString", row.comment))
+    return out
+
+
+def _target(row: MappingRow, ws: Workspace, version: FhirVersion) -> dict[str, Any]:
+    tgt: dict[str, Any] = {}
+    if row.target:
+        tgt["code"] = row.target
+        tgt["display"] = ws.layout.label_of(row.target)
+    comment = row.comment
+    generated = False
+    if not comment and row.relationship == "source-broader":
+        comment, generated = GENERATED_COMMENT, True
+    if version == "r4":
+        tgt["equivalence"] = R4_EQUIVALENCE[row.relationship]
+        if comment:
+            tgt["comment"] = comment
+        tgt["extension"] = _row_exts(row, with_comment=False)
+    else:
+        tgt["relationship"] = R5_RELATIONSHIP[row.relationship]
+        if comment:
+            tgt["comment"] = comment
+        props: list[dict[str, Any]] = [{"code": "review-status", "valueCode": row.review_status}]
+        if row.author:
+            props.append({"code": "author", "valueString": row.author})
+        if row.date:
+            props.append({"code": "date", "valueDateTime": row.date.isoformat()})
+        tgt["property"] = props
+    if generated:
+        tgt.setdefault("extension", []).append(_ext("comment_generated", "valueBoolean", True))
+    return tgt
+
+
+def _elements(table: MappingTable, ws: Workspace, info: ExportInfo,
+              version: FhirVersion) -> list[dict[str, Any]]:
+    """One element per run of consecutive mapped rows with the same source (1→N rows share an
+    element, row order is kept); in R5 a no-map row is an element of its own."""
+    out: list[dict[str, Any]] = []
+    last: dict[str, Any] | None = None
+    for row in table.rows:
+        st = info.catalog.resolve(row.source) if info.catalog else None
+        if version == "r5" and not row.maps:
+            el: dict[str, Any] = {"code": row.source}
+            if st:
+                el["display"] = st.display
+            el["noMap"] = True
+            el["extension"] = _row_exts(row, with_comment=True)
+            out.append(el)
+            last = None
+            continue
+        if last is not None and last["code"] == row.source:
+            last["target"].append(_target(row, ws, version))
+            continue
+        el = {"code": row.source}
+        if st:
+            el["display"] = st.display
+        el["target"] = [_target(row, ws, version)]
+        out.append(el)
+        last = el
+    return out
+
+
+def render_conceptmap(table: MappingTable, ws: Workspace, info: ExportInfo,
+                      version: FhirVersion) -> str:
+    m = table.table
+    cm: dict[str, Any] = {"resourceType": "ConceptMap", "id": _fhir_id(m.id)}
+    exts = [
+        _ext("table_status", "valueCode", m.status),
+        _ext("catalog", "valueString", m.catalog),
+        _ext("report_layout", "valueString", m.report_layout),
+        _ext("include_area_notes", "valueBoolean", m.include_area_notes),
+    ]
+    if version == "r4":
+        if m.valid_from:
+            exts.append(_ext("valid_from", "valueDate", m.valid_from.isoformat()))
+        if m.valid_to:
+            exts.append(_ext("valid_to", "valueDate", m.valid_to.isoformat()))
+    cm["extension"] = exts
+    cm["url"] = f"{BASE}/ConceptMap/{_fhir_id(m.id)}"
+    identifier = {"system": f"{BASE}/table-id", "value": m.id}
+    cm["identifier"] = identifier if version == "r4" else [identifier]
+    cm["version"] = m.version
+    cm["name"] = _fhir_name(m.id)
+    cm["title"] = m.title
+    cm["status"] = _STATUS[m.status]
+    cm["date"] = info.exported_at_text
+    if m.publisher:
+        cm["publisher"] = m.publisher
+    if m.description:
+        cm["description"] = m.description
+    if version == "r5":
+        if m.valid_from or m.valid_to:
+            period = {}
+            if m.valid_from:
+                period["start"] = m.valid_from.isoformat()
+            if m.valid_to:
+                period["end"] = m.valid_to.isoformat()
+            cm["effectivePeriod"] = period
+        cm["property"] = [
+            {"code": "review-status", "uri": PROPERTY_URI["review-status"], "type": "code",
+             "description": "Review status of the mapping row: " + " | ".join(REVIEW_STATUSES)},
+            {"code": "author", "uri": PROPERTY_URI["author"], "type": "string",
+             "description": "Who made the decision recorded in the row"},
+            {"code": "date", "uri": PROPERTY_URI["date"], "type": "dateTime",
+             "description": "When the row was last decided"},
+        ]
+    group: dict[str, Any] = {}
+    source_version = info.catalog.code_system_version if info.catalog else None
+    if version == "r4":
+        group["source"] = FSIII_SYSTEM
+        if source_version:
+            group["sourceVersion"] = source_version
+        group["target"] = REPORT_FIELD_SYSTEM
+        group["targetVersion"] = info.layout_id
+    else:  # R5: group.source/target are canonicals, the version follows a "|"
+        group["source"] = FSIII_SYSTEM + (f"|{source_version}" if source_version else "")
+        group["target"] = f"{REPORT_FIELD_SYSTEM}|{info.layout_id}"
+    group["element"] = _elements(table, ws, info, version)
+    cm["group"] = [group] if group["element"] else []
+    if not cm["group"]:
+        del cm["group"]
+    return json.dumps(cm, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- reading back ----------------------------------------------------------------------------
+
+
+def conceptmap_version(data: dict[str, Any]) -> FhirVersion | None:
+    """R4 or R5 from the shape of the resource (None when it says neither)."""
+    text = json.dumps(data)
+    if '"relationship"' in text or '"noMap"' in text or "sourceScope" in text:
+        return "r5"
+    if '"equivalence"' in text or '"unmapped"' in text or '"sourceUri"' in text:
+        return "r4"
+    if isinstance(data.get("identifier"), dict):
+        return "r4"
+    return None
+
+
+def _ext_value(obj: dict[str, Any], key: str) -> Any:
+    for e in obj.get("extension") or []:
+        if isinstance(e, dict) and e.get("url") == EXT[key]:
+            for k, v in e.items():
+                if k.startswith("value"):
+                    return v
+    return None
+
+
+def _props(tgt: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for p in tgt.get("property") or []:
+        if isinstance(p, dict) and "code" in p:
+            out[p["code"]] = next((v for k, v in p.items() if k.startswith("value")), None)
+    return out
+
+
+def _row(source: str, target: str | None, relationship: str, holder: dict[str, Any],
+         comment: str, version: FhirVersion, generated: bool) -> MappingRow:
+    if version == "r5" and "property" in holder:
+        props = _props(holder)
+        review, author, date = props.get("review-status"), props.get("author"), props.get("date")
+    else:
+        review = _ext_value(holder, "review_status")
+        author = _ext_value(holder, "author")
+        date = _ext_value(holder, "date")
+    review = review or "draft"
+    if review not in REVIEW_STATUSES:
+        raise RowRejected(f"review status {review!r} is not one of {', '.join(REVIEW_STATUSES)}")
+    if generated and comment == GENERATED_COMMENT:
+        comment = ""
+    return MappingRow(
+        source=source,
+        target=target,
+        relationship=relationship,  # type: ignore[arg-type]
+        review_status=review,
+        comment=comment,
+        author=str(author or ""),
+        date=parse_date(date),
+    )
+
+
+def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = None) -> ImportResult:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read file: {exc}", path) from None
+    if not isinstance(data, dict) or data.get("resourceType") != "ConceptMap":
+        raise InputError("not a FHIR ConceptMap (resourceType must be ConceptMap)", path)
+    version = version or conceptmap_version(data) or "r4"
+    rows: list[MappingRow] = []
+    skipped: list[Skipped] = []
+    for gi, group in enumerate(data.get("group") or []):
+        where_g = f"group[{gi}]"
+        if str(group.get("source") or "").split("|", 1)[0] != FSIII_SYSTEM:
+            skipped.append(Skipped(where_g, f"source system {group.get('source')!r} is not FSIII "
+                                   f"({FSIII_SYSTEM}); the whole group was left out"))
+            continue
+        for ei, el in enumerate(group.get("element") or []):
+            where_e = f"{where_g}.element[{ei}]"
+            source = str(el.get("code") or "").strip()
+            if not source:
+                skipped.append(Skipped(where_e, "element has no code"))
+                continue
+            if version == "r5" and el.get("noMap") is True:
+                try:
+                    rows.append(_row(source, None, "no-map", el,
+                                     str(_ext_value(el, "comment") or ""), version, False))
+                except (RowRejected, ValueError) as exc:
+                    skipped.append(Skipped(where_e, str(exc)))
+                if el.get("target"):
+                    skipped.append(Skipped(where_e, "noMap is true but targets are given; "
+                                           "the targets were left out"))
+                continue
+            targets = el.get("target") or []
+            if not targets:
+                skipped.append(Skipped(where_e, "element has neither a target nor noMap"))
+            for ti, tgt in enumerate(targets):
+                where = f"{where_e}.target[{ti}]"
+                try:
+                    rows.append(_target_row(source, tgt, version))
+                except (RowRejected, ValueError) as exc:
+                    skipped.append(Skipped(where, str(exc)))
+        unmapped = group.get("unmapped")
+        if unmapped:
+            skipped.append(Skipped(f"{where_g}.unmapped", "group.unmapped is not a row of a "
+                                   "mapping table and was left out"))
+    m: dict[str, Any] = {
+        "table_id": (data.get("identifier") or {}).get("value") if version == "r4"
+        else next((i.get("value") for i in data.get("identifier") or []), None),
+        "title": data.get("title"),
+        "table_version": data.get("version"),
+        "table_status": _ext_value(data, "table_status")
+        or _STATUS_BACK.get(str(data.get("status")), "draft"),
+        "catalog": _ext_value(data, "catalog"),
+        "report_layout": _ext_value(data, "report_layout"),
+        "publisher": data.get("publisher"),
+        "description": data.get("description"),
+        "include_area_notes": str(_ext_value(data, "include_area_notes") or "false").lower(),
+    }
+    if version == "r5":
+        period = data.get("effectivePeriod") or {}
+        m["valid_from"], m["valid_to"] = period.get("start"), period.get("end")
+    else:
+        m["valid_from"] = _ext_value(data, "valid_from")
+        m["valid_to"] = _ext_value(data, "valid_to")
+    fallback = str(data.get("id") or path.stem)
+    meta = table_meta({k: v for k, v in m.items() if v is not None}, rows, ws, fallback)
+    return ImportResult(MappingTable(table=meta, rows=rows), f"conceptmap-{version}", skipped)
+
+
+def _target_row(source: str, tgt: dict[str, Any], version: FhirVersion) -> MappingRow:
+    comment = str(tgt.get("comment") or "")
+    generated = _ext_value(tgt, "comment_generated") is True
+    code = str(tgt.get("code") or "").strip() or None
+    if version == "r4":
+        eq = tgt.get("equivalence")
+        if eq not in _FROM_R4:
+            raise RowRejected(f"equivalence {eq!r} has no counterpart in a mapping table")
+        rel = _FROM_R4[eq]
+    else:
+        rel_code = tgt.get("relationship")
+        if rel_code not in _FROM_R5:
+            raise RowRejected(f"relationship {rel_code!r} has no counterpart in a mapping table")
+        rel = _FROM_R5[rel_code]
+    if rel == "no-map":
+        if code:
+            raise RowRejected(f"equivalence unmatched with target code {code!r}")
+        return _row(source, None, rel, tgt, comment, version, generated)
+    if not code:
+        raise RowRejected(f"{rel} target without a code")
+    return _row(source, code, rel, tgt, comment, version, generated)
+

@@ -1,0 +1,91 @@
+"""CSV: one line per mapping row with every field, plus the table's identity on each line.
+
+UTF-8 without BOM, comma-separated, RFC 4180 quoting (so quotes, tabs and newlines inside a comment
+survive). The identity columns (table_id, table_version, table_status, catalog, catalog_version,
+exported_at) repeat on every line, so a file cut up in a spreadsheet still says where it came from.
+An import reads the row columns and the identity; it accepts a BOM and ignores unknown columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from fsiii_mapper.interchange.records import (
+    IDENTITY_KEYS,
+    ROW_COLUMNS,
+    ExportInfo,
+    ImportResult,
+    RowRejected,
+    Skipped,
+    record_row,
+    row_record,
+    table_meta,
+)
+from fsiii_mapper.model import MappingTable
+from fsiii_mapper.workspace import Workspace
+from fsiii_mapper.yamlio import InputError
+
+HEADER: tuple[str, ...] = ROW_COLUMNS + IDENTITY_KEYS
+
+
+def render_csv(table: MappingTable, ws: Workspace, info: ExportInfo) -> str:
+    ident = {k: v for k, v in info.record().items() if k in IDENTITY_KEYS}
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=list(HEADER), lineterminator="\r\n")
+    w.writeheader()
+    for row in table.rows:
+        w.writerow({**row_record(row, ws, info.catalog), **ident})
+    return buf.getvalue()
+
+
+def read_csv(path: Path, ws: Workspace) -> ImportResult:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("file is not valid UTF-8", path, hint="save the CSV as UTF-8") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path) from None
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+    first = text.split("\n", 1)[0]
+    if first.count(";") > first.count(",") or first.count("\t") > first.count(","):
+        # A spreadsheet saved with a Danish locale uses semicolons; tabs also happen.
+        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect)
+    columns = [c.strip() for c in next(reader, [])]
+    missing = [c for c in ("source", "relationship") if c not in columns]
+    if missing:
+        raise InputError(
+            f"not a mapping-table CSV: column(s) {', '.join(missing)} missing", path, 1, None,
+            f"the header must name at least: source, target, relationship (got: "
+            f"{', '.join(columns) or 'nothing'})",
+        )
+    rows = []
+    skipped: list[Skipped] = []
+    ident: dict[str, str] = {}
+    while True:
+        start = reader.line_num + 1  # a quoted field may span lines: report where it starts
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            skipped.append(Skipped(f"line {start}", f"unreadable CSV: {exc}", start))
+            continue
+        if not values or all(v == "" for v in values):
+            continue  # a blank line is not a row
+        if len(values) > len(columns):
+            skipped.append(Skipped(f"line {start}", "more fields than the header has columns",
+                                   start))
+            continue
+        rec = dict(zip(columns, values, strict=False))  # short lines: the rest is empty
+        try:
+            rows.append(record_row(rec))
+        except RowRejected as exc:
+            skipped.append(Skipped(f"line {start}", str(exc), start))
+            continue
+        if not ident:
+            ident = {k: rec.get(k) or "" for k in IDENTITY_KEYS}
+    meta = table_meta(ident, rows, ws, fallback_id=path.stem)
+    return ImportResult(MappingTable(table=meta, rows=rows), "csv", skipped)

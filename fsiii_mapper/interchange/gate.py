@@ -1,0 +1,46 @@
+"""The export gate: a table with validation errors is never exported; warnings need consent.
+
+Exports are rendered in memory first and written with ``yamlio.atomic_write_*``, so a refused or
+failed export leaves no file (and an existing file untouched).
+"""
+
+from __future__ import annotations
+
+from fsiii_mapper.documents import TableDocument
+from fsiii_mapper.interchange.texts import t
+from fsiii_mapper.validation import Finding, counts, validate_table
+from fsiii_mapper.workspace import Workspace
+
+
+class ExportRefused(Exception):
+    """The table may not be exported; ``findings`` are the reasons (errors, or warnings)."""
+
+    def __init__(self, table_id: str, findings: list[Finding], lang: str | None = None) -> None:
+        self.table_id = table_id
+        self.findings = findings
+        errors, warnings = counts(findings)
+        if errors:
+            head = t("refused", lang, table=table_id, errors=errors)
+        else:
+            head = t("refused.warnings", lang, table=table_id, warnings=warnings)
+        lines = [head] + [
+            f"  {f.location()}: {f.severity} {f.rule} {f.name}: {f.message}" for f in findings
+        ]
+        super().__init__("\n".join(lines))
+
+
+def check_exportable(
+    doc: TableDocument, ws: Workspace, allow_warnings: bool = False, lang: str | None = None
+) -> list[Finding]:
+    """Validate ``doc``; raise ``ExportRefused`` on errors (or on warnings without consent).
+
+    Returns the warnings that were allowed, so the caller can mention them.
+    """
+    findings = validate_table(doc, ws)
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity == "warning"]
+    if errors:
+        raise ExportRefused(doc.table.id, errors, lang)
+    if warnings and not allow_warnings:
+        raise ExportRefused(doc.table.id, warnings, lang)
+    return warnings
