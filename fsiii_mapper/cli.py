@@ -24,7 +24,10 @@ class ExitCode(IntEnum):
 
 
 # Further commands live in their own modules, each with ``register(subparsers, epilog)``.
-COMMAND_MODULES: tuple[str, ...] = ("fsiii_mapper.commands.interchange",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "fsiii_mapper.commands.interchange",
+    "fsiii_mapper.commands.vendor",
+)
 
 EPILOG = """\
 Exit codes:

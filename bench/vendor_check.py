@@ -1,0 +1,157 @@
+"""Benchmark: check-vendor over 10,000 generated report files, against a bare lxml parse.
+
+Generates report files for the demo citizens (most clean, some with a wrong score word, a missing
+item or a truncated end), then, in the same run, times
+
+- the baseline: read each file and parse it with ``lxml.etree.fromstring`` (nothing else), and
+- the checker: read safely, parse safely, match the citizen, compare field by field,
+
+and prints files per second and the checker/baseline ratio (aim: ≤ 3×), at 1,000 and at 10,000
+files, so one sees the cost per file stays flat as the batch grows. Ratios, not seconds, are what to
+compare between machines.
+
+    python bench/vendor_check.py [--files N] [--small M] [--strategy S] [--jobs J] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from fsiii_mapper.vendor.batch import BatchResult, CheckConfig, Checker, run_batch
+from fsiii_mapper.vendor.render import render_xml
+from fsiii_mapper.workspace import citizens_dir
+
+
+def generate(checker: Checker, folder: Path, n: int) -> list[Path]:
+    ids = sorted(checker.expected)
+    clean = {cid: render_xml(checker.expected[cid], checker.spec) for cid in ids}
+    files = []
+    for i in range(n):
+        cid = ids[i % len(ids)]
+        data = clean[cid]
+        if i % 17 == 0:
+            data = data.replace(b"<Score>moderate</Score>", b"<Score>lette</Score>", 1)
+        elif i % 31 == 0:
+            start = data.find(b"<AbilityToFunctionElement>")
+            end = data.find(b"</AbilityToFunctionElement>") + len(b"</AbilityToFunctionElement>")
+            if start >= 0:
+                data = data[:start] + data[end:]
+        elif i % 97 == 0:
+            data = data[: len(data) * 2 // 3]
+        p = folder / f"{cid}_{i:06d}.xml"
+        p.write_bytes(data)
+        files.append(p)
+    return files
+
+
+def restyle(files: list[Path], folder: Path) -> list[Path]:
+    """The same reports as another vendor might format them: a namespace prefix, no
+    indentation. Equal in content, but never byte-equal to the reference, so every file takes
+    the field-by-field path of the checker (no fast path). Broken files are copied as they are."""
+
+    def copy(el: etree._Element, parent: etree._Element | None, ns: str) -> etree._Element:
+        new = (
+            etree.Element(el.tag, nsmap={"v": ns})
+            if parent is None
+            else etree.SubElement(parent, el.tag)
+        )
+        new.text = el.text if el.text and el.text.strip() else None
+        for child in el:
+            if isinstance(child.tag, str):
+                copy(child, new, ns)
+        return new
+
+    out = []
+    for p in files:
+        data = p.read_bytes()
+        try:
+            root = etree.fromstring(data)
+        except etree.XMLSyntaxError:
+            pass
+        else:
+            data = etree.tostring(
+                copy(root, None, etree.QName(root).namespace),
+                xml_declaration=True,
+                encoding="UTF-8",
+            )
+        q = folder / p.name
+        q.write_bytes(data)
+        out.append(q)
+    return out
+
+
+def bare_parse(files: list[Path]) -> None:
+    for p in files:
+        with contextlib.suppress(etree.XMLSyntaxError):
+            etree.fromstring(p.read_bytes())
+
+
+def best_of(repeat: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def measure(label: str, files: list[Path], checker: Checker, jobs: int, repeat: int) -> float:
+    config = checker.config
+    base = best_of(repeat, lambda: bare_parse(files))
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+
+    def run() -> BatchResult:
+        return run_batch(files, config, jobs=jobs, checker=checker, start_method=method)
+
+    check = best_of(repeat, run)
+    batch = run()
+    errors, warnings = batch.counts()
+    n = len(files)
+    print(
+        f"{label:>7} files: bare lxml {n / base:9.0f} files/s | check-vendor {n / check:9.0f} "
+        f"files/s (jobs={jobs}) | ratio {check / base:5.2f}× | per file {1e6 * check / n:7.1f} µs"
+        f" | {errors} errors, {warnings} warnings"
+    )
+    return check / n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--files", type=int, default=10_000)
+    ap.add_argument("--small", type=int, default=1_000)
+    ap.add_argument("--strategy", default="nexus")
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    checker = Checker(CheckConfig(citizens_dir(), args.strategy))
+    with tempfile.TemporaryDirectory(prefix="fsiii-vendor-bench-") as tmp:
+        files = generate(checker, Path(tmp), args.files)
+        print("Reference-formatted files (sections equal to the reference take the fast path):")
+        small = measure(f"{args.small:,}", files[: args.small], checker, args.jobs, args.repeat)
+        large = measure(f"{args.files:,}", files, checker, args.jobs, args.repeat)
+        print(
+            f"cost per file at {args.files:,} vs {args.small:,} files: {large / small:.2f}× "
+            "(≈ 1 means the cost grows linearly with the number of files)"
+        )
+        other = Path(tmp) / "restyled"
+        other.mkdir()
+        restyled = restyle(files, other)
+        print("Vendor-formatted files (namespace prefix, no indentation: every field compared):")
+        small = measure(f"{args.small:,}", restyled[: args.small], checker, args.jobs, args.repeat)
+        large = measure(f"{args.files:,}", restyled, checker, args.jobs, args.repeat)
+        print(
+            f"cost per file at {args.files:,} vs {args.small:,} files: {large / small:.2f}× "
+            "(≈ 1 means the cost grows linearly with the number of files)"
+        )
+
+
+if __name__ == "__main__":
+    main()
