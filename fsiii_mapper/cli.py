@@ -46,7 +46,7 @@ def _dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
-def _workspace(args: argparse.Namespace) -> Any:
+def workspace_for(args: argparse.Namespace) -> Any:
     from fsiii_mapper.workspace import Workspace
 
     ws = Workspace.load(args.data)
@@ -62,7 +62,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from fsiii_mapper.validation import counts, validate_path
     from fsiii_mapper.workspace import SHIPPED_TABLES
 
-    ws = _workspace(args)
+    ws = workspace_for(args)
     targets = args.tables or list(SHIPPED_TABLES)
     results = []
     for t in targets:
@@ -95,7 +95,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from fsiii_mapper.render_text import report_text
     from fsiii_mapper.workspace import open_citizen
 
-    ws = _workspace(args)
+    ws = workspace_for(args)
     citizen = open_citizen(args.citizen)
     rep = Engine(ws, args.lang).populate(citizen, args.strategy)
     if args.format == "json":
@@ -109,7 +109,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from fsiii_mapper.compare import diff_tables
     from fsiii_mapper.render_text import diff_text
 
-    ws = _workspace(args)
+    ws = workspace_for(args)
     d = diff_tables(ws.open_table(args.a), ws.open_table(args.b), ws)
     if args.format == "json":
         sys.stdout.write(_dump_json(d.to_json()))
@@ -124,7 +124,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     from fsiii_mapper.render_text import gaps_text
     from fsiii_mapper.workspace import citizens_dir
 
-    ws = _workspace(args)
+    ws = workspace_for(args)
     folder = Path(args.citizens) if args.citizens else citizens_dir()
     if not folder.is_dir():
         raise InputError("not a folder of citizen files", folder)
@@ -183,7 +183,7 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def cmd_catalog_list(args: argparse.Namespace) -> int:
     from fsiii_mapper.documents import load_catalog
 
-    ws = _workspace(args)
+    ws = workspace_for(args)
     catalog = load_catalog(args.file) if args.file else ws.catalogs[args.catalog]
     items = [
         {
@@ -218,6 +218,24 @@ def cmd_citizens(args: argparse.Namespace) -> int:
         c = load_citizen(p)
         print(f"{c.id:<9}{c.name:<30}{c.description}")
     return ExitCode.OK
+
+
+def pair_options(p: argparse.ArgumentParser) -> None:
+    """``--old`` / ``--new``: replace a table of the pair (path or id); see ``workspace_for``."""
+    p.add_argument("--old", metavar="TABLE", help="use this table as the old table")
+    p.add_argument("--new", metavar="TABLE", help="use this table as the simplified table")
+
+
+def strategy_option(p: argparse.ArgumentParser, help_: str = "") -> None:
+    from fsiii_mapper.engine import STRATEGIES
+
+    p.add_argument(
+        "--strategy",
+        "-s",
+        choices=STRATEGIES,
+        required=True,
+        help=help_ or "which table(s) apply: original, simplified, or a vendor rule",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -256,10 +274,6 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    def pair_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--old", metavar="TABLE", help="use this table as the old table")
-        p.add_argument("--new", metavar="TABLE", help="use this table as the simplified table")
-
     def add_format(p: argparse.ArgumentParser) -> None:
         p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -274,13 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("preview", "Show how a citizen's documentation fills the report.", cmd_preview)
     p.add_argument("citizen", metavar="CITIZEN")
-    p.add_argument(
-        "--strategy",
-        "-s",
-        choices=STRATEGIES,
-        required=True,
-        help="which table(s) apply: original, simplified, or a vendor rule",
-    )
+    strategy_option(p)
     add_format(p)
     pair_options(p)
 

@@ -156,7 +156,7 @@ class TableDocument:
         return node_position(node, key)
 
     def key_position(self, *path: str) -> tuple[int | None, int | None]:
-        """1-based line/column of a key in the file, e.g. ``("table", "catalog")`` or ``("rows",)``."""
+        """1-based line/column of a key, e.g. ``("table", "catalog")`` or ``("rows",)``."""
         node: Any = self.tree
         for key in path[:-1]:
             node = node.get(key) if isinstance(node, CommentedMap) else None

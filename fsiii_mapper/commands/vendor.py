@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from fsiii_mapper.cli import pair_options, strategy_option, workspace_for
 from fsiii_mapper.yamlio import InputError, atomic_write_text
 
 RENDER_HELP = (
@@ -25,12 +26,9 @@ def cmd_render_xml(args: argparse.Namespace) -> int:
     from fsiii_mapper.engine import Engine
     from fsiii_mapper.vendor.expected import REPORT_LANG, expected_for, layout_spec
     from fsiii_mapper.vendor.render import render_xml
-    from fsiii_mapper.workspace import Workspace, open_citizen
+    from fsiii_mapper.workspace import open_citizen
 
-    ws = Workspace.load(args.data)
-    for arg in (args.old, args.new):
-        if arg:
-            ws.use_table(ws.open_table(arg))
+    ws = workspace_for(args)
     citizen = open_citizen(args.citizen)
     spec = layout_spec(ws.layout)
     data = render_xml(expected_for(Engine(ws, REPORT_LANG), citizen, args.strategy, spec), spec)
@@ -46,8 +44,6 @@ def cmd_render_xml(args: argparse.Namespace) -> int:
 
 
 def _register_render(subparsers: argparse._SubParsersAction, epilog: str) -> None:  # type: ignore[type-arg]
-    from fsiii_mapper.engine import STRATEGIES
-
     p = subparsers.add_parser(
         "render-xml",
         help=RENDER_HELP,
@@ -57,13 +53,7 @@ def _register_render(subparsers: argparse._SubParsersAction, epilog: str) -> Non
     )
     p.set_defaults(func=cmd_render_xml)
     p.add_argument("citizen", metavar="CITIZEN")
-    p.add_argument(
-        "--strategy",
-        "-s",
-        choices=STRATEGIES,
-        required=True,
-        help="which table(s) apply: original, simplified, or a vendor rule",
-    )
+    strategy_option(p)
     p.add_argument(
         "-o",
         "--output",
@@ -71,8 +61,7 @@ def _register_render(subparsers: argparse._SubParsersAction, epilog: str) -> Non
         help="write to FILE (default: standard output); name it <citizen id>.xml "
         "so check-vendor can match it by name as well",
     )
-    p.add_argument("--old", metavar="TABLE", help="use this table as the old table")
-    p.add_argument("--new", metavar="TABLE", help="use this table as the simplified table")
+    pair_options(p)
 
 
 CHECK_HELP = "Check vendors' XDIS16 report files against what the tables prescribe."
@@ -171,7 +160,6 @@ def cmd_check_vendor(args: argparse.Namespace) -> int:
 
 
 def _register_check(subparsers: argparse._SubParsersAction, epilog: str) -> None:  # type: ignore[type-arg]
-    from fsiii_mapper.engine import STRATEGIES
     from fsiii_mapper.vendor.export import FORMATS
 
     p = subparsers.add_parser(
@@ -193,13 +181,7 @@ def _register_check(subparsers: argparse._SubParsersAction, epilog: str) -> None
         metavar="DIR",
         help="folder of citizen files (default: the shipped demo citizens)",
     )
-    p.add_argument(
-        "--strategy",
-        "-s",
-        choices=STRATEGIES,
-        required=True,
-        help="which table(s) the vendor applies",
-    )
+    strategy_option(p, "which table(s) the vendor applies")
     p.add_argument("--xsd", metavar="FILE", help="also validate every file against this XSD")
     p.add_argument("--format", choices=FORMATS, default="text", help="report format")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
@@ -220,8 +202,7 @@ def _register_check(subparsers: argparse._SubParsersAction, epilog: str) -> None
     )
     p.add_argument("--strict", action="store_true", help="warnings also give exit code 1")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on the terminal")
-    p.add_argument("--old", metavar="TABLE", help="use this table as the old table")
-    p.add_argument("--new", metavar="TABLE", help="use this table as the simplified table")
+    pair_options(p)
 
 
 def register(subparsers: argparse._SubParsersAction, epilog: str) -> None:  # type: ignore[type-arg]
