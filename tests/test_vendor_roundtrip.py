@@ -153,3 +153,22 @@ def test_folders_are_searched_recursively_and_each_file_counted_once(
     assert sorted(f.name for f in files) == sorted(f"{c}.XML" for c in DEMO_IDS[:3])
     batch = run_batch(files, checker.config, checker=checker)
     assert batch.counts() == (0, 0)
+
+
+def test_checker_on_an_in_memory_workspace_follows_unsaved_edits(
+    checkers: dict[str, Checker], tmp_path: Path
+) -> None:
+    """The GUI checks against the tables in its editor: a Checker given a Workspace uses it."""
+    from fsiii_mapper.workspace import Workspace
+
+    checker = checkers["original"]
+    path = tmp_path / "demo-01.xml"
+    path.write_bytes(render_xml(checker.expected["demo-01"], checker.spec))
+    ws = Workspace.load()
+    doc = ws.tables["original"]
+    i = next(i for i, r in enumerate(doc.table.rows) if r.target == "FA510")
+    doc.table.rows[i] = doc.table.rows[i].model_copy(update={"relationship": "no-map",
+                                                               "target": None})
+    edited = Checker(CheckConfig(citizens_dir(), "original"), ws=ws)
+    assert checker.check_file(path).findings == []
+    assert [f.rule for f in edited.check_file(path).findings] == ["FV102"]

@@ -120,16 +120,19 @@ def load_xsd(path: Path) -> etree.XMLSchema:
 class Checker:
     """Checks single files; build one per process (it holds every citizen's expected report)."""
 
-    def __init__(self, config: CheckConfig) -> None:
+    def __init__(self, config: CheckConfig, ws: Workspace | None = None) -> None:
+        """``ws``: check against these tables as they are in memory (the GUI's, unsaved edits
+        included) instead of loading ``config.data_dir`` / ``old_table`` / ``new_table``."""
         if config.strategy not in STRATEGIES:
             raise InputError(
                 f"unknown strategy {config.strategy!r}",
                 hint="choose one of " + ", ".join(STRATEGIES),
             )
-        ws = Workspace.load(config.data_dir)
-        for arg in (config.old_table, config.new_table):
-            if arg:
-                ws.use_table(ws.open_table(arg))
+        if ws is None:
+            ws = Workspace.load(config.data_dir)
+            for arg in (config.old_table, config.new_table):
+                if arg:
+                    ws.use_table(ws.open_table(arg))
         self.config = config
         self.spec: LayoutSpec = layout_spec(ws.layout)
         citizens = load_citizens(config.citizens_dir)
