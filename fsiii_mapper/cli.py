@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
@@ -26,6 +27,7 @@ class ExitCode(IntEnum):
 # Further commands live in their own modules, each with ``register(subparsers, epilog)``.
 COMMAND_MODULES: tuple[str, ...] = (
     "fsiii_mapper.commands.interchange",
+    "fsiii_mapper.commands.gui",
     "fsiii_mapper.commands.vendor",
 )
 
@@ -369,6 +371,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help exits 0, usage errors exit 2
         return int(exc.code or 0)
+    # Remember whether the language was chosen (--lang or FSIII_LANG) or is only the default,
+    # so the GUI can prefer its saved setting over the default.
+    args.lang_chosen = args.lang or (os.environ.get("FSIII_LANG") and default_lang())
     if args.lang is None:
         args.lang = default_lang()
     if not getattr(args, "func", None):

@@ -1,0 +1,152 @@
+"""GUI benchmarks, as ratios against a baseline measured in the same run.
+
+(a) Start-up: wall time from spawning a process to its main window being shown (the event loop
+    has started with the window shown), for fsiii-mapper's window and for a bare PySide6
+    ``QMainWindow`` started the same way; several repetitions, medians, and their ratio. The
+    application shows its window first and loads the workspace right after, so the time until
+    it is fully loaded (tables, citizens, preview built) is printed too.
+(b) Edit → preview: time from a table edit (an undoable command through the Qt model) until the
+    side-by-side preview has been recomputed and repainted, median over many edits.
+
+Run: ``QT_QPA_PLATFORM=offscreen python bench/gui.py`` (or under Xvfb). Aim: ≤ 1.5× and ≤ 30 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+w.resize(1400, 900)
+w.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+sys.exit(app.exec())
+"""
+
+APP = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+QTimer.singleShot(0, lambda: print("shown", flush=True))
+import ui.main_window as mw
+_load = mw.MainWindow.load
+def load(self):  # the window is ready: tables, citizens, preview, validation all built
+    _load(self)
+    print("ready", flush=True)
+    app.quit()
+mw.MainWindow.load = load
+from ui.app import Options, run
+sys.exit(run(Options()))
+"""
+
+
+def time_to(code: str, env: dict[str, str], marks: tuple[str, ...]) -> dict[str, float]:
+    """Seconds from spawning ``code`` until it prints each of ``marks``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    seen: dict[str, float] = {}
+    for line in proc.stdout:
+        if line.strip() in marks:
+            seen[line.strip()] = time.perf_counter() - start
+            if len(seen) == len(marks):
+                break
+    proc.wait(timeout=60)
+    if len(seen) != len(marks):
+        raise RuntimeError(f"the window never reported {set(marks) - set(seen)}")
+    return seen
+
+
+def startup(reps: int) -> tuple[float, float, float]:
+    env = dict(os.environ)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="fsiii-bench-")  # no user settings
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    bare, shown, ready = [], [], []
+    time_to(BARE, env, ("shown",))  # warm the OS file cache for both
+    time_to(APP, env, ("shown", "ready"))
+    for _ in range(reps):  # interleaved, so drift hits both alike
+        bare.append(time_to(BARE, env, ("shown",))["shown"])
+        t = time_to(APP, env, ("shown", "ready"))
+        shown.append(t["shown"])
+        ready.append(t["ready"])
+    return statistics.median(bare), statistics.median(shown), statistics.median(ready)
+
+
+def edit_to_preview(edits: int) -> list[float]:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from fsiii_mapper.workspace import Workspace
+    from ui.main_window import MainWindow
+    from ui.preview import STATE_ROLE
+    from ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    tmp = tempfile.mkdtemp(prefix="fsiii-bench-")
+    settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+    w = MainWindow(Workspace.load(), settings=settings)
+    w.resize(1400, 900)
+    w.show()
+    w.tabs.setCurrentWidget(w.preview)
+    w.preview.select_citizen_by_id("demo-02")
+    app.processEvents()
+    model = w.session.models["simplified"]
+    row = next(i for i, r in enumerate(model.rows) if r.source == "Personlig_pleje")
+    line = next(i for i, ln in enumerate(w.preview.model.lines) if ln.code == "FA510")
+    cell = w.preview.model.index(line, 2)
+    times = []
+    for i in range(edits):
+        values = ({"target": "FA510", "relationship": "source-broader"} if i % 2 == 0
+                  else {"target": None, "relationship": "no-map"})
+        start = time.perf_counter()
+        model.edit_rows([row], values, "bench")
+        w.preview.view.viewport().repaint()  # synchronous paint of the updated preview
+        times.append(time.perf_counter() - start)
+        expected = "filled" if i % 2 == 0 else "empty"
+        assert cell.data(STATE_ROLE) == expected, "the preview did not follow the edit"
+    for stack in w.session.stacks.values():
+        stack.setClean()
+    w.close()
+    return times
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--reps", type=int, default=7, help="start-up repetitions (default 7)")
+    p.add_argument("--edits", type=int, default=60, help="edits to time (default 60)")
+    args = p.parse_args()
+    bare, shown, ready = startup(args.reps)
+    print(f"(a) start-up, median of {args.reps}: bare QMainWindow shown {bare * 1000:.0f} ms; "
+          f"fsiii-mapper window shown {shown * 1000:.0f} ms = {shown / bare:.2f}× bare "
+          f"(aim ≤ 1.5×); fully loaded (tables, citizens, preview) {ready * 1000:.0f} ms = "
+          f"{ready / bare:.2f}× bare")
+    times = edit_to_preview(args.edits)
+    med = statistics.median(times) * 1000
+    worst = max(times) * 1000
+    print(f"(b) table edit → updated, repainted preview, median of {args.edits}: {med:.1f} ms "
+          f"(max {worst:.1f} ms; aim ≤ 30 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The table editor: in-place edits with delegates, author/date stamps, undo as one step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from ui_fixtures import settings, ui_data, window  # noqa: F401
+
+from ui.table_model import Col
+
+
+def _proxy_index(editor, row: int, col: Col):
+    return editor.proxy.mapFromSource(editor.model.index(row, col))
+
+
+def test_editing_a_cell_through_its_combo_box_and_undoing_it(window, qtbot):  # noqa: F811
+    editor = window.editors["simplified"]
+    window.tabs.setCurrentWidget(editor)
+    model = editor.model
+    row = next(i for i, r in enumerate(model.rows) if r.source == "Personlig_pleje")
+    before = model.rows[row].model_copy()
+    index = _proxy_index(editor, row, Col.RELATIONSHIP)
+    editor.view.setCurrentIndex(index)
+    editor.view.edit(index)
+    combo = editor.view.findChild(QComboBox)
+    assert combo is not None
+    # only valid choices: the five relationships of the core
+    assert [combo.itemData(i) for i in range(combo.count())] == [
+        "equivalent", "source-broader", "source-narrower", "related", "no-map"]
+    combo.setCurrentIndex(combo.findData("source-broader"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)  # the delegate commits (queued)
+    qtbot.waitUntil(lambda: model.rows[row].relationship == "source-broader", timeout=2000)
+    edited = model.rows[row]
+    assert edited.author == "Test Analytiker"
+    assert edited.date == dt.date.today()
+    assert window.isWindowModified()
+    assert "[*]" in window.windowTitle()
+
+    window.undo_action.trigger()
+    assert model.rows[row].relationship == before.relationship
+    assert model.rows[row].author == before.author
+    assert model.rows[row].date == before.date
+    assert not window.isWindowModified()
+
+
+def test_target_combo_offers_only_fields_of_the_state_kind(window):  # noqa: F811
+    editor = window.editors["original"]
+    model = editor.model
+    j = next(i for i, r in enumerate(model.rows) if r.source == "J1.1")
+    index = _proxy_index(editor, j, Col.TARGET)
+    editor.view.edit(index)
+    combo = editor.view.findChild(QComboBox)
+    codes = [combo.itemData(i) for i in range(combo.count())]
+    assert "FA510" in codes and "I3" not in codes and "" in codes
+
+
+def test_bulk_approve_of_a_selection_undoes_in_one_step(window, qtbot):  # noqa: F811
+    editor = window.editors["simplified"]
+    model = editor.model
+    model.edit_rows(range(4), {"review_status": "draft"}, "prepare")
+    stack = window.session.stacks["simplified"]
+    depth = stack.count()
+    editor.view.clearSelection()
+    for r in range(4):
+        editor.view.selectionModel().select(
+            _proxy_index(editor, r, Col.SOURCE),
+            editor.view.selectionModel().SelectionFlag.Select
+            | editor.view.selectionModel().SelectionFlag.Rows)
+    window.tabs.setCurrentWidget(editor)
+    window.approve_action.trigger()
+    assert [model.rows[r].review_status for r in range(4)] == ["approved"] * 4
+    assert stack.count() == depth + 1  # one history entry for the whole selection
+    window.undo_action.trigger()
+    assert [model.rows[r].review_status for r in range(4)] == ["draft"] * 4
+
+
+def test_add_duplicate_delete_rows_and_undo_them(window):  # noqa: F811
+    editor = window.editors["simplified"]
+    window.tabs.setCurrentWidget(editor)
+    model = editor.model
+    n = model.rowCount()
+    editor.select_row(2)
+    window.duplicate_action.trigger()
+    assert model.rowCount() == n + 1
+    assert model.rows[3].source == model.rows[2].source
+    assert model.rows[3].review_status == "draft"
+    window.add_action.trigger()
+    assert model.rowCount() == n + 2
+    editor.select_row(0)
+    window.delete_action.trigger()
+    assert model.rowCount() == n + 1
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert model.rowCount() == n
+    assert not window.isWindowModified()
+
+
+def test_filters_by_text_area_relationship_status(window):  # noqa: F811
+    editor = window.editors["original"]
+    model = editor.model
+    editor.search.setText("vaske")
+    assert editor.proxy.rowCount() >= 1
+    shown = [editor.proxy.mapToSource(editor.proxy.index(r, 0)).row()
+             for r in range(editor.proxy.rowCount())]
+    assert any(model.rows[r].source == "J1.1" for r in shown)
+    editor.clear_filters()
+    editor.relationship.setCurrentIndex(editor.relationship.findData("equivalent"))
+    assert 0 < editor.proxy.rowCount() < model.rowCount()
+    assert all(model.rows[editor.proxy.mapToSource(editor.proxy.index(r, 0)).row()]
+               .relationship == "equivalent" for r in range(editor.proxy.rowCount()))
+    editor.clear_filters()
+    editor.area.setCurrentIndex(editor.area.findData("J1"))
+    assert all(model.index(editor.proxy.mapToSource(editor.proxy.index(r, 0)).row(), 0)
+               .data(Qt.ItemDataRole.UserRole + 2) == "J1"
+               for r in range(editor.proxy.rowCount()))
+    editor.clear_filters()
+    editor.only_problems.setChecked(True)
+    assert editor.proxy.rowCount() == 0  # the shipped table has no problems

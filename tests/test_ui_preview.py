@@ -1,0 +1,82 @@
+"""The trainer's preview: side by side, empty fields marked with reason, edits show at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_fixtures import settings, ui_data, window  # noqa: F401
+
+from ui.preview import STATE_ROLE
+
+
+def _row(preview, code: str) -> int:
+    return next(i for i, line in enumerate(preview.model.lines) if line.code == code)
+
+
+def test_preview_changes_when_a_table_row_changes(window):  # noqa: F811
+    window.tabs.setCurrentWidget(window.editors["simplified"])  # its history is the active one
+    preview = window.preview
+    assert preview.select_citizen_by_id("demo-02")
+    r = _row(preview, "FA510")
+    cell = preview.model.index(r, 2)  # simplified table column
+    assert cell.data(STATE_ROLE) == "empty"
+    assert "FA510" in cell.data(Qt.ItemDataRole.ToolTipRole)  # reason: no row targets FA510
+
+    model = window.session.models["simplified"]
+    row = next(i for i, x in enumerate(model.rows) if x.source == "Personlig_pleje")
+    model.edit_rows([row], {"target": "FA510", "relationship": "source-broader"}, "1→N")
+    assert cell.data(STATE_ROLE) == "filled"
+    assert "svære" in cell.data()  # Personlig pleje has level 3 for demo-02
+    assert "Personlig_pleje" in cell.data(Qt.ItemDataRole.ToolTipRole)  # origin on hover
+
+    window.undo_action.trigger()
+    assert cell.data(STATE_ROLE) == "empty"
+
+
+def test_a_field_filled_under_the_old_table_and_empty_under_the_simplified_is_lost(window):  # noqa: F811
+    preview = window.preview
+    assert preview.select_citizen_by_id("demo-03")
+    r = _row(preview, "FA510")
+    old, simplified = preview.model.index(r, 1), preview.model.index(r, 2)
+    assert old.data(STATE_ROLE) == "filled"
+    assert simplified.data(STATE_ROLE) == "lost"
+    # never colour alone: an icon and a text mark the lost field too
+    assert simplified.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert simplified.data() != old.data()
+    assert simplified.data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_vendor_rule_column_follows_the_choice(window):  # noqa: F811
+    preview = window.preview
+    preview.set_vendor("nexus")
+    assert preview.model.strategies[2] == "nexus"
+    assert preview.model.reports["nexus"].strategy == "nexus"
+    preview.set_vendor("cura")
+    assert "cura" in preview.model.reports
+
+
+def test_presentation_mode_steps_through_citizens_with_keys(window, qtbot):  # noqa: F811
+    preview = window.preview
+    preview.select_citizen(0)
+    window.toggle_presentation()
+    assert preview.presenting
+    qtbot.keyClick(preview.view, Qt.Key.Key_Right)
+    assert preview.citizen_box.currentIndex() == 1
+    qtbot.keyClick(preview.view, Qt.Key.Key_Left)
+    assert preview.citizen_box.currentIndex() == 0
+    qtbot.keyClick(preview.view, Qt.Key.Key_Escape)
+    assert not preview.presenting
+
+
+def test_fill_chart_compares_old_and_simplified(window):  # noqa: F811
+    rates = window.chart.compute()
+    assert rates["original"]["FA510"] > rates["simplified"]["FA510"]
+
+
+def test_export_pdf_writes_a_pdf(window, tmp_path):  # noqa: F811
+    from ui.export import export_pdf
+
+    out = tmp_path / "out"
+    out.mkdir()
+    target = export_pdf(window.preview.sheet, out / "preview.pdf")
+    assert target.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in out.iterdir()] == ["preview.pdf"]  # no temp file left

@@ -1,0 +1,175 @@
+"""Diff between two tables (core ``diff_tables``): added, removed and changed rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fsiii_mapper.compare import TableDiff, diff_tables
+from fsiii_mapper.documents import TableDocument, load_table, table_from_text
+from ui.labels import TABLE_LABELS, label
+from ui.session import SLOTS, Session
+
+Index = QModelIndex | QPersistentModelIndex
+KIND_BRUSH = {"added": QBrush(QColor("#e6f4ea")), "removed": QBrush(QColor("#f9d3d0")),
+              "changed": QBrush(QColor("#fff1c2"))}
+KIND_MARK = {"added": "+", "removed": "−", "changed": "~"}
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "–"
+    return v.isoformat() if hasattr(v, "isoformat") else str(v)
+
+
+class DiffModel(QAbstractTableModel):
+    """One line per added / removed row and per changed field."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lines: list[tuple[str, str, str, str, str, str]] = []
+
+    def set_diff(self, d: TableDiff) -> None:
+        self.beginResetModel()
+        lines: list[tuple[str, str, str, str, str, str]] = []
+        for r in d.removed:
+            lines.append(("removed", r.source, _fmt(r.target), "", r.relationship, ""))
+        for r in d.added:
+            lines.append(("added", r.source, _fmt(r.target), "", "", r.relationship))
+        for c in d.changed:
+            for k, (a, b) in c.changes.items():
+                lines.append(("changed", c.source, _fmt(c.target), k, _fmt(a), _fmt(b)))
+        self.lines = lines
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        names = [self.tr("Change"), self.tr("Source"), self.tr("Target"), self.tr("Field"),
+                 self.tr("A"), self.tr("B")]
+        return names[section] if 0 <= section < 6 else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.lines)):
+            return None
+        line = self.lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                words = {"added": self.tr("added"), "removed": self.tr("removed"),
+                         "changed": self.tr("changed")}
+                return f"{KIND_MARK[line[0]]} {words[line[0]]}"
+            return line[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return KIND_BRUSH[line[0]]
+        return None
+
+
+class DiffView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.files: dict[str, TableDocument] = {}
+        self.a = QComboBox(self)
+        self.b = QComboBox(self)
+        self.file_button = QPushButton(self.tr("Compare with file …"), self)
+        self.summary = QLabel(self)
+        self.model = DiffModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self._fill_choices()
+        self.a.setCurrentIndex(0)
+        self.b.setCurrentIndex(1)
+        top = QHBoxLayout()
+        for text, w in ((self.tr("Table A"), self.a), (self.tr("Table B"), self.b)):
+            lab = QLabel(text, self)
+            lab.setBuddy(w)
+            top.addWidget(lab)
+            top.addWidget(w, 1)
+        top.addWidget(self.file_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.view, 1)
+        self.a.currentIndexChanged.connect(lambda _: self.refresh())
+        self.b.currentIndexChanged.connect(lambda _: self.refresh())
+        self.file_button.clicked.connect(self._choose_file)
+        session.tablesChanged.connect(lambda _slot: self.refresh() if self.isVisible() else None)
+        self.refresh()
+
+    def _fill_choices(self) -> None:
+        for combo in (self.a, self.b):
+            combo.blockSignals(True)
+            current = combo.currentData()
+            combo.clear()
+            for slot in SLOTS:
+                combo.addItem(self.tr("%1 (open, with edits)").replace(
+                    "%1", label(TABLE_LABELS, slot)), f"open:{slot}")
+            for slot in SLOTS:
+                combo.addItem(self.tr("%1 (last saved)").replace(
+                    "%1", label(TABLE_LABELS, slot)), f"saved:{slot}")
+            for path in self.files:
+                combo.addItem(path, f"file:{path}")
+            if current is not None:
+                combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def add_file(self, path: str) -> None:
+        self.files[path] = load_table(path)
+        self._fill_choices()
+        self.b.setCurrentIndex(self.b.findData(f"file:{path}"))
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Compare with table"), "",
+                                              self.tr("Mapping tables (*.yaml *.yml)"))
+        if path:
+            self.add_file(path)
+
+    def _doc(self, key: str) -> TableDocument:
+        kind, _, name = key.partition(":")
+        if kind == "open":
+            return self.session.doc(name)
+        if kind == "saved":
+            doc = self.session.doc(name)
+            return table_from_text(doc.text, str(doc.path)) if doc.text else doc
+        return self.files[name]
+
+    def refresh(self) -> None:
+        ka, kb = self.a.currentData(), self.b.currentData()
+        if not ka or not kb:
+            return
+        d = diff_tables(self._doc(ka), self._doc(kb), self.session.ws)
+        self.model.set_diff(d)
+        if d.is_empty:
+            self.summary.setText(self.tr("The tables are identical."))
+        else:
+            self.summary.setText(self.tr("%1 added, %2 removed, %3 changed rows")
+                                 .replace("%1", str(len(d.added)))
+                                 .replace("%2", str(len(d.removed)))
+                                 .replace("%3", str(len(d.changed))))
+
+    def showEvent(self, event: Any) -> None:
+        self.refresh()
+        super().showEvent(event)

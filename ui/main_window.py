@@ -1,0 +1,656 @@
+"""The main window: table tabs, preview, diff, catalog, fill-rate chart; validation and history
+docks; menus, toolbar, status bar; files (open, save, save as, revert, recent, drag and drop)."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot, qVersion
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QUndoView,
+    QWidget,
+)
+
+from fsiii_mapper import __version__
+from ui import settings as S
+from ui.i18n import LANGUAGES
+from ui.labels import TABLE_LABELS, label
+
+# The core (pydantic, ruamel.yaml, the YAML files) and the heavier views are imported when the
+# window is built, so that the window can be shown first and filled right after (start-up time).
+if TYPE_CHECKING:
+    from fsiii_mapper.workspace import Workspace
+    from ui.table_editor import TableEditor
+
+SLOTS: tuple[str, ...] = ("original", "simplified")
+
+
+class MainWindow(QMainWindow):
+    """With ``defer=True`` the window starts empty ("loading") and is built by ``load()`` — the
+    application shows it first and loads the workspace right after; otherwise it is built now."""
+
+    loaded = Signal()
+
+    def __init__(self, ws: Workspace | None = None, settings: S.Settings | None = None,
+                 lang: str = "da", defer: bool = False) -> None:
+        super().__init__()
+        self.settings = settings or S.Settings()
+        self.lang = lang
+        self.ready = False
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        geometry = self.settings.get(S.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if defer:
+            self.setWindowTitle("fsiii-mapper")
+            self.statusBar().showMessage(self.tr("Loading tables and citizens …"))
+        else:
+            self._build(ws)
+
+    def load(self) -> None:
+        """Build a deferred window: load the shipped workspace and create every view."""
+        if not self.ready:
+            self._build(None)
+
+    def _build(self, ws: Workspace | None) -> None:
+        from fsiii_mapper.workspace import Workspace
+        from ui.catalog_browser import CatalogBrowser
+        from ui.diff_view import DiffView
+        from ui.fill_chart import FillChart
+        from ui.preview import PreviewWidget
+        from ui.session import Session
+        from ui.table_editor import TableEditor
+        from ui.validation_panel import ValidationPanel
+
+        self.session = Session(ws or Workspace.load(), self.lang, self.settings.author, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.editors: dict[str, TableEditor] = {}
+        for slot in SLOTS:
+            editor = TableEditor(self.session.models[slot], self)
+            self.editors[slot] = editor
+            self.tabs.addTab(editor, label(TABLE_LABELS, slot))
+        self.preview = PreviewWidget(self.session, self)
+        self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.diff = DiffView(self.session, self)
+        self.tabs.addTab(self.diff, self.tr("Differences"))
+        self.catalog = CatalogBrowser(self.session.ws, self)
+        self.tabs.addTab(self.catalog, self.tr("Catalogs"))
+        self.chart = FillChart(self.session, [c for _, c in self.preview.citizens], self)
+        chart_area = QScrollArea(self)
+        chart_area.setWidget(self.chart)
+        chart_area.setWidgetResizable(True)
+        self.tabs.addTab(chart_area, self.tr("Fill rates"))
+        self._add_vendor_tab()
+        self.setCentralWidget(self.tabs)
+        self.current_slot = SLOTS[0]
+
+        self.validation = ValidationPanel(self.session, self)
+        self.validation_dock = QDockWidget(self.tr("Validation"), self)
+        self.validation_dock.setObjectName("ValidationDock")
+        self.validation_dock.setWidget(self.validation)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
+        self.history = QUndoView(self.session.group, self)
+        self.history.setEmptyLabel(self.tr("<opened>"))
+        self.history_dock = QDockWidget(self.tr("History"), self)
+        self.history_dock.setObjectName("HistoryDock")
+        self.history_dock.setWidget(self.history)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+
+        self.resizeDocks([self.validation_dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.history_dock], [230], Qt.Orientation.Horizontal)
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.status_label = self.statusBar()
+
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.validation.rowRequested.connect(self.select_table_row)
+        for stack in self.session.stacks.values():
+            stack.cleanChanged.connect(self._update_title)
+            stack.indexChanged.connect(self._update_title)
+        self.session.findingsChanged.connect(self._update_status)
+        self.preview.set_vendor(str(self.settings.get(S.VENDOR_RULE)))
+        self._restore_layout()
+        self._update_title()
+        self._update_status()
+        self._update_actions()
+        self.ready = True
+        self.loaded.emit()
+
+    def _add_vendor_tab(self) -> None:
+        """The vendors' check (issue 4, ``ui.vendor_tab``), built when first opened."""
+        try:
+            from ui.vendor_tab import VendorTab  # noqa: F401
+        except ImportError:
+            return
+        self._vendor_placeholder: QWidget | None = QWidget(self)
+        self.vendor_tab: QWidget | None = None
+        self.tabs.addTab(self._vendor_placeholder, self.tr("Vendor check"))
+
+    def _ensure_vendor_tab(self, index: int) -> None:
+        placeholder = getattr(self, "_vendor_placeholder", None)
+        if placeholder is None or self.tabs.widget(index) is not placeholder:
+            return
+        from ui.vendor_tab import VendorTab
+
+        tab = VendorTab(self.session.ws, self.lang, self)
+        text = self.tabs.tabText(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, text)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self._vendor_placeholder = None
+        self.vendor_tab = tab
+
+    def export_tables(self) -> None:
+        """The export dialog (issue 5, ``ui.export_dialog``) over the open tables."""
+        try:
+            from ui.export_dialog import ExportDialog
+        except ImportError:
+            return
+        docs = [self.session.doc(s) for s in SLOTS]
+        dialog = ExportDialog(docs, self.session.ws, current=SLOTS.index(self.current_slot),
+                              lang=self.lang, parent=self)
+        dialog.exec()
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def _act(self, text: str, slot: Any, shortcut: Any = None,
+             icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                a.setShortcuts(shortcut)
+            else:
+                a.setShortcut(shortcut)
+        if icon is not None:
+            style = self.style()
+            a.setIcon(style.standardIcon(icon))
+        if tip:
+            a.setStatusTip(tip)
+        a.triggered.connect(lambda _checked=False: slot())
+        self.addAction(a)
+        return a
+
+    def _make_actions(self) -> None:
+        P = QStyle.StandardPixmap
+        K = QKeySequence.StandardKey
+        self.open_action = self._act(self.tr("&Open …"), self.open_dialog, K.Open,
+                                     P.SP_DialogOpenButton,
+                                     self.tr("Open a mapping table or a citizen file"))
+        self.save_action = self._act(self.tr("&Save"), self.save, K.Save, P.SP_DialogSaveButton,
+                                     self.tr("Save the current table (keeps comments)"))
+        self.save_as_action = self._act(self.tr("Save &as …"), self.save_as, K.SaveAs)
+        self.revert_action = self._act(self.tr("&Revert"), self.revert, None,
+                                       P.SP_BrowserReload,
+                                       self.tr("Discard the edits of the current table"))
+        self.pdf_action = self._act(self.tr("Export preview as &PDF …"), self.export_pdf,
+                                    QKeySequence("Ctrl+Shift+E"))
+        self.print_action = self._act(self.tr("&Print preview …"), self.print_preview, K.Print)
+        self.export_tables_action = self._act(self.tr("&Export tables …"), self.export_tables,
+                                              QKeySequence("Ctrl+E"))
+        self.copy_image_action = self._act(self.tr("Copy preview as &image"), self.copy_image,
+                                           QKeySequence("Ctrl+Shift+C"))
+        self.quit_action = self._act(self.tr("&Quit"), self.close, K.Quit)
+        self.undo_action = self.session.group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(K.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(P.SP_ArrowBack))
+        self.redo_action = self.session.group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(K.Redo)
+        self.redo_action.setIcon(self.style().standardIcon(P.SP_ArrowForward))
+        self.add_action = self._act(self.tr("&Add row"), lambda: self.editor().add_row(),
+                                    QKeySequence("Ctrl+Shift+N"), P.SP_FileIcon)
+        self.duplicate_action = self._act(self.tr("&Duplicate rows (1→N)"),
+                                          lambda: self.editor().duplicate_selected(),
+                                          QKeySequence("Ctrl+D"), P.SP_FileDialogNewFolder)
+        self.delete_action = self._act(self.tr("De&lete rows"),
+                                       lambda: self.editor().delete_selected(), K.Delete,
+                                       P.SP_TrashIcon)
+        self.approve_action = self._act(self.tr("A&pprove selected"),
+                                        lambda: self.editor().approve_selected(),
+                                        QKeySequence("Ctrl+Shift+A"), P.SP_DialogApplyButton)
+        self.unapprove_action = self._act(self.tr("U&n-approve selected"),
+                                          lambda: self.editor().unapprove_selected(),
+                                          QKeySequence("Ctrl+Shift+U"))
+        self.find_action = self._act(self.tr("&Find"), self.focus_search, K.Find)
+        self.author_action = self._act(self.tr("Author &name …"), self.choose_author)
+        self.present_action = self._act(self.tr("&Presentation mode"), self.toggle_presentation,
+                                        [QKeySequence(K.FullScreen), QKeySequence("F5")],
+                                        P.SP_DesktopIcon)
+        self.present_action.setCheckable(True)
+        self.next_citizen_action = self._act(self.tr("&Next citizen"),
+                                             lambda: self.preview.step_citizen(1),
+                                             QKeySequence("Ctrl+PgDown"), P.SP_MediaSkipForward)
+        self.prev_citizen_action = self._act(self.tr("P&revious citizen"),
+                                             lambda: self.preview.step_citizen(-1),
+                                             QKeySequence("Ctrl+PgUp"), P.SP_MediaSkipBackward)
+        self.about_action = self._act(self.tr("&About fsiii-mapper"), self.about)
+        self.about_qt_action = self._act(self.tr("About &Qt"), QApplication.aboutQt)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&File"))
+        m.addAction(self.open_action)
+        self.recent_menu = m.addMenu(self.tr("Open &recent"))
+        self._fill_recent()
+        m.addSeparator()
+        for a in (self.save_action, self.save_as_action, self.revert_action):
+            m.addAction(a)
+        m.addSeparator()
+        for a in (self.export_tables_action, self.pdf_action, self.print_action,
+                  self.copy_image_action):
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.quit_action)
+        m = bar.addMenu(self.tr("&Edit"))
+        for a in (self.undo_action, self.redo_action):
+            m.addAction(a)
+        m.addSeparator()
+        for a in (self.add_action, self.duplicate_action, self.delete_action):
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.approve_action)
+        m.addAction(self.unapprove_action)
+        m.addSeparator()
+        m.addAction(self.find_action)
+        m.addAction(self.author_action)
+        m = bar.addMenu(self.tr("&View"))
+        m.addAction(self.present_action)
+        m.addAction(self.next_citizen_action)
+        m.addAction(self.prev_citizen_action)
+        m.addSeparator()
+        m.addAction(self.validation_dock.toggleViewAction())
+        m.addAction(self.history_dock.toggleViewAction())
+        lang_menu = m.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            a = lang_menu.addAction(name)
+            a.setCheckable(True)
+            a.setChecked(code == self.lang)
+            a.triggered.connect(lambda _c=False, code=code: self.choose_language(code))
+            group.addAction(a)
+        m = bar.addMenu(self.tr("&Help"))
+        m.addAction(self.about_action)
+        m.addAction(self.about_qt_action)
+
+    def _make_toolbar(self) -> None:
+        tb = QToolBar(self.tr("Main toolbar"), self)
+        tb.setObjectName("MainToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.open_action, self.save_action, None, self.undo_action, self.redo_action,
+                  None, self.add_action, self.duplicate_action, self.delete_action,
+                  self.approve_action, None, self.prev_citizen_action, self.next_citizen_action,
+                  self.present_action):
+            if a is None:
+                tb.addSeparator()
+            else:
+                tb.addAction(a)
+        self.addToolBar(tb)
+        self.toolbar = tb
+
+    # --- state ----------------------------------------------------------------------------------
+
+    def editor(self) -> TableEditor:
+        return self.editors[self.current_slot]
+
+    def _tab_changed(self, index: int) -> None:
+        self._ensure_vendor_tab(index)
+        widget = self.tabs.widget(index)
+        for slot, editor in self.editors.items():
+            if widget is editor:
+                self.current_slot = slot
+                self.session.group.setActiveStack(self.session.stacks[slot])
+        self._update_title()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        on_table = self.tabs.currentWidget() in self.editors.values()
+        for a in (self.add_action, self.duplicate_action, self.delete_action,
+                  self.approve_action, self.unapprove_action):
+            a.setEnabled(on_table)
+
+    @Slot()
+    @Slot(bool)
+    @Slot(int)
+    def _update_title(self, *_: Any) -> None:
+        doc = self.session.doc(self.current_slot)
+        name = doc.path.name if doc.path else self.tr("untitled")
+        self.setWindowTitle(f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} "
+                            f"({name})[*]")
+        self.setWindowModified(self.session.is_modified())
+        for slot, editor in self.editors.items():
+            mark = " *" if not self.session.stacks[slot].isClean() else ""
+            self.tabs.setTabText(self.tabs.indexOf(editor), label(TABLE_LABELS, slot) + mark)
+        self.revert_action.setEnabled(not self.session.stacks[self.current_slot].isClean())
+
+    def _update_status(self) -> None:
+        parts = []
+        for slot in SLOTS:
+            doc = self.session.doc(slot)
+            errors = sum(1 for f in self.session.findings[slot] if f.severity == "error")
+            warnings = len(self.session.findings[slot]) - errors
+            parts.append(self.tr("%1: %2 rows, %3 errors, %4 warnings")
+                         .replace("%1", label(TABLE_LABELS, slot))
+                         .replace("%2", str(len(doc.table.rows)))
+                         .replace("%3", str(errors)).replace("%4", str(warnings)))
+        self.statusBar().showMessage("   ·   ".join(parts))
+
+    def select_table_row(self, slot: str, row: int) -> None:
+        editor = self.editors[slot]
+        self.tabs.setCurrentWidget(editor)
+        editor.select_row(row)
+
+    def focus_search(self) -> None:
+        w = self.tabs.currentWidget()
+        if isinstance(w, TableEditor):
+            w.search.setFocus()
+            w.search.selectAll()
+        elif w is self.catalog:
+            self.catalog.search.setFocus()
+
+    # --- files ----------------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open table or citizen"), "",
+            self.tr("YAML files (*.yaml *.yml);;All files (*)"))
+        for p in paths:
+            self.open_path(p)
+
+    def open_path(self, path: str) -> bool:
+        """Open a mapping table (into its slot) or a citizen (into the preview)."""
+        from fsiii_mapper.documents import load_citizen, load_table
+        from fsiii_mapper.yamlio import InputError
+
+        if not self.ready:
+            return False
+        try:
+            try:
+                doc = load_table(path)
+            except InputError as table_error:
+                try:
+                    citizen = load_citizen(path)
+                except InputError:
+                    raise table_error from None
+                self.preview.add_citizen(citizen, str(Path(path).resolve()))
+                self.tabs.setCurrentWidget(self.preview)
+                self._remember(path)
+                return True
+            slot = doc.table.table.catalog
+            if slot not in SLOTS:
+                raise InputError(self.tr("the table names an unknown catalog"), path)
+            if not self.session.stacks[slot].isClean() and not self._ask_save([slot]):
+                return False
+            self.session.replace(slot, doc)
+            self.tabs.setCurrentWidget(self.editors[slot])
+            self._remember(path)
+            self._update_title()
+            self._update_status()
+            return True
+        except InputError as exc:
+            self._error(self.tr("Could not open the file"), exc)
+            return False
+
+    def _error(self, title: str, exc: Exception) -> None:
+        QMessageBox.warning(self, title, str(exc))
+
+    def _remember(self, path: str) -> None:
+        self.settings.add_recent(str(Path(path).resolve()))
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get(S.RECENT_FILES)
+        for i, p in enumerate(recent):
+            a = self.recent_menu.addAction(f"&{i + 1} {Path(p).name}")
+            a.setToolTip(p)
+            a.triggered.connect(lambda _c=False, p=p: self.open_path(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def save(self, slot: str | None = None) -> bool:
+        from fsiii_mapper.yamlio import InputError
+
+        slot = slot or self.current_slot
+        doc = self.session.doc(slot)
+        if doc.path is None:
+            return self.save_as(slot)
+        try:
+            self.session.save(slot)
+        except (InputError, OSError) as exc:
+            self._error(self.tr("Could not save"), exc)
+            return False
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(doc.path)), 5000)
+        self._update_title()
+        return True
+
+    def save_as(self, slot: str | None = None) -> bool:
+        from fsiii_mapper.yamlio import InputError
+
+        slot = slot or self.current_slot
+        doc = self.session.doc(slot)
+        start = str(doc.path) if doc.path else f"table_{slot}.yaml"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save table as"), start,
+                                              self.tr("Mapping tables (*.yaml *.yml)"))
+        if not path:
+            return False
+        try:
+            self.session.save(slot, path)
+        except (InputError, OSError) as exc:
+            self._error(self.tr("Could not save"), exc)
+            return False
+        self._remember(path)
+        self._update_title()
+        return True
+
+    def revert(self) -> None:
+        from fsiii_mapper.documents import load_table
+        from fsiii_mapper.yamlio import InputError
+
+        slot = self.current_slot
+        doc = self.session.doc(slot)
+        if doc.path is None or self.session.stacks[slot].isClean():
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Revert"),
+            self.tr("Discard all edits of %1 since it was last saved?")
+            .replace("%1", label(TABLE_LABELS, slot)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.session.replace(slot, load_table(doc.path))
+        except InputError as exc:
+            self._error(self.tr("Could not revert"), exc)
+        self._update_title()
+
+    def _ask_save(self, slots: list[str]) -> bool:
+        """Save / discard / cancel for unsaved tables; False means cancel."""
+        names = ", ".join(label(TABLE_LABELS, s) for s in slots)
+        B = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("%1 has unsaved changes. Save them?").replace("%1", names),
+            B.Save | B.Discard | B.Cancel, B.Save)
+        if answer == B.Cancel:
+            return False
+        if answer == B.Save:
+            return all(self.save(s) for s in slots)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.ready:
+            event.accept()
+            return
+        modified = self.session.modified_slots()
+        if modified and not QApplication.closingDown() and not self._ask_save(modified):
+            event.ignore()
+            return
+        self.settings.set(S.GEOMETRY, self.saveGeometry())
+        self.settings.set(S.WINDOW_STATE, self.saveState(S.SCHEMA_VERSION))
+        self.settings.set(S.VENDOR_RULE, self.preview.vendor())
+        event.accept()
+
+    def _restore_layout(self) -> None:
+        state = self.settings.get(S.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state, S.SCHEMA_VERSION)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if self.ready and any(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+        event.acceptProposedAction()
+
+    # --- preview output -------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        from ui.export import export_pdf
+
+        c = self.preview.current_citizen()
+        start = f"indlaeggelsesrapport-{c.id if c else 'preview'}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export preview as PDF"), start,
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        try:
+            export_pdf(self.preview.sheet, path, self.tr("Preview"))
+        except OSError as exc:
+            self._error(self.tr("Could not export"), exc)
+            return
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 5000)
+
+    def print_preview(self) -> None:
+        from ui.export import print_widget
+
+        self.tabs.setCurrentWidget(self.preview)
+        print_widget(self.preview.sheet, self)
+
+    def copy_image(self) -> None:
+        from ui.export import copy_image
+
+        self.tabs.setCurrentWidget(self.preview)
+        copy_image(self.preview.sheet)
+        self.statusBar().showMessage(self.tr("The preview is on the clipboard as an image"), 5000)
+
+    # --- presentation ---------------------------------------------------------------------------
+
+    def toggle_presentation(self) -> None:
+        on = not self.preview.presenting
+        self.present_action.setChecked(on)
+        if on:
+            self._normal_state = self.saveState()
+            self.tabs.setCurrentWidget(self.preview)
+            self.validation_dock.hide()
+            self.history_dock.hide()
+            self.toolbar.hide()
+            self.showFullScreen()
+            self.preview.view.installEventFilter(self)
+        else:
+            self.preview.view.removeEventFilter(self)
+            self.showNormal()
+            self.toolbar.show()
+            self.restoreState(getattr(self, "_normal_state", self.saveState()))
+        self.tabs.tabBar().setVisible(not on)
+        self.menuBar().setVisible(not on)
+        self.preview.set_presentation(on)
+        self.preview.view.setFocus()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self.preview.presenting and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            K = Qt.Key
+            if key in (K.Key_Right, K.Key_PageDown, K.Key_Space, K.Key_Down, K.Key_N):
+                self.preview.step_citizen(1)
+                return True
+            if key in (K.Key_Left, K.Key_PageUp, K.Key_Backspace, K.Key_Up, K.Key_P):
+                self.preview.step_citizen(-1)
+                return True
+            if key == K.Key_Escape:
+                self.toggle_presentation()
+                return True
+        return super().eventFilter(obj, event)
+
+    # --- language, about ------------------------------------------------------------------------
+
+    def choose_author(self) -> None:
+        """The name written as author of every change (empty: the operating-system user)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        current = str(self.settings.get(S.AUTHOR))
+        text, ok = QInputDialog.getText(
+            self, self.tr("Author name"),
+            self.tr("Name written as author of your changes (empty: %1):")
+            .replace("%1", S.default_author()), text=current)
+        if ok:
+            self.settings.set(S.AUTHOR, text.strip())
+
+    def choose_language(self, code: str) -> None:
+        self.settings.set(S.LANGUAGE, code)
+        if code != self.lang:
+            QMessageBox.information(
+                self, self.tr("Language"),
+                self.tr("The language changes the next time fsiii-mapper starts."))
+
+    def about(self) -> None:
+        ws = self.session.ws
+        tables = "".join(
+            f"<li>{label(TABLE_LABELS, s)}: {d.table.table.id} {d.table.table.version} "
+            f"({d.table.table.status})</li>" for s, d in ws.tables.items())
+        QMessageBox.about(
+            self, self.tr("About fsiii-mapper"),
+            self.tr("<h3>fsiii-mapper %1</h3><p>FSIII documentation → MedCom "
+                    "Indlæggelsesrapport (XDIS16): edit the mapping tables and see their effect."
+                    "</p>").replace("%1", __version__)
+            + f"<ul>{tables}<li>{ws.layout.title} ({ws.layout.id})</li></ul>"
+            + f"<p>Python {platform.python_version()} · PySide6 {pyside_version} · "
+              f"Qt {qVersion()} · {sys.platform}</p>")
+
+    def show_citizen(self, ident: str | None) -> None:
+        """Show the preview tab with a citizen (by path, id or demo stem)."""
+        from fsiii_mapper.yamlio import InputError
+
+        self.tabs.setCurrentWidget(self.preview)
+        if ident:
+            p = Path(ident)
+            if p.exists():
+                self.preview.open_citizen_file(str(p))
+            elif not self.preview.select_citizen_by_id(ident):
+                raise InputError(self.tr("no such citizen file or demo citizen"), ident)
+
+
+def app_icon() -> QIcon:
+    path = Path(__file__).resolve().parent / "icons" / "fsiii-mapper.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
+

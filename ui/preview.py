@@ -1,0 +1,479 @@
+"""The trainer's preview: a citizen's report under the old table, the simplified table and a vendor
+rule, side by side. Empty fields show colour + icon + text with the reason on hover; a field filled
+under the old table and empty under the simplified one is marked as lost."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fsiii_mapper.documents import load_citizen
+from fsiii_mapper.engine import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.messages import tr as core_tr
+from fsiii_mapper.model import Citizen
+from fsiii_mapper.workspace import demo_citizen_paths
+from ui.labels import STRATEGY_LABELS, TABLE_LABELS, label
+from ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+
+EMPTY_BRUSH = QBrush(QColor("#fff1c2"))  # amber: empty
+LOST_BRUSH = QBrush(QColor("#f9d3d0"))  # red: lost after the simplification
+FILLED_BRUSH = QBrush(QColor("#e6f4ea"))  # green: filled
+HEAD_BRUSH = QBrush(QColor("#dde3ea"))
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 10  # HTML for the detail pane
+STATE_ROLE = Qt.ItemDataRole.UserRole + 11  # 'filled' | 'empty' | 'lost' | 'head' | 'label'
+
+
+@dataclass
+class _Line:
+    kind: str  # 'head' or 'field'
+    code: str  # 'function_item' / 'problem_area' for heads, field code for fields
+
+
+class PreviewModel(QAbstractTableModel):
+    """Rows: a heading, the seven function items, a heading, the twelve problem areas.
+    Columns: field, then one column per strategy (old, simplified, vendor rule)."""
+
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = session.ws.layout
+        self.lines = (
+            [_Line("head", "function_item")]
+            + [_Line("field", f.code) for f in layout.function_items]
+            + [_Line("head", "problem_area")]
+            + [_Line("field", a.code) for a in layout.problem_areas]
+        )
+        self.strategies: list[str] = ["original", "simplified", "cura"]
+        self.reports: dict[str, Report] = {}
+        self.citizen: Citizen | None = None
+
+    # --- content --------------------------------------------------------------------------------
+
+    def set_vendor(self, vendor: str) -> None:
+        self.strategies[2] = vendor
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 3, 3)
+        self.recompute()
+
+    def set_citizen(self, citizen: Citizen | None) -> None:
+        self.citizen = citizen
+        self.recompute()
+
+    def recompute(self) -> None:
+        if self.citizen is None:
+            self.reports = {}
+        else:
+            engine = self.session.engine
+            self.reports = {s: engine.populate(self.citizen, s) for s in self.strategies}
+        if self.lines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, 3))
+
+    def field(self, row: int, col: int) -> FieldResult | None:
+        if col < 1 or not (0 <= row < len(self.lines)) or self.lines[row].kind != "field":
+            return None
+        rep = self.reports.get(self.strategies[col - 1])
+        return rep.field(self.lines[row].code) if rep is not None else None
+
+    def cell_state(self, row: int, col: int) -> str:
+        if not (0 <= row < len(self.lines)):
+            return ""
+        if self.lines[row].kind == "head":
+            return "head"
+        if col == 0:
+            return "label"
+        fr = self.field(row, col)
+        if fr is None:
+            return ""
+        if not fr.is_empty:
+            return "filled"
+        old = self.reports.get("original")
+        if self.strategies[col - 1] != "original" and old is not None \
+                and not old.field(fr.code).is_empty:
+            return "lost"
+        return "empty"
+
+    # --- Qt model interface ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not (0 <= section < 4):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return self.tr("Report field")
+            return label(STRATEGY_LABELS, self.strategies[section - 1])
+        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
+            rep = self.reports.get(self.strategies[section - 1])
+            return rep.strategy_reason if rep is not None else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.lines[index.row()].kind == "head":
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.lines)):
+            return None
+        r, c = index.row(), index.column()
+        line = self.lines[r]
+        state = self.cell_state(r, c)
+        if role == STATE_ROLE:
+            return state
+        if line.kind == "head":
+            if role == Qt.ItemDataRole.DisplayRole and c == 0:
+                key = "label.function-items" if line.code == "function_item" \
+                    else "label.problem-areas"
+                return core_tr(key, self.session.lang)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return HEAD_BRUSH
+            if role == Qt.ItemDataRole.FontRole:
+                f = QFont()
+                f.setBold(True)
+                return f
+            return None
+        layout = self.session.ws.layout
+        if c == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{line.code}  {layout.label_of(line.code)}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._field_note(line.code)
+            return None
+        fr = self.field(r, c)
+        if fr is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(fr, state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(fr, state)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return {"empty": EMPTY_BRUSH, "lost": LOST_BRUSH, "filled": FILLED_BRUSH}.get(state)
+        if role == Qt.ItemDataRole.ForegroundRole and state in ("empty", "lost"):
+            return QBrush(QColor("#5c3b00" if state == "empty" else "#7a1010"))
+        if role == Qt.ItemDataRole.DecorationRole:
+            style = QApplication.style()
+            if style is None:
+                return None
+            if state == "lost":
+                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+            if state == "empty":
+                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if fr.flags:
+                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+            return style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        if role == DETAIL_ROLE:
+            return self._detail(fr, state, c)
+        return None
+
+    def _field_note(self, code: str) -> str:
+        layout = self.session.ws.layout
+        for f in layout.function_items:
+            if f.code == code:
+                return f"{f.code} {f.label} ({f.code_system})"
+        return f"{code} {layout.label_of(code)}"
+
+    def _text(self, fr: FieldResult, state: str) -> str:
+        if state == "lost":
+            return self.tr("EMPTY – lost after the simplification")
+        if state == "empty":
+            if fr.empty_reason == "no-row":
+                return self.tr("EMPTY – no row fills it")
+            return self.tr("EMPTY – no data")
+        lines = []
+        for v in fr.contributions:
+            if isinstance(v, FunctionValue):
+                word = v.score if v.score else self.tr("(no score word)")
+                level = "–" if v.level is None else str(v.level)
+                lines.append(self.tr("%1 (level %2)").replace("%1", word).replace("%2", level))
+            elif isinstance(v, AreaEntry):
+                lines.append(f"{v.display}: {v.note}" if v.note else v.display)
+        for flag in fr.flags:
+            lines.append("⚠ " + core_tr("flag." + flag, self.session.lang))
+        return "\n".join(lines)
+
+    def _origin(self, v: FunctionValue | AreaEntry) -> str:
+        return (self.tr("from %1 %2 · status %3 · %4")
+                .replace("%1", v.source).replace("%2", v.display)
+                .replace("%3", v.status).replace("%4", label(TABLE_LABELS, v.table)))
+
+    def _tooltip(self, fr: FieldResult, state: str) -> str:
+        if state in ("empty", "lost"):
+            text = fr.empty_message
+            if state == "lost":
+                text += "\n" + self.tr("Filled under the old table, empty here.")
+            return text
+        return "\n".join(self._origin(v) for v in fr.contributions)
+
+    def _detail(self, fr: FieldResult, state: str, col: int) -> str:
+        rep = self.reports[self.strategies[col - 1]]
+        e = html.escape
+        out = [f"<h3>{e(fr.code)} {e(fr.label)} — "
+               f"{e(label(STRATEGY_LABELS, rep.strategy))}</h3>",
+               f"<p><i>{e(rep.strategy_reason)}</i></p>"]
+        if fr.is_empty:
+            mark = self.tr("EMPTY – lost after the simplification") if state == "lost" \
+                else self.tr("EMPTY")
+            out.append(f"<p><b>{e(mark)}</b>: {e(fr.empty_message)}</p>")
+        else:
+            out.append("<ul>")
+            w_uuid, w_status, w_table = self.tr("UUID"), self.tr("status"), self.tr("table")
+            for v in fr.contributions:
+                value = ""
+                if isinstance(v, FunctionValue):
+                    value = self.tr("score %1, level %2").replace("%1", v.score or "–") \
+                        .replace("%2", "–" if v.level is None else str(v.level))
+                out.append(
+                    f"<li><b>{e(v.source)}</b> {e(v.display)}"
+                    f"{' — ' + e(value) if value else ''}<br>"
+                    f"{e(w_uuid)}: {e(v.uuid or '–')} · "
+                    f"{e(w_status)}: {e(v.status)} · "
+                    f"{e(w_table)}: {e(label(TABLE_LABELS, v.table))}"
+                    f"{'<br>' + e(v.note) if v.note else ''}</li>")
+            out.append("</ul>")
+            for flag in fr.flags:
+                out.append(f"<p>⚠ {e(core_tr('flag.' + flag, self.session.lang))}</p>")
+        return "".join(out)
+
+
+class PreviewWidget(QWidget):
+    """Citizen chooser, vendor rule, the side-by-side table and a detail pane."""
+
+    citizenChanged = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = PreviewModel(session, self)
+        self.citizens: list[tuple[str, Citizen]] = []
+        self.presenting = False
+
+        self.citizen_box = QComboBox(self)
+        self.citizen_box.setMinimumContentsLength(30)
+        self.open_button = QPushButton(self.tr("Citizen file …"), self)
+        self.vendor_box = QComboBox(self)
+        for v in ("cura", "nexus"):
+            self.vendor_box.addItem(label(STRATEGY_LABELS, v), v)
+        c_label = QLabel(self.tr("&Citizen"), self)
+        c_label.setBuddy(self.citizen_box)
+        v_label = QLabel(self.tr("&Vendor rule"), self)
+        v_label.setBuddy(self.vendor_box)
+
+        # The side-by-side view (what print / PDF / copy as image render).
+        self.sheet = QWidget(self)
+        self.title = QLabel(self.sheet)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.view = QTableView(self.sheet)
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        h = self.view.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        for c in (1, 2, 3):
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(0, 260)
+        for r, line in enumerate(self.model.lines):
+            if line.kind == "head":
+                self.view.setSpan(r, 0, 1, 4)
+        self.legend = QLabel(self.sheet)
+        self.legend.setWordWrap(True)
+        self.legend.setText(self.tr(
+            "Green ✔ filled · amber ⚠ EMPTY (hover for the reason) · red ✖ EMPTY – lost after "
+            "the simplification (filled under the old table)"))
+        sheet_lay = QVBoxLayout(self.sheet)
+        sheet_lay.setContentsMargins(0, 0, 0, 0)
+        sheet_lay.addWidget(self.title)
+        sheet_lay.addWidget(self.view, 1)
+        sheet_lay.addWidget(self.legend)
+
+        self.detail = QTextBrowser(self)
+        self.detail.setPlaceholderText(self.tr("Select a field to see where its value comes from."))
+
+        top = QHBoxLayout()
+        top.addWidget(c_label)
+        top.addWidget(self.citizen_box, 2)
+        top.addWidget(self.open_button)
+        top.addSpacing(16)
+        top.addWidget(v_label)
+        top.addWidget(self.vendor_box)
+        top.addStretch(1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.sheet)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(top)
+        lay.addWidget(self.splitter, 1)
+
+        self.citizen_box.currentIndexChanged.connect(self._citizen_chosen)
+        self.vendor_box.currentIndexChanged.connect(
+            lambda _: self.set_vendor(self.vendor_box.currentData()))
+        self.view.selectionModel().currentChanged.connect(self._show_detail)
+        session.tablesChanged.connect(lambda _slot: self.refresh())
+        self.model.dataChanged.connect(lambda *_: self._after_update())
+        self.load_demo_citizens()
+
+    # --- citizens -------------------------------------------------------------------------------
+
+    def load_demo_citizens(self) -> None:
+        for p in demo_citizen_paths():
+            self.add_citizen(load_citizen(p), str(p), select=False)
+        if self.citizens and self.citizen_box.currentIndex() < 0:
+            self.citizen_box.setCurrentIndex(0)
+
+    def add_citizen(self, citizen: Citizen, origin: str, select: bool = True) -> None:
+        for i, (o, _) in enumerate(self.citizens):
+            if o == origin:
+                self.citizens[i] = (origin, citizen)
+                if select:
+                    self.select_citizen(i)
+                return
+        self.citizens.append((origin, citizen))
+        text = f"{citizen.id} – {citizen.name}" if citizen.name else citizen.id
+        self.citizen_box.addItem(text, origin)
+        self.citizen_box.setItemData(self.citizen_box.count() - 1, citizen.description,
+                                     Qt.ItemDataRole.ToolTipRole)
+        if select:
+            self.select_citizen(len(self.citizens) - 1)
+
+    def open_citizen_file(self, path: str) -> None:
+        self.add_citizen(load_citizen(path), str(Path(path).resolve()))
+
+    def select_citizen(self, i: int) -> None:
+        if 0 <= i < len(self.citizens):
+            if self.citizen_box.currentIndex() == i:
+                self._citizen_chosen(i)
+            else:
+                self.citizen_box.setCurrentIndex(i)
+
+    def select_citizen_by_id(self, ident: str) -> bool:
+        for i, (origin, c) in enumerate(self.citizens):
+            if c.id == ident or Path(origin).stem == ident:
+                self.select_citizen(i)
+                return True
+        return False
+
+    def step_citizen(self, delta: int) -> None:
+        if self.citizens:
+            self.select_citizen((self.citizen_box.currentIndex() + delta) % len(self.citizens))
+
+    def current_citizen(self) -> Citizen | None:
+        i = self.citizen_box.currentIndex()
+        return self.citizens[i][1] if 0 <= i < len(self.citizens) else None
+
+    def _citizen_chosen(self, i: int) -> None:
+        self.model.set_citizen(self.current_citizen())
+        self.citizenChanged.emit()
+
+    def set_vendor(self, vendor: str) -> None:
+        i = self.vendor_box.findData(vendor)
+        if i >= 0 and self.vendor_box.currentIndex() != i:
+            self.vendor_box.setCurrentIndex(i)
+            return
+        self.model.set_vendor(vendor)
+
+    def vendor(self) -> str:
+        return str(self.vendor_box.currentData())
+
+    # --- refresh --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.model.recompute()
+
+    def _after_update(self) -> None:
+        c = self.model.citizen
+        if c is None:
+            self.title.setText("")
+        else:
+            e = html.escape
+            counts = []
+            for s in self.model.strategies:
+                rep = self.model.reports[s]
+                n = sum(1 for f in rep.function_items + rep.problem_areas if f.is_empty)
+                counts.append(f"{e(label(STRATEGY_LABELS, s))}: {n}")
+            vendor_rep = self.model.reports[self.model.strategies[2]]
+            empty_fields = self.tr("Empty fields")
+            self.title.setText(
+                f"<b>{e(c.name or c.id)}</b> ({e(c.id)}) — {e(c.description)}<br>"
+                f"{e(empty_fields)}: {' · '.join(counts)}<br>"
+                f"<i>{e(vendor_rep.strategy_reason)}</i>")
+        self.view.resizeRowsToContents()
+        self._show_detail(self.view.currentIndex())
+
+    def _show_detail(self, index: QModelIndex) -> None:
+        html_text = index.data(DETAIL_ROLE) if index.isValid() else None
+        if html_text:
+            self.detail.setHtml(html_text)
+        else:
+            self.detail.setHtml(self._unused_html())
+
+    def _unused_html(self) -> str:
+        e = html.escape
+        out = []
+        for s in self.model.strategies:
+            rep = self.model.reports.get(s)
+            if rep is None or not rep.unused:
+                continue
+            out.append(f"<h4>{e(core_tr('label.unused', self.session.lang))} — "
+                       f"{e(label(STRATEGY_LABELS, s))}</h4><ul>")
+            out += [f"<li>{e(u.code)} ({e(u.status)}): {e(u.message)}</li>" for u in rep.unused]
+            out.append("</ul>")
+        return "".join(out)
+
+    # --- presentation mode ----------------------------------------------------------------------
+
+    def set_presentation(self, on: bool) -> None:
+        self.presenting = on
+        f = QFont(self.font())
+        base = QApplication.font().pointSizeF()
+        f.setPointSizeF(base * (1.8 if on else 1.0))
+        self.view.setFont(f)
+        self.view.horizontalHeader().setFont(f)
+        self.title.setFont(f)
+        self.detail.setVisible(not on)
+        self.view.setColumnWidth(0, 420 if on else 260)
+        self.view.resizeRowsToContents()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.presenting:
+            key = event.key()
+            if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down):
+                self.step_citizen(1)
+                return
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up):
+                self.step_citizen(-1)
+                return
+        super().keyPressEvent(event)

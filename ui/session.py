@@ -1,0 +1,69 @@
+"""The open workspace in the GUI: the core ``Workspace`` and ``Engine``, one table model and one
+undo stack per table slot, and validation that reruns after every change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoGroup, QUndoStack
+
+from fsiii_mapper.documents import TableDocument
+from fsiii_mapper.engine import Engine
+from fsiii_mapper.validation import Finding, validate_table
+from fsiii_mapper.workspace import SHIPPED_TABLES, Workspace
+from ui.table_model import MappingTableModel
+
+SLOTS: tuple[str, ...] = tuple(SHIPPED_TABLES)  # ('original', 'simplified')
+
+
+class Session(QObject):
+    tablesChanged = Signal(str)  # slot whose table changed (edit, undo, open, revert)
+    findingsChanged = Signal()
+
+    def __init__(self, ws: Workspace, lang: str, author: Callable[[], str],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.lang = lang
+        self.engine = Engine(ws, lang)
+        self.group = QUndoGroup(self)
+        self.stacks: dict[str, QUndoStack] = {}
+        self.models: dict[str, MappingTableModel] = {}
+        self.findings: dict[str, list[Finding]] = {}
+        for slot in SLOTS:
+            stack = QUndoStack(self.group)
+            self.stacks[slot] = stack
+            model = MappingTableModel(ws, slot, stack, author, self)
+            self.models[slot] = model
+            model.changed.connect(lambda slot=slot: self._changed(slot))
+            self._validate(slot)
+        self.group.setActiveStack(self.stacks[SLOTS[0]])
+
+    def doc(self, slot: str) -> TableDocument:
+        return self.ws.tables[slot]
+
+    def _validate(self, slot: str) -> None:
+        findings = validate_table(self.ws.tables[slot], self.ws)
+        self.findings[slot] = findings
+        self.models[slot].set_problems(findings)
+
+    def _changed(self, slot: str) -> None:
+        self.engine.invalidate()
+        self._validate(slot)
+        self.findingsChanged.emit()
+        self.tablesChanged.emit(slot)
+
+    def is_modified(self) -> bool:
+        return any(not s.isClean() for s in self.stacks.values())
+
+    def modified_slots(self) -> list[str]:
+        return [slot for slot, s in self.stacks.items() if not s.isClean()]
+
+    def save(self, slot: str, path: str | None = None) -> None:
+        """The core's atomic save (keeps comments); marks the history clean."""
+        self.doc(slot).save(path)
+        self.stacks[slot].setClean()
+
+    def replace(self, slot: str, doc: TableDocument) -> None:
+        self.models[slot].set_document(doc)
