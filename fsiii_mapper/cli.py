@@ -69,7 +69,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     results = []
     for t in targets:
         path = ws.table_path(t)
-        results.append((str(path), validate_path(path, ws)))
+        results.append((str(path), validate_path(path, ws, args.lang)))
     all_findings = [f for _, fs in results for f in fs]
     if args.format == "json":
         errors, warnings = counts(all_findings)

@@ -52,7 +52,7 @@ def report_text(rep: Report, lang: str | None = None) -> str:
 
 def findings_text(findings: list[Finding], lang: str | None = None) -> str:
     lines = [
-        f"{f.location()}: {f.severity} {f.rule} {f.name}: {f.message}"
+        f"{f.location()}: {tr('severity.' + f.severity, lang)} {f.rule} {f.name}: {f.message}"
         + (f" — {f.hint}" if f.hint else "")
         for f in findings
     ]

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from fsiii_mapper.documents import SchemaError, TableDocument, load_table
+from fsiii_mapper.messages import tr
 from fsiii_mapper.workspace import Workspace
 from fsiii_mapper.yamlio import InputError
 
@@ -96,62 +97,61 @@ class Finding:
         return d
 
 
-def _finding(
-    rule: str,
-    message: str,
-    file: str | None,
-    pos: tuple[int | None, int | None],
-    row: int | None = None,
-    hint: str = "",
-) -> Finding:
-    r = RULES[rule]
-    return Finding(rule, r.severity, message, file, pos[0], pos[1], row, hint)
-
-
-def validate_table(doc: TableDocument, ws: Workspace) -> list[Finding]:
-    """Every finding for one loaded table, in file order."""
+def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -> list[Finding]:
+    """Every finding for one loaded table, in file order; messages in ``lang`` (default: da)."""
     file = str(doc.path) if doc.path else None
     meta = doc.table.table
     findings: list[Finding] = []
+
+    def add(
+        rule: str,
+        pos: tuple[int | None, int | None],
+        row: int | None = None,
+        hint: str = "",
+        **params: object,
+    ) -> None:
+        r = RULES[rule]
+        key = f"val.{rule}.{params.pop('variant')}" if "variant" in params else f"val.{rule}"
+        message = tr(key, lang, **params)
+        if row is not None:
+            message = tr("val.row", lang, n=row + 1) + message
+        hint_text = tr(f"hint.{hint}", lang, **params) if hint else ""
+        findings.append(Finding(rule, r.severity, message, file, pos[0], pos[1], row, hint_text))
 
     def meta_pos(key: str) -> tuple[int | None, int | None]:
         return doc.key_position("table", key)
 
     catalog = ws.catalogs.get(meta.catalog)
     if catalog is None:
-        findings.append(
-            _finding(
-                "FM010",
-                f"table.catalog is {meta.catalog!r}; known catalogs: "
-                f"{', '.join(sorted(ws.catalogs))}",
-                file,
-                meta_pos("catalog"),
-                hint="use 'original' or 'simplified'",
-            )
+        add(
+            "FM010",
+            meta_pos("catalog"),
+            hint="catalog",
+            variant="catalog",
+            value=meta.catalog,
+            known=", ".join(sorted(ws.catalogs)),
         )
     if meta.report_layout != ws.layout.id:
-        findings.append(
-            _finding(
-                "FM010",
-                f"table.report_layout is {meta.report_layout!r}, the layout in use is "
-                f"{ws.layout.id!r}",
-                file,
-                meta_pos("report_layout"),
-            )
+        add(
+            "FM010",
+            meta_pos("report_layout"),
+            variant="layout",
+            value=meta.report_layout,
+            layout=ws.layout.id,
         )
     if meta.valid_from and meta.valid_to and meta.valid_to < meta.valid_from:
-        findings.append(
-            _finding(
-                "FM010",
-                f"table.valid_to ({meta.valid_to}) is before valid_from ({meta.valid_from})",
-                file,
-                meta_pos("valid_to"),
-            )
+        add(
+            "FM010",
+            meta_pos("valid_to"),
+            variant="dates",
+            valid_to=meta.valid_to,
+            valid_from=meta.valid_from,
         )
     if catalog is None:
         return findings
 
     others = [c for cid, c in ws.catalogs.items() if cid != meta.catalog]
+    fields = ", ".join(ws.layout.field_codes())
     seen_pairs: dict[tuple[str, str | None], int] = {}
     by_state: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(doc.table.rows):
@@ -163,32 +163,25 @@ def validate_table(doc: TableDocument, ws: Workspace) -> list[Finding]:
         if st is None:
             other = next((c for c in others if c.resolve(row.source)), None)
             if other is not None:
-                findings.append(
-                    _finding(
-                        "FM002",
-                        f"row {i + 1}: {row.source} is a state of the {other.id} catalog, "
-                        f"not of this table's catalog ({catalog.id})",
-                        file,
-                        pos("source"),
-                        i,
-                        "map it in the other table, or use its successor in this catalog",
-                    )
+                add(
+                    "FM002",
+                    pos("source"),
+                    i,
+                    "other-catalog",
+                    code=row.source,
+                    other=other.id,
+                    catalog=catalog.id,
                 )
             else:
-                hint = "use the legacy key (e.g. J1.1) or the UUID"
-                if any(s.display.lower() == row.source.strip().lower() for s in catalog.states):
-                    hint = (
-                        "this looks like a display name; codes are matched, never names – " + hint
-                    )
-                findings.append(
-                    _finding(
-                        "FM001",
-                        f"row {i + 1}: unknown source code {row.source!r}",
-                        file,
-                        pos("source"),
-                        i,
-                        hint,
-                    )
+                looks_like_name = any(
+                    s.display.lower() == row.source.strip().lower() for s in catalog.states
+                )
+                add(
+                    "FM001",
+                    pos("source"),
+                    i,
+                    "display-name" if looks_like_name else "code",
+                    code=row.source,
                 )
         else:
             by_state[st.ident].append(i)
@@ -196,133 +189,65 @@ def validate_table(doc: TableDocument, ws: Workspace) -> list[Finding]:
         kind = ws.layout.kind_of(row.target) if row.target else None
         if row.relationship == "no-map":
             if row.target:
-                findings.append(
-                    _finding(
-                        "FM006",
-                        f"row {i + 1}: relationship is no-map but target is {row.target}",
-                        file,
-                        pos("target"),
-                        i,
-                        "remove the target or choose another relationship",
-                    )
+                add("FM006", pos("target"), i, "no-map-target", target=row.target)
+        elif not row.target:
+            add("FM007", pos("relationship"), i, "needs-target", relationship=row.relationship)
+        elif kind is None:
+            add("FM003", pos("target"), i, "fields", target=row.target, fields=fields)
+        elif st is not None:
+            state = f"{st.key} ({st.display})"
+            if st.group == "funktionsevne" and kind == "problem_area":
+                add("FM008", pos("target"), i, "level-state", state=state, target=row.target)
+            elif st.group == "helbred" and kind == "function_item":
+                add(
+                    "FM009",
+                    pos("target"),
+                    i,
+                    "own-area",
+                    state=state,
+                    target=row.target,
+                    area=st.area,
                 )
-        else:
-            if not row.target:
-                findings.append(
-                    _finding(
-                        "FM007",
-                        f"row {i + 1}: relationship {row.relationship} needs a target",
-                        file,
-                        pos("relationship"),
-                        i,
-                        "name a report field or use no-map",
-                    )
-                )
-            elif kind is None:
-                findings.append(
-                    _finding(
-                        "FM003",
-                        f"row {i + 1}: unknown target field {row.target!r}",
-                        file,
-                        pos("target"),
-                        i,
-                        f"choose one of {', '.join(ws.layout.field_codes())}",
-                    )
-                )
-            elif st is not None:
-                if st.group == "funktionsevne" and kind == "problem_area":
-                    findings.append(
-                        _finding(
-                            "FM008",
-                            f"row {i + 1}: {st.key} ({st.display}) carries a level and "
-                            f"cannot fill problem area {row.target}",
-                            file,
-                            pos("target"),
-                            i,
-                            "map it to a function item (FA…) or use no-map",
-                        )
-                    )
-                elif st.group == "helbred" and kind == "function_item":
-                    findings.append(
-                        _finding(
-                            "FM009",
-                            f"row {i + 1}: {st.key} ({st.display}) has no level and cannot "
-                            f"fill function item {row.target}",
-                            file,
-                            pos("target"),
-                            i,
-                            f"map it to its problem area {st.area}",
-                        )
-                    )
-                elif st.group == "helbred" and kind == "problem_area" and row.target != st.area:
-                    findings.append(
-                        _finding(
-                            "FM014",
-                            f"row {i + 1}: {st.key} belongs to {st.area}, mapped to {row.target}",
-                            file,
-                            pos("target"),
-                            i,
-                        )
-                    )
+            elif st.group == "helbred" and kind == "problem_area" and row.target != st.area:
+                add("FM014", pos("target"), i, state=st.key, area=st.area, target=row.target)
         if st is not None:
             pair = (st.ident, row.target if row.maps else None)
             if pair in seen_pairs:
-                findings.append(
-                    _finding(
-                        "FM004",
-                        f"row {i + 1}: duplicates row {seen_pairs[pair] + 1} "
-                        f"({st.key} → {row.target or 'no-map'})",
-                        file,
-                        pos(),
-                        i,
-                        "delete one of the two rows",
-                    )
+                add(
+                    "FM004",
+                    pos(),
+                    i,
+                    "delete-one",
+                    other=seen_pairs[pair] + 1,
+                    state=st.key,
+                    target=row.target or "no-map",
                 )
             else:
                 seen_pairs[pair] = i
         if meta.status == "published" and row.review_status != "approved":
-            findings.append(
-                _finding(
-                    "FM015",
-                    f"row {i + 1}: review status is {row.review_status} in a published table",
-                    file,
-                    pos("review_status"),
-                    i,
-                )
-            )
+            add("FM015", pos("review_status"), i, status=row.review_status)
 
     for indices in by_state.values():
         kinds = {doc.table.rows[i].maps for i in indices}
         if kinds == {True, False}:
             i = next(i for i in indices if not doc.table.rows[i].maps)
-            findings.append(
-                _finding(
-                    "FM013",
-                    f"row {i + 1}: {doc.table.rows[i].source} is mapped in another row "
-                    "and marked no-map here",
-                    file,
-                    doc.row_position(i, "relationship"),
-                    i,
-                    "delete the no-map row or the mapping rows",
-                )
+            add(
+                "FM013",
+                doc.row_position(i, "relationship"),
+                i,
+                "mapped-and-no-map",
+                code=doc.table.rows[i].source,
             )
     rows_key = doc.key_position("rows")
     for st in catalog.states:
         if st.ident not in by_state:
-            findings.append(
-                _finding(
-                    "FM005",
-                    f"{st.key} ({st.display}) is neither mapped nor marked no-map",
-                    file,
-                    rows_key,
-                    None,
-                    "add a row: map it, or mark it no-map so the decision is recorded",
-                )
-            )
+            add("FM005", rows_key, None, "add-row", state=f"{st.key} ({st.display})")
     return sorted(findings, key=lambda f: (f.line is None, f.line or 0, f.rule))
 
 
-def validate_path(path: str | os.PathLike[str], ws: Workspace) -> list[Finding]:
+def validate_path(
+    path: str | os.PathLike[str], ws: Workspace, lang: str | None = None
+) -> list[Finding]:
     """Load and validate one file; problems that stop loading become findings too."""
     try:
         doc = load_table(path)
@@ -336,15 +261,26 @@ def validate_path(path: str | os.PathLike[str], ws: Workspace) -> list[Finding]:
                 if rule == "FM011" and len(p.loc) > 1 and isinstance(p.loc[1], int)
                 else None
             )
-            out.append(_finding(rule, f"{where}: {p.message}", str(path), (p.line, p.column), row))
+            r = RULES[rule]
+            out.append(
+                Finding(rule, r.severity, f"{where}: {p.message}", str(path), p.line, p.column, row)
+            )
         return out
     except InputError as exc:
+        r = RULES["FM012"]
         return [
-            _finding(
-                "FM012", exc.message, exc.path or str(path), (exc.line, exc.column), hint=exc.hint
+            Finding(
+                "FM012",
+                r.severity,
+                exc.message,
+                exc.path or str(path),
+                exc.line,
+                exc.column,
+                None,
+                exc.hint,
             )
         ]
-    return validate_table(doc, ws)
+    return validate_table(doc, ws, lang)
 
 
 def counts(findings: list[Finding]) -> tuple[int, int]:

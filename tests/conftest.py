@@ -12,6 +12,12 @@ from fsiii_mapper.workspace import Workspace, shipped_dir
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+@pytest.fixture(autouse=True)
+def danish_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the default language (Danish) whatever the developer's FSIII_LANG says."""
+    monkeypatch.delenv("FSIII_LANG", raising=False)
+
+
 @pytest.fixture(scope="session")
 def shipped_ws() -> Workspace:
     """The shipped workspace, loaded once. Do not mutate it; use ``ws`` for that."""

@@ -48,13 +48,14 @@ def test_validate_accepts_ids_and_paths_and_reports_json(capsys, tmp_path):
     assert f["file"] == str(bad) and f["line"] > 0 and f["column"] > 0
 
 
-def test_validate_text_names_file_line_and_rule(capsys, tmp_path):
+def test_validate_text_names_file_line_and_rule(capsys, tmp_path, monkeypatch):
+    monkeypatch.delenv("FSIII_LANG", raising=False)
     bad = tmp_path / "bad.yaml"
     text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("target: FA510", "target: FA999", 1), encoding="utf-8")
     _, out, _ = run(capsys, "validate", str(bad))
     line = text[: text.index("target: FA510")].count("\n") + 1
-    assert f"{bad}:{line}:13: error FM003 unknown-target" in out
+    assert f"{bad}:{line}:13: fejl FM003 unknown-target: række 1: ukendt målfelt" in out
     assert "1 fejl, 0 advarsler" in out
 
 

@@ -13,10 +13,10 @@ ORIGINAL = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
 SIMPLIFIED = (shipped_dir() / "table_simplified.yaml").read_text(encoding="utf-8")
 
 
-def check(tmp_path: Path, ws, text: str, name: str = "t.yaml"):  # type: ignore[no-untyped-def]
+def check(tmp_path: Path, ws, text: str, name: str = "t.yaml", lang: str = "en"):  # type: ignore[no-untyped-def]
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
-    return validate_path(p, ws)
+    return validate_path(p, ws, lang)
 
 
 def rules(findings) -> set[str]:  # type: ignore[no-untyped-def]
@@ -155,3 +155,18 @@ def test_every_rule_has_a_test_here():
     source = Path(__file__).read_text(encoding="utf-8")
     missing = [r for r in RULES if f'"{r}"' not in source]
     assert missing == []
+
+
+def test_findings_are_in_danish_by_default_and_english_on_request(
+    tmp_path, shipped_ws, monkeypatch
+):
+    monkeypatch.delenv("FSIII_LANG", raising=False)
+    text = one_replace(ORIGINAL, "- source: J1.2  #", "- source: Kropspleje  #")
+    p = tmp_path / "t.yaml"
+    p.write_text(text, encoding="utf-8")
+    da = next(f for f in validate_path(p, shipped_ws) if f.rule == "FM001")
+    en = next(f for f in validate_path(p, shipped_ws, "en") if f.rule == "FM001")
+    assert da.message == "række 2: ukendt kildekode 'Kropspleje'"
+    assert "visningsnavn" in da.hint
+    assert en.message == "row 2: unknown source code 'Kropspleje'"
+    assert (da.line, da.column) == (en.line, en.column)

@@ -44,7 +44,7 @@ class Session(QObject):
         return self.ws.tables[slot]
 
     def _validate(self, slot: str) -> None:
-        findings = validate_table(self.ws.tables[slot], self.ws)
+        findings = validate_table(self.ws.tables[slot], self.ws, self.lang)
         self.findings[slot] = findings
         self.models[slot].set_problems(findings)
 

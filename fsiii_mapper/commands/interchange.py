@@ -88,7 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     doc.save(out)
     print(t("imported", args.lang, path=out, rows=len(result.table.rows), source=args.file,
             format=result.format))
-    errors, warnings = counts(validate_table(doc, ws))  # positions: the file as written
+    errors, warnings = counts(validate_table(doc, ws, args.lang))  # positions: the file as written
     if errors or warnings:
         print(t("import.findings", args.lang, errors=errors, warnings=warnings, path=out),
               file=sys.stderr)

@@ -36,7 +36,7 @@ def check_exportable(
 
     Returns the warnings that were allowed, so the caller can mention them.
     """
-    findings = validate_table(doc, ws)
+    findings = validate_table(doc, ws, lang)
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity == "warning"]
     if errors:
