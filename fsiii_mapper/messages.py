@@ -237,10 +237,18 @@ def default_lang() -> str:
     return lang if lang in LANGS else "da"
 
 
-def tr(key: str, lang: str | None = None, **params: object) -> str:
-    lang = lang or default_lang()
-    entry = _MESSAGES.get(key)
+Texts = dict[str, dict[str, str]]
+"""A module's own texts: key → {"da": …, "en": …}; ``{name}`` placeholders filled by ``lookup``."""
+
+
+def lookup(texts: Texts, key: str, lang: str | None = None, **params: object) -> str:
+    """The text for ``key`` in ``lang`` (default: ``default_lang()``), Danish when missing."""
+    entry = texts.get(key)
     if entry is None:
         return key
-    text = entry.get(lang) or entry["da"]
+    text = entry.get(lang or default_lang()) or entry["da"]
     return text.format(**params) if params else text
+
+
+def tr(key: str, lang: str | None = None, **params: object) -> str:
+    return lookup(_MESSAGES, key, lang, **params)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from fsiii_mapper import __version__
 from fsiii_mapper.compare import structural_gaps
-from fsiii_mapper.messages import default_lang
+from fsiii_mapper.messages import lookup
 from fsiii_mapper.model import Catalog
 from fsiii_mapper.workspace import Workspace
 
@@ -86,9 +86,7 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
 
 
 def gtext(key: str, lang: str | None = None, **params: object) -> str:
-    entry = GUIDE_TEXT[key]
-    text = entry.get(lang or default_lang()) or entry["da"]
-    return text.format(**params) if params else text
+    return lookup(GUIDE_TEXT, key, lang, **params)
 
 
 @dataclass

@@ -7,7 +7,7 @@ Danish.
 
 from __future__ import annotations
 
-from fsiii_mapper.messages import default_lang
+from fsiii_mapper.messages import lookup
 
 _TEXTS: dict[str, dict[str, str]] = {
     "refused": {
@@ -119,8 +119,4 @@ _TEXTS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str | None = None, **params: object) -> str:
-    entry = _TEXTS.get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang or default_lang()) or entry["da"]
-    return text.format(**params) if params else text
+    return lookup(_TEXTS, key, lang, **params)

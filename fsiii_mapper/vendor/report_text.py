@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fsiii_mapper.messages import default_lang
+from fsiii_mapper.messages import lookup
 from fsiii_mapper.vendor.batch import BatchResult
 from fsiii_mapper.vendor.findings import VendorFinding
 
@@ -26,9 +26,7 @@ _TEXTS = {
 
 
 def _t(key: str, lang: str | None, **params: object) -> str:
-    entry = _TEXTS[key]
-    text = entry.get(lang or default_lang()) or entry["da"]
-    return text.format(**params) if params else text
+    return lookup(_TEXTS, key, lang, **params)
 
 
 def _short(value: str | None, lang: str | None, most: int = 120) -> str:
