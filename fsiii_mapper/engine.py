@@ -86,12 +86,13 @@ class Report:
     function_items: list[FieldResult]
     problem_areas: list[FieldResult]
     unused: list[Unused]
+    _by_code: dict[str, FieldResult] | None = field(default=None, repr=False, compare=False)
 
     def field(self, code: str) -> FieldResult:
-        for f in self.function_items + self.problem_areas:
-            if f.code == code:
-                return f
-        raise KeyError(code)
+        """The result for one report field (KeyError for a code the layout does not have)."""
+        if self._by_code is None:
+            self._by_code = {f.code: f for f in (*self.function_items, *self.problem_areas)}
+        return self._by_code[code]
 
     def to_json(self, lang: str | None = None) -> dict[str, Any]:
         def fi(f: FieldResult) -> dict[str, Any]:

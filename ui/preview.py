@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -51,6 +51,14 @@ class _Line:
     code: str  # 'function_item' / 'problem_area' for heads, field code for fields
 
 
+_STATUS_PIXMAPS = {
+    "lost": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "empty": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "flagged": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "filled": QStyle.StandardPixmap.SP_DialogApplyButton,
+}
+
+
 class PreviewModel(QAbstractTableModel):
     """Rows: a heading, the seven function items, a heading, the twelve problem areas.
     Columns: field, then one column per strategy (old, simplified, vendor rule)."""
@@ -68,6 +76,7 @@ class PreviewModel(QAbstractTableModel):
         self.strategies: list[str] = ["original", "simplified", "cura"]
         self.reports: dict[str, Report] = {}
         self.citizen: Citizen | None = None
+        self._icons: dict[str, QIcon | None] = {}
 
     # --- content --------------------------------------------------------------------------------
 
@@ -179,19 +188,18 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and state in ("empty", "lost"):
             return QBrush(QColor("#5c3b00" if state == "empty" else "#7a1010"))
         if role == Qt.ItemDataRole.DecorationRole:
-            style = QApplication.style()
-            if style is None:
-                return None
-            if state == "lost":
-                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-            if state == "empty":
-                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-            if fr.flags:
-                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-            return style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+            return self._icon("flagged" if state == "filled" and fr.flags else state)
         if role == DETAIL_ROLE:
             return self._detail(fr, state, c)
         return None
+
+    def _icon(self, kind: str) -> QIcon | None:
+        """The status icon beside a value (never colour alone); fetched once per kind."""
+        if kind not in self._icons:
+            style = QApplication.style()
+            pixmap = _STATUS_PIXMAPS.get(kind)
+            self._icons[kind] = style.standardIcon(pixmap) if style and pixmap else None
+        return self._icons[kind]
 
     def _field_note(self, code: str) -> str:
         layout = self.session.ws.layout
