@@ -30,8 +30,10 @@ from fsiii_mapper.yamlio import (
     atomic_write_text,
     dump_yaml,
     load_yaml,
+    parse_plain_text,
     parse_yaml_text,
     position,
+    read_text,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -91,8 +93,17 @@ def _validate(model: type[M], data: Any, tree: Any, path: Path, kind: str) -> M:
 
 
 def load_model(model: type[M], path: str | os.PathLike[str], kind: str) -> M:
-    loaded = load_yaml(path)
-    return _validate(model, _plain(loaded.data), loaded.data, loaded.path, kind)
+    """A read-only document: parsed the fast way; only if it is invalid is it parsed again with
+    positions, so the error names the line."""
+    text, p = read_text(path)
+    data = parse_plain_text(text, p)
+    if isinstance(data, dict):
+        try:
+            return model.model_validate(data)
+        except ValidationError:
+            pass
+    tree = parse_yaml_text(text, p)
+    return _validate(model, _plain(tree), tree, p, kind)
 
 
 def load_catalog(path: str | os.PathLike[str]) -> Catalog:

@@ -69,8 +69,19 @@ class LoadedYaml:
 
 
 def parse_yaml_text(text: str, path: str | os.PathLike[str] = "<text>") -> Any:
+    """Round-trip parse: a tree that keeps comments, order, quoting and positions."""
+    return _parse(_yaml(), text, path)
+
+
+def parse_plain_text(text: str, path: str | os.PathLike[str] = "<text>") -> Any:
+    """Plain dicts and lists, fast (libyaml through ruamel.yaml.clib where installed): for
+    documents that are only read. Same YAML 1.2 rules as ``parse_yaml_text``, no positions."""
+    return _parse(YAML(typ="safe"), text, path)
+
+
+def _parse(y: YAML, text: str, path: str | os.PathLike[str]) -> Any:
     try:
-        return _yaml().load(text)
+        return y.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -88,6 +99,12 @@ def parse_yaml_text(text: str, path: str | os.PathLike[str] = "<text>") -> Any:
 
 
 def load_yaml(path: str | os.PathLike[str]) -> LoadedYaml:
+    """Read and round-trip parse a UTF-8 YAML file (``InputError`` with file and line if not)."""
+    text, p = read_text(path)
+    return LoadedYaml(p, text, parse_yaml_text(text, p))
+
+
+def read_text(path: str | os.PathLike[str]) -> tuple[str, Path]:
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -102,7 +119,7 @@ def load_yaml(path: str | os.PathLike[str]) -> LoadedYaml:
         raise InputError(
             "file is not valid UTF-8", p, line, None, "save the file as UTF-8"
         ) from None
-    return LoadedYaml(p, text, parse_yaml_text(text, p))
+    return text, p
 
 
 def dump_yaml(data: Any) -> str:

@@ -187,3 +187,12 @@ def test_table_ids_follow_the_data_folder(capsys, data_copy):
                  encoding="utf-8")
     rc, out, _ = run(capsys, "--data", str(data_copy), "validate", "original")
     assert rc == ExitCode.FINDINGS and str(p) in out
+
+
+def test_yaml_syntax_error_in_a_citizen_names_file_line_and_column(capsys, tmp_path):
+    """Read-only documents load through the fast parser; its errors keep the position."""
+    p = tmp_path / "c.yaml"
+    p.write_text("id: x\nconditions:\n  - code: [J1.1\n    status: aktiv\n", encoding="utf-8")
+    rc, _, err = run(capsys, "preview", str(p), "--strategy", "original")
+    assert rc == ExitCode.USAGE
+    assert f"{p}:" in err and "YAML syntax error" in err
