@@ -44,16 +44,13 @@ GROUP_LABELS: dict[str, Any] = {
     "funktionsevne": QT_TRANSLATE_NOOP("Labels", "function state"),
     "helbred": QT_TRANSLATE_NOOP("Labels", "health state"),
 }
-TABLE_LABELS: dict[str, Any] = {
-    "original": QT_TRANSLATE_NOOP("Labels", "Old table"),
-    "simplified": QT_TRANSLATE_NOOP("Labels", "Simplified table"),
-}
+TABLE_LABELS: dict[str, Any] = {slot: STRATEGY_LABELS[slot] for slot in ("original", "simplified")}
 SEVERITY_LABELS: dict[str, Any] = {
     "error": QT_TRANSLATE_NOOP("Labels", "error"),
     "warning": QT_TRANSLATE_NOOP("Labels", "warning"),
 }
 
-# Validation rules (ids are the core's, stable); the core's finding messages are English details.
+# Validation rules (ids are the core's, stable); the finding's own message gives the details.
 RULE_LABELS: dict[str, Any] = {
     "FM001": QT_TRANSLATE_NOOP("Labels", "The source code is in no catalog"),
     "FM002": QT_TRANSLATE_NOOP("Labels", "The source code belongs to the other catalog"),

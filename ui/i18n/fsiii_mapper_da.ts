@@ -463,13 +463,11 @@
     </message>
     <message>
         <location filename="../labels.py" line="28"/>
-        <location filename="../labels.py" line="48"/>
         <source>Old table</source>
         <translation>Gammel tabel</translation>
     </message>
     <message>
         <location filename="../labels.py" line="29"/>
-        <location filename="../labels.py" line="49"/>
         <source>Simplified table</source>
         <translation>Forenklet tabel</translation>
     </message>
@@ -524,87 +522,87 @@
         <translation>helbredstilstand</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="49"/>
         <source>error</source>
         <translation>fejl</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="50"/>
         <source>warning</source>
         <translation>advarsel</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="55"/>
         <source>The source code is in no catalog</source>
         <translation>Kildekoden findes ikke i noget katalog</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="56"/>
         <source>The source code belongs to the other catalog</source>
         <translation>Kildekoden hører til det andet katalog</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="57"/>
         <source>The target is not a field of the report</source>
         <translation>Målet er ikke et felt i rapporten</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="58"/>
         <source>The same source → target row appears twice</source>
         <translation>Den samme række kilde → mål optræder to gange</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="59"/>
         <source>A catalog state is neither mapped nor marked not mapped</source>
         <translation>En katalogtilstand er hverken mappet eller markeret som ikke mappet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="60"/>
         <source>A not-mapped row also names a target</source>
         <translation>En række markeret som ikke mappet angiver også et mål</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="61"/>
         <source>A mapping row has no target</source>
         <translation>En mappingrække har intet mål</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="62"/>
         <source>A function state (with a level) is mapped to a problem area</source>
         <translation>En funktionsevnetilstand (med niveau) er mappet til et problemområde</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="64"/>
         <source>A health state is mapped to a function item</source>
         <translation>En helbredstilstand er mappet til et funktionsevnefelt</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="65"/>
         <source>The table&apos;s metadata is missing or invalid</source>
         <translation>Tabellens metadata mangler eller er ugyldige</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="66"/>
         <source>A row is missing a field or has an invalid value</source>
         <translation>En række mangler et felt eller har en ugyldig værdi</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="67"/>
         <source>The file is not valid YAML</source>
         <translation>Filen er ikke gyldig YAML</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="68"/>
         <source>A state is both mapped and marked not mapped</source>
         <translation>En tilstand er både mappet og markeret som ikke mappet</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="69"/>
         <source>A health state is mapped to another problem area than its own</source>
         <translation>En helbredstilstand er mappet til et andet problemområde end sit eget</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="71"/>
         <source>A published table has rows that are not approved</source>
         <translation>En publiceret tabel har rækker, der ikke er godkendt</translation>
     </message>
@@ -1035,68 +1033,68 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../preview.py" line="129"/>
+        <location filename="../preview.py" line="138"/>
         <source>Report field</source>
         <translation>Rapportfelt</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="205"/>
-        <location filename="../preview.py" line="242"/>
+        <location filename="../preview.py" line="213"/>
+        <location filename="../preview.py" line="250"/>
         <source>EMPTY – lost after the simplification</source>
         <translation>TOM – tabt efter forenklingen</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="208"/>
+        <location filename="../preview.py" line="216"/>
         <source>EMPTY – no row fills it</source>
         <translation>TOM – ingen række udfylder feltet</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="209"/>
+        <location filename="../preview.py" line="217"/>
         <source>EMPTY – no data</source>
         <translation>TOM – ingen data</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="213"/>
+        <location filename="../preview.py" line="221"/>
         <source>(no score word)</source>
         <translation>(intet scoreord)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="215"/>
+        <location filename="../preview.py" line="223"/>
         <source>%1 (level %2)</source>
         <translation>%1 (niveau %2)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="223"/>
+        <location filename="../preview.py" line="231"/>
         <source>from %1 %2 · status %3 · %4</source>
         <translation>fra %1 %2 · status %3 · %4</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="231"/>
+        <location filename="../preview.py" line="239"/>
         <source>Filled under the old table, empty here.</source>
         <translation>Udfyldt under den gamle tabel, tom her.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="243"/>
+        <location filename="../preview.py" line="251"/>
         <source>EMPTY</source>
         <translation>TOM</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="247"/>
+        <location filename="../preview.py" line="255"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="247"/>
+        <location filename="../preview.py" line="255"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="247"/>
+        <location filename="../preview.py" line="255"/>
         <source>table</source>
         <translation>tabel</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="251"/>
+        <location filename="../preview.py" line="259"/>
         <source>score %1, level %2</source>
         <translation>scoreord %1, niveau %2</translation>
     </message>
@@ -1104,32 +1102,32 @@
 <context>
     <name>PreviewWidget</name>
     <message>
-        <location filename="../preview.py" line="280"/>
+        <location filename="../preview.py" line="288"/>
         <source>Citizen file …</source>
         <translation>Borgerfil …</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="284"/>
+        <location filename="../preview.py" line="292"/>
         <source>&amp;Citizen</source>
         <translation>&amp;Borger</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="286"/>
+        <location filename="../preview.py" line="294"/>
         <source>&amp;Vendor rule</source>
         <translation>&amp;Leverandørregel</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="312"/>
+        <location filename="../preview.py" line="320"/>
         <source>Green ✔ filled · amber ⚠ EMPTY (hover for the reason) · red ✖ EMPTY – lost after the simplification (filled under the old table)</source>
         <translation>Grøn ✔ udfyldt · gul ⚠ TOM (hold musen over for årsagen) · rød ✖ TOM – tabt efter forenklingen (udfyldt under den gamle tabel)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="321"/>
+        <location filename="../preview.py" line="329"/>
         <source>Select a field to see where its value comes from.</source>
         <translation>Vælg et felt for at se, hvor værdien kommer fra.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="428"/>
+        <location filename="../preview.py" line="436"/>
         <source>Empty fields</source>
         <translation>Tomme felter</translation>
     </message>

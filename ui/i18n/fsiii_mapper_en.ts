@@ -463,13 +463,11 @@
     </message>
     <message>
         <location filename="../labels.py" line="28"/>
-        <location filename="../labels.py" line="48"/>
         <source>Old table</source>
         <translation>Old table</translation>
     </message>
     <message>
         <location filename="../labels.py" line="29"/>
-        <location filename="../labels.py" line="49"/>
         <source>Simplified table</source>
         <translation>Simplified table</translation>
     </message>
@@ -524,87 +522,87 @@
         <translation>health state</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="49"/>
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="50"/>
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="55"/>
         <source>The source code is in no catalog</source>
         <translation>The source code is in no catalog</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="56"/>
         <source>The source code belongs to the other catalog</source>
         <translation>The source code belongs to the other catalog</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="57"/>
         <source>The target is not a field of the report</source>
         <translation>The target is not a field of the report</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="58"/>
         <source>The same source → target row appears twice</source>
         <translation>The same source → target row appears twice</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="59"/>
         <source>A catalog state is neither mapped nor marked not mapped</source>
         <translation>A catalog state is neither mapped nor marked not mapped</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="60"/>
         <source>A not-mapped row also names a target</source>
         <translation>A not-mapped row also names a target</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="61"/>
         <source>A mapping row has no target</source>
         <translation>A mapping row has no target</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="62"/>
         <source>A function state (with a level) is mapped to a problem area</source>
         <translation>A function state (with a level) is mapped to a problem area</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="64"/>
         <source>A health state is mapped to a function item</source>
         <translation>A health state is mapped to a function item</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="65"/>
         <source>The table&apos;s metadata is missing or invalid</source>
         <translation>The table&apos;s metadata is missing or invalid</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="66"/>
         <source>A row is missing a field or has an invalid value</source>
         <translation>A row is missing a field or has an invalid value</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="67"/>
         <source>The file is not valid YAML</source>
         <translation>The file is not valid YAML</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="68"/>
         <source>A state is both mapped and marked not mapped</source>
         <translation>A state is both mapped and marked not mapped</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="69"/>
         <source>A health state is mapped to another problem area than its own</source>
         <translation>A health state is mapped to another problem area than its own</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="71"/>
         <source>A published table has rows that are not approved</source>
         <translation>A published table has rows that are not approved</translation>
     </message>
@@ -1035,68 +1033,68 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../preview.py" line="129"/>
+        <location filename="../preview.py" line="138"/>
         <source>Report field</source>
         <translation>Report field</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="205"/>
-        <location filename="../preview.py" line="242"/>
+        <location filename="../preview.py" line="213"/>
+        <location filename="../preview.py" line="250"/>
         <source>EMPTY – lost after the simplification</source>
         <translation>EMPTY – lost after the simplification</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="208"/>
+        <location filename="../preview.py" line="216"/>
         <source>EMPTY – no row fills it</source>
         <translation>EMPTY – no row fills it</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="209"/>
+        <location filename="../preview.py" line="217"/>
         <source>EMPTY – no data</source>
         <translation>EMPTY – no data</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="213"/>
+        <location filename="../preview.py" line="221"/>
         <source>(no score word)</source>
         <translation>(no score word)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="215"/>
+        <location filename="../preview.py" line="223"/>
         <source>%1 (level %2)</source>
         <translation>%1 (level %2)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="223"/>
+        <location filename="../preview.py" line="231"/>
         <source>from %1 %2 · status %3 · %4</source>
         <translation>from %1 %2 · status %3 · %4</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="231"/>
+        <location filename="../preview.py" line="239"/>
         <source>Filled under the old table, empty here.</source>
         <translation>Filled under the old table, empty here.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="243"/>
+        <location filename="../preview.py" line="251"/>
         <source>EMPTY</source>
         <translation>EMPTY</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="247"/>
+        <location filename="../preview.py" line="255"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="247"/>
+        <location filename="../preview.py" line="255"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="247"/>
+        <location filename="../preview.py" line="255"/>
         <source>table</source>
         <translation>table</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="251"/>
+        <location filename="../preview.py" line="259"/>
         <source>score %1, level %2</source>
         <translation>score %1, level %2</translation>
     </message>
@@ -1104,32 +1102,32 @@
 <context>
     <name>PreviewWidget</name>
     <message>
-        <location filename="../preview.py" line="280"/>
+        <location filename="../preview.py" line="288"/>
         <source>Citizen file …</source>
         <translation>Citizen file …</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="284"/>
+        <location filename="../preview.py" line="292"/>
         <source>&amp;Citizen</source>
         <translation>&amp;Citizen</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="286"/>
+        <location filename="../preview.py" line="294"/>
         <source>&amp;Vendor rule</source>
         <translation>&amp;Vendor rule</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="312"/>
+        <location filename="../preview.py" line="320"/>
         <source>Green ✔ filled · amber ⚠ EMPTY (hover for the reason) · red ✖ EMPTY – lost after the simplification (filled under the old table)</source>
         <translation>Green ✔ filled · amber ⚠ EMPTY (hover for the reason) · red ✖ EMPTY – lost after the simplification (filled under the old table)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="321"/>
+        <location filename="../preview.py" line="329"/>
         <source>Select a field to see where its value comes from.</source>
         <translation>Select a field to see where its value comes from.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="428"/>
+        <location filename="../preview.py" line="436"/>
         <source>Empty fields</source>
         <translation>Empty fields</translation>
     </message>
