@@ -15,7 +15,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from fsiii_mapper.engine import STRATEGIES, Engine
+from fsiii_mapper.engine.populate import STRATEGIES, Engine
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.workspace import Workspace
 

@@ -57,8 +57,14 @@ sys.exit(run(Options()))
 def time_to(code: str, env: dict[str, str], marks: tuple[str, ...]) -> dict[str, float]:
     """Seconds from spawning ``code`` until it prints each of ``marks``."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert proc.stdout is not None
     seen: dict[str, float] = {}
     for line in proc.stdout:
@@ -116,8 +122,11 @@ def edit_to_preview(edits: int) -> list[float]:
     cell = w.preview.model.index(line, 2)
     times = []
     for i in range(edits):
-        values = ({"target": "FA510", "relationship": "source-broader"} if i % 2 == 0
-                  else {"target": None, "relationship": "no-map"})
+        values = (
+            {"target": "FA510", "relationship": "source-broader"}
+            if i % 2 == 0
+            else {"target": None, "relationship": "no-map"}
+        )
         start = time.perf_counter()
         model.edit_rows([row], values, "bench")
         w.preview.view.viewport().repaint()  # synchronous paint of the updated preview
@@ -136,15 +145,19 @@ def main() -> int:
     p.add_argument("--edits", type=int, default=60, help="edits to time (default 60)")
     args = p.parse_args()
     bare, shown, ready = startup(args.reps)
-    print(f"(a) start-up, median of {args.reps}: bare QMainWindow shown {bare * 1000:.0f} ms; "
-          f"fsiii-mapper window shown {shown * 1000:.0f} ms = {shown / bare:.2f}× bare "
-          f"(aim ≤ 1.5×); fully loaded (tables, citizens, preview) {ready * 1000:.0f} ms = "
-          f"{ready / bare:.2f}× bare")
+    print(
+        f"(a) start-up, median of {args.reps}: bare QMainWindow shown {bare * 1000:.0f} ms; "
+        f"fsiii-mapper window shown {shown * 1000:.0f} ms = {shown / bare:.2f}× bare "
+        f"(aim ≤ 1.5×); fully loaded (tables, citizens, preview) {ready * 1000:.0f} ms = "
+        f"{ready / bare:.2f}× bare"
+    )
     times = edit_to_preview(args.edits)
     med = statistics.median(times) * 1000
     worst = max(times) * 1000
-    print(f"(b) table edit → updated, repainted preview, median of {args.edits}: {med:.1f} ms "
-          f"(max {worst:.1f} ms; aim ≤ 30 ms)")
+    print(
+        f"(b) table edit → updated, repainted preview, median of {args.edits}: {med:.1f} ms "
+        f"(max {worst:.1f} ms; aim ≤ 30 ms)"
+    )
     return 0
 
 

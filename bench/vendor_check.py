@@ -25,8 +25,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from fsiii_mapper.vendor.batch import BatchResult, CheckConfig, Checker, run_batch
-from fsiii_mapper.vendor.render import render_xml
+from fsiii_mapper.conformance.batch import BatchResult, CheckConfig, Checker, run_batch
+from fsiii_mapper.conformance.render import render_xml
 from fsiii_mapper.workspace import citizens_dir
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from fsiii_mapper.documents import (
+from fsiii_mapper.errors import InputError
+from fsiii_mapper.io.documents import (
     TableDocument,
     load_catalog,
     load_citizen,
@@ -20,7 +21,6 @@ from fsiii_mapper.documents import (
     load_table,
 )
 from fsiii_mapper.model import Catalog, Citizen, Crosswalk, ReportLayout
-from fsiii_mapper.yamlio import InputError
 
 SHIPPED_TABLES = {"original": "table_original.yaml", "simplified": "table_simplified.yaml"}
 SHIPPED_CATALOGS = {"original": "catalog_original.yaml", "simplified": "catalog_simplified.yaml"}

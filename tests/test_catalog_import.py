@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from fsiii_mapper.catalog_import import catalog_header, import_codesystems
-from fsiii_mapper.cli import main
-from fsiii_mapper.documents import load_catalog, model_to_yaml
+from fsiii_mapper.errors import InputError
+from fsiii_mapper.interchange.catalog_import import catalog_header, import_codesystems
+from fsiii_mapper.io.documents import load_catalog, model_to_yaml
 from fsiii_mapper.workspace import shipped_dir
-from fsiii_mapper.yamlio import InputError
+from fsiii_mapper_cli.main import main
 
 
 def kl(shared: Path, version: str) -> Path:

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from fsiii_mapper.cli import ExitCode, main
 from fsiii_mapper.workspace import shipped_dir
+from fsiii_mapper_cli.main import ExitCode, main
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
@@ -167,7 +167,7 @@ def test_gaps_over_a_folder_of_citizens(capsys, tmp_path):
 
 def test_console_script_runs(tmp_path):
     out = subprocess.run(
-        [sys.executable, "-m", "fsiii_mapper.cli", "citizens"],
+        [sys.executable, "-m", "fsiii_mapper_cli.main", "citizens"],
         capture_output=True,
         text=True,
         check=True,
@@ -183,8 +183,9 @@ def test_usage_errors_exit_2(capsys, args):
 def test_table_ids_follow_the_data_folder(capsys, data_copy):
     """Regression: with --data DIR, the ids original/simplified named the shipped files."""
     p = data_copy / "table_original.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("target: FA510", "target: FA999", 1),
-                 encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("target: FA510", "target: FA999", 1), encoding="utf-8"
+    )
     rc, out, _ = run(capsys, "--data", str(data_copy), "validate", "original")
     assert rc == ExitCode.FINDINGS and str(p) in out
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from fsiii_mapper.engine import STRATEGIES, Engine
+from fsiii_mapper.engine.populate import STRATEGIES, Engine
 from fsiii_mapper.workspace import open_citizen
 
 ALL_OLD = {
@@ -141,7 +141,7 @@ def test_demo_citizen_report_is_as_the_domain_prescribes(engine, demo, strategy)
 
 
 def test_every_demo_citizen_file_is_pinned():
-    from fsiii_mapper.documents import load_citizen
+    from fsiii_mapper.io.documents import load_citizen
     from fsiii_mapper.workspace import demo_citizen_paths
 
     ids = {load_citizen(p).id for p in demo_citizen_paths()}

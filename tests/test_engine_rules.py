@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from fsiii_mapper.engine import Engine
+from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.model import Citizen, MappingRow
 from fsiii_mapper.workspace import Workspace
 

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from fsiii_mapper.documents import load_table, new_table_document
 from fsiii_mapper.interchange import export_tables, import_file
 from fsiii_mapper.interchange.conceptmap import (
     FSIII_SYSTEM,
     GENERATED_COMMENT,
     REPORT_FIELD_SYSTEM,
 )
+from fsiii_mapper.io.documents import load_table, new_table_document
 from fsiii_mapper.model import MappingRow, MappingTable
 from fsiii_mapper.workspace import Workspace
 
@@ -27,10 +27,25 @@ FIXTURE = Path(__file__).parent / "fixtures" / "interchange" / "rich_table.yaml"
 NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC)
 
 # The value sets the specifications bind (required bindings); fhir.resources does not check codes.
-R4_EQUIVALENCE_CODES = {"relatedto", "equivalent", "equal", "wider", "subsumes", "narrower",
-                        "specializes", "inexact", "unmatched", "disjoint"}
-R5_RELATIONSHIP_CODES = {"related-to", "equivalent", "source-is-narrower-than-target",
-                         "source-is-broader-than-target", "not-related-to"}
+R4_EQUIVALENCE_CODES = {
+    "relatedto",
+    "equivalent",
+    "equal",
+    "wider",
+    "subsumes",
+    "narrower",
+    "specializes",
+    "inexact",
+    "unmatched",
+    "disjoint",
+}
+R5_RELATIONSHIP_CODES = {
+    "related-to",
+    "equivalent",
+    "source-is-narrower-than-target",
+    "source-is-broader-than-target",
+    "not-related-to",
+}
 
 
 def export(table: MappingTable, ws: Workspace, version: str, folder: Path) -> dict[str, Any]:
@@ -46,20 +61,23 @@ def rich() -> MappingTable:
 
 
 def targets(cm: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    return [(el["code"], t) for g in cm["group"] for el in g["element"]
-            for t in el.get("target", [])]
+    return [
+        (el["code"], t) for g in cm["group"] for el in g["element"] for t in el.get("target", [])
+    ]
 
 
-def test_r4_export_is_a_valid_r4_conceptmap_and_not_r5(shipped_ws: Workspace, rich: MappingTable,
-                                                      tmp_path: Path) -> None:
+def test_r4_export_is_a_valid_r4_conceptmap_and_not_r5(
+    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
     cm = export(rich, shipped_ws, "r4", tmp_path)
     fhir_r4.ConceptMap.model_validate(cm)
     with pytest.raises(ValidationError):
         fhir_r5.ConceptMap.model_validate(cm)
 
 
-def test_r5_export_is_a_valid_r5_conceptmap_and_not_r4(shipped_ws: Workspace, rich: MappingTable,
-                                                      tmp_path: Path) -> None:
+def test_r5_export_is_a_valid_r5_conceptmap_and_not_r4(
+    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
     cm = export(rich, shipped_ws, "r5", tmp_path)
     fhir_r5.ConceptMap.model_validate(cm)
     with pytest.raises(ValidationError):
@@ -67,8 +85,9 @@ def test_r5_export_is_a_valid_r5_conceptmap_and_not_r4(shipped_ws: Workspace, ri
 
 
 @pytest.mark.parametrize("table_id", ["original", "simplified"])
-def test_shipped_tables_validate_in_both_versions(table_id: str, shipped_ws: Workspace,
-                                                  tmp_path: Path) -> None:
+def test_shipped_tables_validate_in_both_versions(
+    table_id: str, shipped_ws: Workspace, tmp_path: Path
+) -> None:
     table = shipped_ws.open_table(table_id).table
     fhir_r4.ConceptMap.model_validate(export(table, shipped_ws, "r4", tmp_path))
     fhir_r5.ConceptMap.model_validate(export(table, shipped_ws, "r5", tmp_path))
@@ -91,11 +110,18 @@ def one_row_table(rich: MappingTable, row: MappingRow) -> MappingTable:
 
 
 @pytest.mark.parametrize(("relationship", "r4", "r5"), DIRECTION)
-def test_direction_of_each_relationship(relationship: str, r4: str, r5: str,
-                                        shipped_ws: Workspace, rich: MappingTable,
-                                        tmp_path: Path) -> None:
-    row = MappingRow(source="J3.5", target="FA420", relationship=relationship,  # type: ignore[arg-type]
-                     review_status="approved", comment="", author="A", date=dt.date(2026, 1, 2))
+def test_direction_of_each_relationship(
+    relationship: str, r4: str, r5: str, shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
+    row = MappingRow(
+        source="J3.5",
+        target="FA420",
+        relationship=relationship,  # type: ignore[arg-type]
+        review_status="approved",
+        comment="",
+        author="A",
+        date=dt.date(2026, 1, 2),
+    )
     table = one_row_table(rich, row)
     got4 = [t for code, t in targets(export(table, shipped_ws, "r4", tmp_path)) if code == "J3.5"]
     got5 = [t for code, t in targets(export(table, shipped_ws, "r5", tmp_path)) if code == "J3.5"]
@@ -108,8 +134,9 @@ def test_direction_of_each_relationship(relationship: str, r4: str, r5: str,
         assert [r.relationship for r in back.rows if r.source == "J3.5"] == [relationship]
 
 
-def test_no_map_is_r4_unmatched_and_r5_nomap(shipped_ws: Workspace, rich: MappingTable,
-                                             tmp_path: Path) -> None:
+def test_no_map_is_r4_unmatched_and_r5_nomap(
+    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
     r4 = export(rich, shipped_ws, "r4", tmp_path)
     r5 = export(rich, shipped_ws, "r5", tmp_path)
     el4 = next(el for el in r4["group"][0]["element"] if el["code"] == "Sundhedskompetence")
@@ -119,16 +146,18 @@ def test_no_map_is_r4_unmatched_and_r5_nomap(shipped_ws: Workspace, rich: Mappin
     assert "target" not in el5
 
 
-def test_every_code_is_from_the_bound_value_set(shipped_ws: Workspace, rich: MappingTable,
-                                                tmp_path: Path) -> None:
+def test_every_code_is_from_the_bound_value_set(
+    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
     for _, t in targets(export(rich, shipped_ws, "r4", tmp_path)):
         assert t["equivalence"] in R4_EQUIVALENCE_CODES
     for _, t in targets(export(rich, shipped_ws, "r5", tmp_path)):
         assert t["relationship"] in R5_RELATIONSHIP_CODES
 
 
-def test_invariants_fhir_resources_does_not_check(shipped_ws: Workspace, rich: MappingTable,
-                                                  tmp_path: Path) -> None:
+def test_invariants_fhir_resources_does_not_check(
+    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
     # R4 cmd-1: narrower/inexact need a comment. R5 cmd-1: source-is-broader-than-target and
     # not-related-to need a comment. R5 cmd-2 (element): noMap = true means no target.
     for _, t in targets(export(rich, shipped_ws, "r4", tmp_path)):
@@ -142,22 +171,22 @@ def test_invariants_fhir_resources_does_not_check(shipped_ws: Workspace, rich: M
         assert not (el.get("noMap") and el.get("target"))
 
 
-def test_required_comment_is_generated_and_dropped_again(shipped_ws: Workspace,
-                                                         rich: MappingTable,
-                                                         tmp_path: Path) -> None:
+def test_required_comment_is_generated_and_dropped_again(
+    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
     # The fixture's Personlig_pleje → FA540 row is source-broader with an empty comment.
     for version in ("r4", "r5"):
         cm = export(rich, shipped_ws, version, tmp_path)
-        t = next(t for code, t in targets(cm) if code == "Personlig_pleje" and
-                 t["code"] == "FA540")
+        t = next(t for code, t in targets(cm) if code == "Personlig_pleje" and t["code"] == "FA540")
         assert t["comment"] == GENERATED_COMMENT
         back = import_file(tmp_path / f"cm-{version}.json", shipped_ws).table
         row = next(r for r in back.rows if r.source == "Personlig_pleje" and r.target == "FA540")
         assert row.comment == ""
 
 
-def test_one_to_many_rows_share_one_element(shipped_ws: Workspace, rich: MappingTable,
-                                            tmp_path: Path) -> None:
+def test_one_to_many_rows_share_one_element(
+    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
     for version in ("r4", "r5"):
         cm = export(rich, shipped_ws, version, tmp_path)
         els = [el for el in cm["group"][0]["element"] if el["code"] == "Personlig_pleje"]
@@ -165,8 +194,9 @@ def test_one_to_many_rows_share_one_element(shipped_ws: Workspace, rich: Mapping
         assert [t["code"] for t in els[0]["target"]] == ["FA510", "FA540", "FA530"]
 
 
-def test_review_status_author_date_in_standard_places(shipped_ws: Workspace, rich: MappingTable,
-                                                      tmp_path: Path) -> None:
+def test_review_status_author_date_in_standard_places(
+    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
     r5 = export(rich, shipped_ws, "r5", tmp_path)
     assert {p["code"] for p in r5["property"]} == {"review-status", "author", "date"}
     t = next(t for code, t in targets(r5) if code == "Personlig_pleje" and t["code"] == "FA510")
@@ -177,8 +207,9 @@ def test_review_status_author_date_in_standard_places(shipped_ws: Workspace, ric
     assert t["comment"].startswith('Niveauet for "Personlig pleje"')
 
 
-def test_systems_versions_and_table_identity(shipped_ws: Workspace, rich: MappingTable,
-                                             tmp_path: Path) -> None:
+def test_systems_versions_and_table_identity(
+    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+) -> None:
     cat = shipped_ws.catalogs["simplified"]
     r4 = export(rich, shipped_ws, "r4", tmp_path)
     g4 = r4["group"][0]
@@ -199,15 +230,22 @@ def test_systems_versions_and_table_identity(shipped_ws: Workspace, rich: Mappin
 
 def foreign_r4(tmp_path: Path) -> Path:
     cm = {
-        "resourceType": "ConceptMap", "status": "draft",
+        "resourceType": "ConceptMap",
+        "status": "draft",
         "group": [
-            {"source": FSIII_SYSTEM, "target": REPORT_FIELD_SYSTEM, "element": [
-                {"code": "J3.5", "target": [{"code": "FA420", "equivalence": "equal"}]},
-                {"code": "J1.1", "target": [{"code": "FA510", "equivalence": "disjoint"}]},
-                {"code": "J1.4", "target": [{"equivalence": "wider"}]},
-            ]},
-            {"source": "http://snomed.info/sct", "element": [
-                {"code": "1", "target": [{"code": "x", "equivalence": "equal"}]}]},
+            {
+                "source": FSIII_SYSTEM,
+                "target": REPORT_FIELD_SYSTEM,
+                "element": [
+                    {"code": "J3.5", "target": [{"code": "FA420", "equivalence": "equal"}]},
+                    {"code": "J1.1", "target": [{"code": "FA510", "equivalence": "disjoint"}]},
+                    {"code": "J1.4", "target": [{"equivalence": "wider"}]},
+                ],
+            },
+            {
+                "source": "http://snomed.info/sct",
+                "element": [{"code": "1", "target": [{"code": "x", "equivalence": "equal"}]}],
+            },
         ],
     }
     path = tmp_path / "foreign.json"
@@ -215,13 +253,14 @@ def foreign_r4(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_foreign_conceptmap_imports_what_it_can_and_says_what_not(shipped_ws: Workspace,
-                                                                    tmp_path: Path) -> None:
+def test_a_foreign_conceptmap_imports_what_it_can_and_says_what_not(
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
     result = import_file(foreign_r4(tmp_path), shipped_ws)
     assert result.format == "conceptmap-r4"
     assert [(r.source, r.target, r.relationship) for r in result.table.rows] == [
-        ("J3.5", "FA420", "equivalent")]
+        ("J3.5", "FA420", "equivalent")
+    ]
     where = [s.where for s in result.skipped]
-    assert where == ["group[0].element[1].target[0]", "group[0].element[2].target[0]",
-                     "group[1]"]
+    assert where == ["group[0].element[1].target[0]", "group[0].element[2].target[0]", "group[1]"]
     assert "disjoint" in result.skipped[0].message

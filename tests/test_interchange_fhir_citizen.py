@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from fsiii_mapper.cli import main
-from fsiii_mapper.documents import load_citizen
-from fsiii_mapper.engine import STRATEGIES, Engine
+from fsiii_mapper.engine.populate import STRATEGIES, Engine
 from fsiii_mapper.interchange.fhir_citizen import citizen_from_bundle, save_citizen
+from fsiii_mapper.io.documents import load_citizen
 from fsiii_mapper.workspace import Workspace
+from fsiii_mapper_cli.main import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "interchange" / "gateway_bundle.json"
 
@@ -19,18 +19,18 @@ def test_levels_statuses_and_notes_from_the_fixture_bundle(shipped_ws: Workspace
     result = citizen_from_bundle(FIXTURE, shipped_ws, "fx", lang="en")
     got = [(c.code, c.status, c.level) for c in result.citizen.conditions]
     assert got == [
-        ("J1.1", "aktiv", 2),                                  # B3, active
+        ("J1.1", "aktiv", 2),  # B3, active
         ("feb38b55-c2d7-4d57-99c2-93622eaa0025", "kladde", 4),  # B5 as UUID, unconfirmed
-        ("I9.1", "aktiv", None),                               # helbredstilstand: no level
-        ("J3.5", "inaktiv", 1),                                # B2, inactive
-        ("J1.6", "aktiv", 9),                                  # B6: ikke relevant
-        ("I2.1", "aktiv", None),                               # severity on helbred dropped
-        ("J1.4", "kladde", 0),                                 # B1, no clinicalStatus
+        ("I9.1", "aktiv", None),  # helbredstilstand: no level
+        ("J3.5", "inaktiv", 1),  # B2, inactive
+        ("J1.6", "aktiv", 9),  # B6: ikke relevant
+        ("I2.1", "aktiv", None),  # severity on helbred dropped
+        ("J1.4", "kladde", 0),  # B1, no clinicalStatus
     ]
     assert result.citizen.conditions[2].note == "Smerter i hoften\nefter fald"
     notes = "\n".join(result.notes)
     assert "entry[5]: I4.4 has verificationStatus entered-in-error" in notes
-    assert "entry[7]" in notes and "snomed" in notes          # not an FSIII code
+    assert "entry[7]" in notes and "snomed" in notes  # not an FSIII code
     assert "entry[8]: I2.1 is a helbredstilstand" in notes
     assert "entry[9]: J1.4 has no clinicalStatus" in notes
     assert "entry[10]" in notes and "another patient" in notes
@@ -43,16 +43,20 @@ def test_patient_identifier_and_name(shipped_ws: Workspace) -> None:
 
 def test_no_identifier_when_the_bundle_has_none(shipped_ws: Workspace, tmp_path: Path) -> None:
     bundle = tmp_path / "b.json"
-    bundle.write_text('{"resourceType": "Bundle", "entry": [{"resource": '
-                      '{"resourceType": "Patient", "id": "x"}}]}', encoding="utf-8")
+    bundle.write_text(
+        '{"resourceType": "Bundle", "entry": [{"resource": '
+        '{"resourceType": "Patient", "id": "x"}}]}',
+        encoding="utf-8",
+    )
     result = citizen_from_bundle(bundle, shipped_ws, "b")
     save_citizen(result, tmp_path / "b.yaml", shipped_ws)
     assert result.citizen.identifier is None
     assert "identifier" not in (tmp_path / "b.yaml").read_text(encoding="utf-8")
 
 
-def test_cli_writes_a_citizen_that_previews(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_writes_a_citizen_that_previews(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "borger.yaml"
     code = main(["citizen", "import-fhir", str(FIXTURE), "-o", str(out)])
     assert code == 1  # written, with notes about what was left out
@@ -73,8 +77,9 @@ def gateway_examples(shared: Path) -> list[Path]:
     return sorted((shared / "reference" / "kl-gateway").glob("*.json"))
 
 
-def test_every_kl_gateway_example_imports_and_previews(shared_dir: Path, shipped_ws: Workspace,
-                                                       tmp_path: Path) -> None:
+def test_every_kl_gateway_example_imports_and_previews(
+    shared_dir: Path, shipped_ws: Workspace, tmp_path: Path
+) -> None:
     examples = gateway_examples(shared_dir)
     assert examples
     engine = Engine(shipped_ws)
@@ -89,11 +94,13 @@ def test_every_kl_gateway_example_imports_and_previews(shared_dir: Path, shipped
             engine.populate(citizen, strategy)
 
 
-def test_kl_example_levels_follow_the_severity_scale(shared_dir: Path,
-                                                     shipped_ws: Workspace) -> None:
+def test_kl_example_levels_follow_the_severity_scale(
+    shared_dir: Path, shipped_ws: Workspace
+) -> None:
     old = shared_dir / "reference" / "kl-gateway" / "JensHansen--DeliveryReport-JensHansen-1.json"
-    new = shared_dir / "reference" / "kl-gateway" / \
-        "JensHansenNew--DeliveryReport-JensHansen-2.json"
+    new = (
+        shared_dir / "reference" / "kl-gateway" / "JensHansenNew--DeliveryReport-JensHansen-2.json"
+    )
     first = citizen_from_bundle(old, shipped_ws, "jh").citizen.conditions[0]
     assert (first.code, first.level) == ("J1.3", 3)  # B4
     conditions = citizen_from_bundle(new, shipped_ws, "jh").citizen.conditions
@@ -102,8 +109,9 @@ def test_kl_example_levels_follow_the_severity_scale(shared_dir: Path,
     assert levels["d8aa5f09-cd9c-4996-a853-1c95ee98f25c"] == 2  # d984ad21… is B3
 
 
-def test_kl_example_inactive_condition_does_not_fill_the_report(shared_dir: Path,
-                                                                shipped_ws: Workspace) -> None:
+def test_kl_example_inactive_condition_does_not_fill_the_report(
+    shared_dir: Path, shipped_ws: Workspace
+) -> None:
     path = shared_dir / "reference" / "kl-gateway" / "PeterOlsen--DeliveryReport-PeterOlsen-2.json"
     citizen = citizen_from_bundle(path, shipped_ws, "po").citizen
     assert {c.code: c.status for c in citizen.conditions} == {"I7.1": "inaktiv", "I2.1": "aktiv"}

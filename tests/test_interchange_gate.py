@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from fsiii_mapper.cli import main
-from fsiii_mapper.documents import TableDocument, load_table, new_table_document
 from fsiii_mapper.interchange import EXPORT_FORMATS, ExportRefused, export_tables
+from fsiii_mapper.io.documents import TableDocument, load_table, new_table_document
 from fsiii_mapper.model import MappingRow
 from fsiii_mapper.workspace import Workspace
+from fsiii_mapper_cli.main import main
 
 NOW = dt.datetime(2026, 11, 21, 9, 15, 0, tzinfo=dt.UTC)
 
@@ -39,8 +39,9 @@ def warning_table(ws: Workspace, folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
-def test_a_table_with_errors_is_refused_and_no_file_written(fmt: str, ws: Workspace,
-                                                            tmp_path: Path) -> None:
+def test_a_table_with_errors_is_refused_and_no_file_written(
+    fmt: str, ws: Workspace, tmp_path: Path
+) -> None:
     doc = load_table(invalid_table(ws, tmp_path))
     out = tmp_path / "out.file"
     with pytest.raises(ExportRefused) as exc:
@@ -50,8 +51,7 @@ def test_a_table_with_errors_is_refused_and_no_file_written(fmt: str, ws: Worksp
     assert [p.name for p in tmp_path.iterdir()] == ["invalid.yaml"]  # no temp file left either
 
 
-def test_a_refused_export_leaves_an_existing_file_untouched(ws: Workspace,
-                                                            tmp_path: Path) -> None:
+def test_a_refused_export_leaves_an_existing_file_untouched(ws: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "published.csv"
     out.write_text("the last good export\n", encoding="utf-8")
     with pytest.raises(ExportRefused):
@@ -70,8 +70,9 @@ def test_warnings_need_allow_warnings(ws: Workspace, tmp_path: Path) -> None:
     assert out.exists() and [f.rule for f in result.warnings] == ["FM015"]
 
 
-def test_cli_refusal_exit_code_1_names_the_findings(ws: Workspace, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_refusal_exit_code_1_names_the_findings(
+    ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = invalid_table(ws, tmp_path)
     out = tmp_path / "x.json"
     code = main(["--lang", "da", "export", str(src), "--format", "conceptmap-r4", "-o", str(out)])
@@ -81,8 +82,9 @@ def test_cli_refusal_exit_code_1_names_the_findings(ws: Workspace, tmp_path: Pat
     assert not out.exists()
 
 
-def test_cli_export_of_a_shipped_table_by_id(tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_of_a_shipped_table_by_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "simplified.csv"
     assert main(["export", "simplified", "--format", "csv", "-o", str(out)]) == 0
     assert out.exists()
@@ -109,16 +111,34 @@ def test_identity_in_csv(ws: Workspace, tmp_path: Path) -> None:
     doc, out = exported("csv", ws, tmp_path)
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
     assert len(rows) == len(doc.table.rows)
-    assert {(r["table_id"], r["table_version"], r["table_status"], r["catalog"],
-             r["catalog_version"], r["exported_at"]) for r in rows} == {
-        ("original", "1.0.0", "published", "original",
-         ws.catalogs["original"].code_system_version, "2026-11-21T09:15:00Z")}
+    assert {
+        (
+            r["table_id"],
+            r["table_version"],
+            r["table_status"],
+            r["catalog"],
+            r["catalog_version"],
+            r["exported_at"],
+        )
+        for r in rows
+    } == {
+        (
+            "original",
+            "1.0.0",
+            "published",
+            "original",
+            ws.catalogs["original"].code_system_version,
+            "2026-11-21T09:15:00Z",
+        )
+    }
 
 
 def test_identity_in_xlsx(ws: Workspace, tmp_path: Path) -> None:
     _, out = exported("xlsx", ws, tmp_path)
-    meta = {(r[0], r[1]): r[2] for r in
-            load_workbook(out)["Metadata"].iter_rows(min_row=2, values_only=True)}
+    meta = {
+        (r[0], r[1]): r[2]
+        for r in load_workbook(out)["Metadata"].iter_rows(min_row=2, values_only=True)
+    }
     assert meta[("original", "table_id")] == "original"
     assert meta[("original", "table_version")] == "1.0.0"
     assert meta[("original", "table_status")] == "published"
@@ -139,11 +159,19 @@ def test_identity_in_conceptmaps(fmt: str, ws: Workspace, tmp_path: Path) -> Non
 
 def test_identity_in_sssom(ws: Workspace, tmp_path: Path) -> None:
     _, out = exported("sssom", ws, tmp_path)
-    header = "".join(line[1:] for line in out.read_text(encoding="utf-8").splitlines(True)
-                     if line.startswith("#"))
-    for needle in ("table_id=original", "table_version=1.0.0", "table_status=published",
-                   "catalog=original", "exported_at=2026-11-21T09:15:00Z",
-                   f"catalog_version={ws.catalogs['original'].code_system_version}"):
+    header = "".join(
+        line[1:]
+        for line in out.read_text(encoding="utf-8").splitlines(True)
+        if line.startswith("#")
+    )
+    for needle in (
+        "table_id=original",
+        "table_version=1.0.0",
+        "table_status=published",
+        "catalog=original",
+        "exported_at=2026-11-21T09:15:00Z",
+        f"catalog_version={ws.catalogs['original'].code_system_version}",
+    ):
         assert needle in header
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fsiii_mapper.documents import load_table
 from fsiii_mapper.interchange import export_tables, guide_pdf
 from fsiii_mapper.interchange.guide import build_guide
+from fsiii_mapper.io.documents import load_table
 from fsiii_mapper.workspace import Workspace
 
 FIXTURE = Path(__file__).parent / "fixtures" / "interchange" / "rich_table.yaml"
@@ -62,14 +62,21 @@ def test_html_is_self_contained_danish_and_escaped(ws: Workspace, tmp_path: Path
 
 def test_html_carries_table_identity(ws: Workspace, tmp_path: Path) -> None:
     html = html_of(ws, tmp_path)
-    for needle in ("original", "simplified", "1.0.0", "published",
-                   ws.catalogs["original"].code_system_version,
-                   ws.catalogs["simplified"].code_system_version, "Dannet "):
+    for needle in (
+        "original",
+        "simplified",
+        "1.0.0",
+        "published",
+        ws.catalogs["original"].code_system_version,
+        ws.catalogs["simplified"].code_system_version,
+        "Dannet ",
+    ):
         assert needle in html
 
 
-def test_pdf_is_written_with_a_unicode_font_when_there_is_one(ws: Workspace,
-                                                              tmp_path: Path) -> None:
+def test_pdf_is_written_with_a_unicode_font_when_there_is_one(
+    ws: Workspace, tmp_path: Path
+) -> None:
     if guide_pdf.find_unicode_font() is None:
         pytest.skip("no Unicode TrueType font on this system")
     out = tmp_path / "guide.pdf"
@@ -78,20 +85,23 @@ def test_pdf_is_written_with_a_unicode_font_when_there_is_one(ws: Workspace,
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     assert b"/FontFile2" in data  # an embedded TrueType font, not a Latin-1 core font
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
-                              text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "Felter der står tomme efter forenklingen" in text
         assert "Færden i forskellige omgivelser" in text
 
 
-def test_pdf_falls_back_to_a_core_font(ws: Workspace, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_falls_back_to_a_core_font(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(guide_pdf, "find_unicode_font", lambda: None)
     out = tmp_path / "guide.pdf"
     export_tables([ws.open_table("simplified")], ws, "guide-pdf", out, lang="da")
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and b"/FontFile2" not in data
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "Færden i forskellige omgivelser" in text  # æøå are Latin-1: still readable

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from fsiii_mapper.cli import main
-from fsiii_mapper.documents import load_table
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange import export_tables, import_file
 from fsiii_mapper.interchange.detect import detect_format
+from fsiii_mapper.io.documents import load_table
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import InputError
+from fsiii_mapper_cli.main import main
 
 HEADER = "source,target,relationship,review_status,comment,author,date\n"
 
@@ -22,16 +22,20 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_csv_rows_that_cannot_be_taken_are_listed_with_their_line(shipped_ws: Workspace,
-                                                                  tmp_path: Path) -> None:
-    src = write(tmp_path / "t.csv", HEADER
-                + 'J3.5,FA420,equivalent,approved,"two\nlines",Åse,2026-01-02\n'  # lines 2-3
-                + "J1.1,FA510,same-as,draft,,,\n"                                   # line 4
-                + ",FA540,equivalent,draft,,,\n"                                    # line 5
-                + "J1.8,FA530,equivalent,draft,,,31/12/2026\n"                      # line 6
-                + "\n"                                                              # line 7
-                + "J1.4,FA560,equivalent,nope,,,\n"                                 # line 8
-                + "J1.6,FA550,equivalent,draft,,,,extra\n")                         # line 9
+def test_csv_rows_that_cannot_be_taken_are_listed_with_their_line(
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
+    src = write(
+        tmp_path / "t.csv",
+        HEADER
+        + 'J3.5,FA420,equivalent,approved,"two\nlines",Åse,2026-01-02\n'  # lines 2-3
+        + "J1.1,FA510,same-as,draft,,,\n"  # line 4
+        + ",FA540,equivalent,draft,,,\n"  # line 5
+        + "J1.8,FA530,equivalent,draft,,,31/12/2026\n"  # line 6
+        + "\n"  # line 7
+        + "J1.4,FA560,equivalent,nope,,,\n"  # line 8
+        + "J1.6,FA550,equivalent,draft,,,,extra\n",
+    )  # line 9
     result = import_file(src, shipped_ws)
     assert [r.source for r in result.table.rows] == ["J3.5"]
     assert result.table.rows[0].comment == "two\nlines"
@@ -41,8 +45,9 @@ def test_csv_rows_that_cannot_be_taken_are_listed_with_their_line(shipped_ws: Wo
         assert needle in messages
 
 
-def test_csv_without_metadata_gets_catalog_from_its_codes(shipped_ws: Workspace,
-                                                          tmp_path: Path) -> None:
+def test_csv_without_metadata_gets_catalog_from_its_codes(
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
     src = write(tmp_path / "plain.csv", HEADER + "Personlig_pleje,FA510,source-broader,,,,\n")
     table = import_file(src, shipped_ws).table
     assert table.table.catalog == "simplified"
@@ -50,17 +55,18 @@ def test_csv_without_metadata_gets_catalog_from_its_codes(shipped_ws: Workspace,
     assert table.rows[0].review_status == "draft"  # empty means the default
 
 
-def test_csv_with_semicolons_and_bom_from_a_danish_spreadsheet(shipped_ws: Workspace,
-                                                               tmp_path: Path) -> None:
+def test_csv_with_semicolons_and_bom_from_a_danish_spreadsheet(
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
     src = tmp_path / "excel.csv"
     src.write_bytes("\ufeffsource;target;relationship\nJ3.5;FA420;equivalent\n".encode())
     rows = import_file(src, shipped_ws).table.rows
-    assert [(r.source, r.target, r.relationship) for r in rows] == [
-        ("J3.5", "FA420", "equivalent")]
+    assert [(r.source, r.target, r.relationship) for r in rows] == [("J3.5", "FA420", "equivalent")]
 
 
-def test_csv_missing_required_columns_is_an_input_error(shipped_ws: Workspace,
-                                                        tmp_path: Path) -> None:
+def test_csv_missing_required_columns_is_an_input_error(
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
     src = write(tmp_path / "bad.csv", "kilde,mål\nJ1.1,FA510\n")
     with pytest.raises(InputError, match="relationship"):
         import_file(src, shipped_ws)
@@ -68,8 +74,12 @@ def test_csv_missing_required_columns_is_an_input_error(shipped_ws: Workspace,
 
 def test_format_detection(shipped_ws: Workspace, tmp_path: Path) -> None:
     doc = shipped_ws.open_table("simplified")
-    for fmt, name in (("csv", "a.csv"), ("xlsx", "a.xlsx"), ("conceptmap-r4", "a4.json"),
-                      ("conceptmap-r5", "a5.json")):
+    for fmt, name in (
+        ("csv", "a.csv"),
+        ("xlsx", "a.xlsx"),
+        ("conceptmap-r4", "a4.json"),
+        ("conceptmap-r5", "a5.json"),
+    ):
         export_tables([doc], shipped_ws, fmt, tmp_path / name)
         assert detect_format(tmp_path / name) == fmt
         renamed = (tmp_path / name).rename(tmp_path / f"noext-{fmt}")
@@ -80,11 +90,13 @@ def test_format_detection(shipped_ws: Workspace, tmp_path: Path) -> None:
         detect_format(other)
 
 
-def test_cli_import_writes_a_table_and_lists_skipped_rows(tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]
-                                                          ) -> None:
-    src = write(tmp_path / "t.csv", HEADER + "J3.5,FA420,equivalent,approved,,,\n"
-                + "J1.1,FA510,bogus,draft,,,\n")
+def test_cli_import_writes_a_table_and_lists_skipped_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write(
+        tmp_path / "t.csv",
+        HEADER + "J3.5,FA420,equivalent,approved,,,\n" + "J1.1,FA510,bogus,draft,,,\n",
+    )
     out = tmp_path / "t.yaml"
     assert main(["import", str(src), "-o", str(out)]) == 1
     err = capsys.readouterr().err
@@ -111,8 +123,12 @@ def test_cli_import_does_not_overwrite_without_force(tmp_path: Path) -> None:
 
 
 def test_cli_round_trip_through_every_readable_format(tmp_path: Path) -> None:
-    for fmt, suffix in (("csv", ".csv"), ("xlsx", ".xlsx"), ("conceptmap-r4", ".json"),
-                        ("conceptmap-r5", ".json")):
+    for fmt, suffix in (
+        ("csv", ".csv"),
+        ("xlsx", ".xlsx"),
+        ("conceptmap-r4", ".json"),
+        ("conceptmap-r5", ".json"),
+    ):
         exported = tmp_path / f"{fmt}{suffix}"
         table = tmp_path / f"{fmt}.yaml"
         assert main(["export", "original", "-f", fmt, "-o", str(exported)]) == 0

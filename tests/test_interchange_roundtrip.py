@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fsiii_mapper.documents import load_table, new_table_document
 from fsiii_mapper.interchange import export_tables, import_file
+from fsiii_mapper.io.documents import load_table, new_table_document
 from fsiii_mapper.model import MappingTable
 from fsiii_mapper.workspace import Workspace
 
@@ -37,7 +37,12 @@ def roundtrip(table: MappingTable, ws: Workspace, fmt: str, folder: Path) -> Map
 def test_the_fixture_has_every_hard_case() -> None:
     rows = load_table(FIXTURE).table.rows
     assert {r.relationship for r in rows} == {
-        "equivalent", "source-broader", "source-narrower", "related", "no-map"}
+        "equivalent",
+        "source-broader",
+        "source-narrower",
+        "related",
+        "no-map",
+    }
     assert {r.review_status for r in rows} == {"draft", "in-review", "approved", "rejected"}
     assert sum(1 for r in rows if r.source == "Personlig_pleje" and r.maps) == 3
     comments = "".join(r.comment for r in rows)
@@ -46,16 +51,18 @@ def test_the_fixture_has_every_hard_case() -> None:
 
 
 @pytest.mark.parametrize("fmt", READABLE)
-def test_export_then_import_gives_the_same_rows(fmt: str, shipped_ws: Workspace,
-                                                tmp_path: Path) -> None:
+def test_export_then_import_gives_the_same_rows(
+    fmt: str, shipped_ws: Workspace, tmp_path: Path
+) -> None:
     table = load_table(FIXTURE).table
     back = roundtrip(table, shipped_ws, fmt, tmp_path)
     assert rows_of(back) == rows_of(table)
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "conceptmap-r4", "conceptmap-r5"])
-def test_export_then_import_keeps_the_table_metadata(fmt: str, shipped_ws: Workspace,
-                                                     tmp_path: Path) -> None:
+def test_export_then_import_keeps_the_table_metadata(
+    fmt: str, shipped_ws: Workspace, tmp_path: Path
+) -> None:
     table = load_table(FIXTURE).table
     back = roundtrip(table, shipped_ws, fmt, tmp_path)
     assert back.table == table.table
@@ -66,19 +73,25 @@ def test_csv_round_trip_keeps_the_table_identity(shipped_ws: Workspace, tmp_path
     back = roundtrip(table, shipped_ws, "csv", tmp_path).table
     m = table.table
     assert (back.id, back.version, back.status, back.catalog) == (
-        m.id, m.version, m.status, m.catalog)
+        m.id,
+        m.version,
+        m.status,
+        m.catalog,
+    )
 
 
 @pytest.mark.parametrize("table_id", ["original", "simplified"])
 @pytest.mark.parametrize("fmt", READABLE)
-def test_shipped_tables_survive_every_format(table_id: str, fmt: str, shipped_ws: Workspace,
-                                             tmp_path: Path) -> None:
+def test_shipped_tables_survive_every_format(
+    table_id: str, fmt: str, shipped_ws: Workspace, tmp_path: Path
+) -> None:
     table = shipped_ws.open_table(table_id).table
     assert rows_of(roundtrip(table, shipped_ws, fmt, tmp_path)) == rows_of(table)
 
 
-def test_imported_table_saves_as_yaml_and_loads_again(shipped_ws: Workspace,
-                                                      tmp_path: Path) -> None:
+def test_imported_table_saves_as_yaml_and_loads_again(
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
     table = load_table(FIXTURE).table
     back = roundtrip(table, shipped_ws, "xlsx", tmp_path)
     new_table_document(back).save(tmp_path / "t.yaml")

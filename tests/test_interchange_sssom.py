@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from fsiii_mapper.documents import load_table
 from fsiii_mapper.interchange import export_tables
+from fsiii_mapper.io.documents import load_table
 from fsiii_mapper.workspace import Workspace
 
 FIXTURE = Path(__file__).parent / "fixtures" / "interchange" / "rich_table.yaml"
@@ -36,8 +36,9 @@ def test_metadata_block_has_the_required_slots(shipped_ws: Workspace, tmp_path: 
     assert {"FSIII", "XDIS16", "skos", "semapv", "sssom"} <= set(curies)
 
 
-def test_rows_carry_author_date_comment_and_one_line_per_row(shipped_ws: Workspace,
-                                                             tmp_path: Path) -> None:
+def test_rows_carry_author_date_comment_and_one_line_per_row(
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
     _, rows = export(shipped_ws, tmp_path)
     table = load_table(FIXTURE).table
     assert len(rows) == len(table.rows)
@@ -50,18 +51,25 @@ def test_rows_carry_author_date_comment_and_one_line_per_row(shipped_ws: Workspa
         assert row["review_status"] == src.review_status
 
 
-@pytest.mark.parametrize(("relationship", "predicate"), [
-    ("equivalent", "skos:exactMatch"),
-    ("source-broader", "skos:narrowMatch"),   # the object is narrower than the subject
-    ("source-narrower", "skos:broadMatch"),   # the object is broader than the subject
-    ("related", "skos:relatedMatch"),
-])
-def test_predicate_direction(relationship: str, predicate: str, shipped_ws: Workspace,
-                             tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("relationship", "predicate"),
+    [
+        ("equivalent", "skos:exactMatch"),
+        ("source-broader", "skos:narrowMatch"),  # the object is narrower than the subject
+        ("source-narrower", "skos:broadMatch"),  # the object is broader than the subject
+        ("related", "skos:relatedMatch"),
+    ],
+)
+def test_predicate_direction(
+    relationship: str, predicate: str, shipped_ws: Workspace, tmp_path: Path
+) -> None:
     _, rows = export(shipped_ws, tmp_path)
     table = load_table(FIXTURE).table
-    got = {r["predicate_id"] for r, s in zip(rows, table.rows, strict=True)
-           if s.relationship == relationship}
+    got = {
+        r["predicate_id"]
+        for r, s in zip(rows, table.rows, strict=True)
+        if s.relationship == relationship
+    }
     assert got == {predicate}
 
 
@@ -73,6 +81,9 @@ def test_no_map_rows_point_to_no_term_found(shipped_ws: Workspace, tmp_path: Pat
             assert (r["object_id"], r["mapping_cardinality"]) == ("sssom:NoTermFound", "1:0")
         else:
             assert r["object_id"] == f"XDIS16:{s.target}"
-    one_to_n = [r["mapping_cardinality"] for r, s in zip(rows, table.rows, strict=True)
-                if s.source == "Personlig_pleje"]
+    one_to_n = [
+        r["mapping_cardinality"]
+        for r, s in zip(rows, table.rows, strict=True)
+        if s.source == "Personlig_pleje"
+    ]
     assert one_to_n == ["1:n", "1:n", "1:n"]

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from fsiii_mapper.documents import load_table, new_table_document
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange import export_tables, import_file
 from fsiii_mapper.interchange.records import ROW_COLUMNS
+from fsiii_mapper.io.documents import load_table, new_table_document
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import InputError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "interchange" / "rich_table.yaml"
 
@@ -44,8 +44,9 @@ def test_header_frozen_filters_on_widths_readable(shipped_ws: Workspace, tmp_pat
     assert wb["Metadata"].freeze_panes == "A2"
 
 
-def test_no_formulas_even_for_text_that_looks_like_one(shipped_ws: Workspace,
-                                                      tmp_path: Path) -> None:
+def test_no_formulas_even_for_text_that_looks_like_one(
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
     out = tmp_path / "rich.xlsx"
     export_tables([load_table(FIXTURE)], shipped_ws, "xlsx", out)
     wb = load_workbook(out)  # not data_only: a formula would show as data_type "f"
@@ -71,11 +72,13 @@ def test_import_reads_the_sheet_asked_for(shipped_ws: Workspace, tmp_path: Path)
     second = import_file(out, shipped_ws, sheet="simplified")
     assert first.table.id == "original" and second.table.id == "simplified"
     assert [r.model_dump() for r in second.table.rows] == [
-        r.model_dump() for r in shipped_ws.simplified.table.rows]
+        r.model_dump() for r in shipped_ws.simplified.table.rows
+    ]
 
 
-def test_a_sheet_edited_by_hand_reports_bad_rows_by_row_number(shipped_ws: Workspace,
-                                                               tmp_path: Path) -> None:
+def test_a_sheet_edited_by_hand_reports_bad_rows_by_row_number(
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
     out = tmp_path / "t.xlsx"
     export_tables([new_table_document(shipped_ws.simplified.table)], shipped_ws, "xlsx", out)
     wb = load_workbook(out)
@@ -85,13 +88,16 @@ def test_a_sheet_edited_by_hand_reports_bad_rows_by_row_number(shipped_ws: Works
     wb.save(out)
     result = import_file(out, shipped_ws)
     assert [(s.line, s.where) for s in result.skipped] == [
-        (4, "sheet 'simplified' row 4"), (6, "sheet 'simplified' row 6")]
+        (4, "sheet 'simplified' row 4"),
+        (6, "sheet 'simplified' row 6"),
+    ]
     assert "maybe" in result.skipped[0].message
     assert len(result.table.rows) == len(shipped_ws.simplified.table.rows) - 2
 
 
 def test_a_control_character_xlsx_cannot_hold_stops_the_export_cleanly(
-        shipped_ws: Workspace, tmp_path: Path) -> None:
+    shipped_ws: Workspace, tmp_path: Path
+) -> None:
     table = shipped_ws.open_table("simplified").table  # a fresh copy: shipped_ws stays as it is
     table.rows[0] = table.rows[0].model_copy(update={"comment": "bell \x07 here"})
     out = tmp_path / "t.xlsx"

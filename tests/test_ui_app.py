@@ -26,9 +26,24 @@ def _env(config: Path | None = None) -> dict[str, str]:
 def test_gui_screenshot_renders_the_preview_to_a_png(tmp_path: Path):
     out = tmp_path / "shot.png"
     proc = subprocess.run(
-        [sys.executable, "-m", "fsiii_mapper.cli", "gui", "--screenshot", str(out),
-         "--citizen", "demo-03", "--lang", "en"],
-        capture_output=True, text=True, env=_env(tmp_path / "config"), cwd=ROOT, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "fsiii_mapper_cli.main",
+            "gui",
+            "--screenshot",
+            str(out),
+            "--citizen",
+            "demo-03",
+            "--lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path / "config"),
+        cwd=ROOT,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     from PySide6.QtGui import QImage
 
@@ -38,27 +53,47 @@ def test_gui_screenshot_renders_the_preview_to_a_png(tmp_path: Path):
 
 def test_gui_with_an_unknown_citizen_exits_with_usage_error(tmp_path: Path):
     proc = subprocess.run(
-        [sys.executable, "-m", "fsiii_mapper.cli", "gui", "--screenshot", str(tmp_path / "x.png"),
-         "--citizen", "no-such-citizen"],
-        capture_output=True, text=True, env=_env(tmp_path / "config"), cwd=ROOT, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "fsiii_mapper_cli.main",
+            "gui",
+            "--screenshot",
+            str(tmp_path / "x.png"),
+            "--citizen",
+            "no-such-citizen",
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path / "config"),
+        cwd=ROOT,
+        timeout=120,
+    )
     assert proc.returncode == 2
     assert not (tmp_path / "x.png").exists()
 
 
 def test_cli_help_lists_gui_without_loading_qt():
-    code = ("import sys, contextlib, io\n"
-            "from fsiii_mapper.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()) as out: main(['--help'])\n"
-            "assert 'gui' in out.getvalue()\n"
-            "print([m for m in sys.modules if m.split('.')[0] in ('PySide6', 'ui')])\n")
+    code = (
+        "import sys, contextlib, io\n"
+        "from fsiii_mapper_cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out: main(['--help'])\n"
+        "assert 'gui' in out.getvalue()\n"
+        "print([m for m in sys.modules if m.split('.')[0] in ('PySide6', 'ui')])\n"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("da", "Forhåndsvisning"), ("en", "Preview")])
-def test_ui_language_comes_from_compiled_translations(qtbot, ui_data, settings, lang,  # noqa: F811
-                                                      expected):
+def test_ui_language_comes_from_compiled_translations(
+    qtbot,
+    ui_data,  # noqa: F811
+    settings,  # noqa: F811
+    lang,
+    expected,
+):
     from PySide6.QtWidgets import QApplication
 
     from fsiii_mapper.workspace import Workspace
@@ -108,8 +143,7 @@ def test_vendor_check_tab_is_built_when_first_opened(qtbot, ui_data, settings): 
     from ui.main_window import MainWindow
 
     w = MainWindow(Workspace.load(ui_data), settings=settings)
-    index = next(i for i in range(w.tabs.count())
-                 if w.tabs.widget(i) is w._vendor_placeholder)
+    index = next(i for i in range(w.tabs.count()) if w.tabs.widget(i) is w._vendor_placeholder)
     w.tabs.setCurrentIndex(index)
     assert w.vendor_tab is not None and w.tabs.widget(index) is w.vendor_tab
     w.close()
@@ -137,22 +171,31 @@ def test_a_long_session_of_undo_and_signals_does_not_abort_python():
     """Regression: PySide6-Essentials 6.12.0 on Python 3.11 lost a reference to None/True per
     emit() or undo(), and Python aborted ("bool_dealloc"/"none_dealloc") after some thousand
     edits. pyproject.toml keeps that release out; this fails if it comes back."""
-    proc = subprocess.run([sys.executable, "-c", LONG_SESSION], capture_output=True, text=True,
-                          env=_env(), cwd=ROOT, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", LONG_SESSION],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=ROOT,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "done"
 
 
-@pytest.mark.parametrize("argv,env,expected", [
-    (["--lang", "en", "gui"], {}, "en"),
-    (["gui", "--lang", "en"], {}, "en"),
-    (["gui"], {"FSIII_LANG": "en"}, "en"),
-    (["gui"], {}, None),  # no choice made: the GUI uses its saved setting
-])
+@pytest.mark.parametrize(
+    "argv,env,expected",
+    [
+        (["--lang", "en", "gui"], {}, "en"),
+        (["gui", "--lang", "en"], {}, "en"),
+        (["gui"], {"FSIII_LANG": "en"}, "en"),
+        (["gui"], {}, None),  # no choice made: the GUI uses its saved setting
+    ],
+)
 def test_gui_language_follows_the_global_choice(monkeypatch, argv, env, expected):
     """Regression: `fsiii-mapper --lang en gui` started the GUI in Danish."""
     import ui.app
-    from fsiii_mapper.cli import main
+    from fsiii_mapper_cli.main import main
 
     seen = {}
     monkeypatch.delenv("FSIII_LANG", raising=False)

@@ -91,9 +91,12 @@ def test_raising_cancelled_runs_on_cancelled_only(qtbot: Any) -> None:
         raise Cancelled
 
     calls: list[str] = []
-    op = (BackgroundOp(work).on_success(lambda r: calls.append("success"))
-          .on_failure(lambda e: calls.append("failure"))
-          .on_cancelled(lambda: calls.append("cancelled")))
+    op = (
+        BackgroundOp(work)
+        .on_success(lambda r: calls.append("success"))
+        .on_failure(lambda e: calls.append("failure"))
+        .on_cancelled(lambda: calls.append("cancelled"))
+    )
     op.run()
     qtbot.waitUntil(lambda: calls == ["cancelled"], timeout=WAIT)
 

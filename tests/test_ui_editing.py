@@ -28,7 +28,12 @@ def test_editing_a_cell_through_its_combo_box_and_undoing_it(window, qtbot):  # 
     assert combo is not None
     # only valid choices: the five relationships of the core
     assert [combo.itemData(i) for i in range(combo.count())] == [
-        "equivalent", "source-broader", "source-narrower", "related", "no-map"]
+        "equivalent",
+        "source-broader",
+        "source-narrower",
+        "related",
+        "no-map",
+    ]
     combo.setCurrentIndex(combo.findData("source-broader"))
     qtbot.keyClick(combo, Qt.Key.Key_Return)  # the delegate commits (queued)
     qtbot.waitUntil(lambda: model.rows[row].relationship == "source-broader", timeout=2000)
@@ -67,7 +72,8 @@ def test_bulk_approve_of_a_selection_undoes_in_one_step(window, qtbot):  # noqa:
         editor.view.selectionModel().select(
             _proxy_index(editor, r, Col.SOURCE),
             editor.view.selectionModel().SelectionFlag.Select
-            | editor.view.selectionModel().SelectionFlag.Rows)
+            | editor.view.selectionModel().SelectionFlag.Rows,
+        )
     window.tabs.setCurrentWidget(editor)
     window.approve_action.trigger()
     assert [model.rows[r].review_status for r in range(4)] == ["approved"] * 4
@@ -102,19 +108,28 @@ def test_filters_by_text_area_relationship_status(window):  # noqa: F811
     model = editor.model
     editor.search.setText("vaske")
     assert editor.proxy.rowCount() >= 1
-    shown = [editor.proxy.mapToSource(editor.proxy.index(r, 0)).row()
-             for r in range(editor.proxy.rowCount())]
+    shown = [
+        editor.proxy.mapToSource(editor.proxy.index(r, 0)).row()
+        for r in range(editor.proxy.rowCount())
+    ]
     assert any(model.rows[r].source == "J1.1" for r in shown)
     editor.clear_filters()
     editor.relationship.setCurrentIndex(editor.relationship.findData("equivalent"))
     assert 0 < editor.proxy.rowCount() < model.rowCount()
-    assert all(model.rows[editor.proxy.mapToSource(editor.proxy.index(r, 0)).row()]
-               .relationship == "equivalent" for r in range(editor.proxy.rowCount()))
+    assert all(
+        model.rows[editor.proxy.mapToSource(editor.proxy.index(r, 0)).row()].relationship
+        == "equivalent"
+        for r in range(editor.proxy.rowCount())
+    )
     editor.clear_filters()
     editor.area.setCurrentIndex(editor.area.findData("J1"))
-    assert all(model.index(editor.proxy.mapToSource(editor.proxy.index(r, 0)).row(), 0)
-               .data(Qt.ItemDataRole.UserRole + 2) == "J1"
-               for r in range(editor.proxy.rowCount()))
+    assert all(
+        model.index(editor.proxy.mapToSource(editor.proxy.index(r, 0)).row(), 0).data(
+            Qt.ItemDataRole.UserRole + 2
+        )
+        == "J1"
+        for r in range(editor.proxy.rowCount())
+    )
     editor.clear_filters()
     editor.only_problems.setChecked(True)
     assert editor.proxy.rowCount() == 0  # the shipped table has no problems

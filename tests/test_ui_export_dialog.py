@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from fsiii_mapper.documents import TableDocument, load_table, new_table_document
 from fsiii_mapper.interchange import EXPORT_FORMATS, SUFFIX
+from fsiii_mapper.io.documents import TableDocument, load_table, new_table_document
 from fsiii_mapper.model import MappingRow
 from fsiii_mapper.workspace import Workspace
 from ui.export_dialog import ExportDialog
@@ -32,19 +32,26 @@ def saved(ws: Workspace, folder: Path, name: str, change: Any) -> TableDocument:
 
 def invalid(ws: Workspace, folder: Path) -> TableDocument:
     """A row naming a report field that does not exist: FM003, an error."""
-    return saved(ws, folder, "invalid.yaml", lambda t: t.rows.append(
-        MappingRow(source="J3.5", target="FA999", relationship="related")))
+    return saved(
+        ws,
+        folder,
+        "invalid.yaml",
+        lambda t: t.rows.append(MappingRow(source="J3.5", target="FA999", relationship="related")),
+    )
 
 
 def with_warning(ws: Workspace, folder: Path) -> TableDocument:
     """A published table with a row still in review: FM015, a warning."""
+
     def change(t: Any) -> None:
         t.rows[0] = t.rows[0].model_copy(update={"review_status": "in-review"})
+
     return saved(ws, folder, "warning.yaml", change)
 
 
-def dialog(qtbot: Any, docs: list[TableDocument], ws: Workspace, folder: Path,
-           current: int = 0) -> ExportDialog:
+def dialog(
+    qtbot: Any, docs: list[TableDocument], ws: Workspace, folder: Path, current: int = 0
+) -> ExportDialog:
     d = ExportDialog(docs, ws, current=current, lang="da", folder=folder)
     qtbot.addWidget(d)
     d.show()
@@ -53,12 +60,15 @@ def dialog(qtbot: Any, docs: list[TableDocument], ws: Workspace, folder: Path,
 
 def listed(d: ExportDialog) -> list[tuple[str, str, str]]:
     view = d.findings_view
-    return [(view.topLevelItem(i).text(1), view.topLevelItem(i).text(2),
-             view.topLevelItem(i).text(4)) for i in range(view.topLevelItemCount())]
+    return [
+        (view.topLevelItem(i).text(1), view.topLevelItem(i).text(2), view.topLevelItem(i).text(4))
+        for i in range(view.topLevelItemCount())
+    ]
 
 
 def test_an_invalid_table_is_refused_listed_and_nothing_written(
-        qtbot: Any, ws: Workspace, tmp_path: Path) -> None:
+    qtbot: Any, ws: Workspace, tmp_path: Path
+) -> None:
     bad = invalid(ws, tmp_path)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
@@ -78,7 +88,8 @@ def test_an_invalid_table_is_refused_listed_and_nothing_written(
 
 
 def test_a_valid_table_is_written_and_the_dialog_says_where(
-        qtbot: Any, ws: Workspace, tmp_path: Path) -> None:
+    qtbot: Any, ws: Workspace, tmp_path: Path
+) -> None:
     d = dialog(qtbot, [ws.original, ws.simplified], ws, tmp_path)
     d.set_format("conceptmap-r4")
     result = d.do_export()
@@ -137,7 +148,8 @@ def test_warnings_need_allow_warnings(qtbot: Any, ws: Workspace, tmp_path: Path)
 
 
 def test_an_existing_file_is_kept_unless_the_user_agrees(
-        qtbot: Any, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "original.csv"
     out.write_text("the last good export\n", encoding="utf-8")
     d = dialog(qtbot, [ws.original], ws, tmp_path)
@@ -151,11 +163,13 @@ def test_an_existing_file_is_kept_unless_the_user_agrees(
 
 
 def test_browse_sets_the_file_and_the_suffix_follows_the_format(
-        qtbot: Any, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     d = dialog(qtbot, [ws.original], ws, tmp_path)
     d.set_format("csv")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "til-leverandør"), ""))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "til-leverandør"), "")
+    )
     d.browse()
     assert d.output() == str(tmp_path / "til-leverandør.csv")
     d.set_format("sssom")
@@ -164,8 +178,7 @@ def test_browse_sets_the_file_and_the_suffix_follows_the_format(
     assert d.output() == str(tmp_path / "til-leverandør.html")
 
 
-def test_a_missing_folder_is_said_in_the_dialog(qtbot: Any, ws: Workspace,
-                                                 tmp_path: Path) -> None:
+def test_a_missing_folder_is_said_in_the_dialog(qtbot: Any, ws: Workspace, tmp_path: Path) -> None:
     d = dialog(qtbot, [ws.original], ws, tmp_path)
     d.set_format("csv")
     d.set_output(str(tmp_path / "nowhere" / "x.csv"))

@@ -43,8 +43,7 @@ def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, mon
     assert not window.close()
     assert asked and window.isVisible()
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert window.close()
 
 
@@ -74,8 +73,13 @@ def test_dropping_a_table_and_a_citizen_opens_them(window, tmp_path: Path, ui_da
     shutil.copy(sorted(citizens_dir().glob("demo-05*.yaml"))[0], citizen)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(table)), QUrl.fromLocalFile(str(citizen))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert window.session.doc("original").path == table
     assert window.preview.citizens[-1][0] == str(citizen.resolve())

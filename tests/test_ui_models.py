@@ -51,8 +51,11 @@ def test_catalog_browser_lists_every_state_with_its_successor(window):  # noqa: 
     model = window.catalog.model
     ws = window.session.ws
     assert model.rowCount() == sum(len(c.states) for c in ws.catalogs.values())
-    row = next(i for i, (cid, st) in enumerate(model.states)
-               if cid == "original" and ws.crosswalk.successors(st.key))
+    row = next(
+        i
+        for i, (cid, st) in enumerate(model.states)
+        if cid == "original" and ws.crosswalk.successors(st.key)
+    )
     _catalog, st = model.states[row]
     assert model.index(row, 3).data() == (st.uuid or "–")
     assert model.index(row, 8).data() == ", ".join(ws.crosswalk.successors(st.key))

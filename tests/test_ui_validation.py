@@ -12,8 +12,11 @@ def test_a_finding_appears_after_an_edit_and_clicking_it_selects_the_row(window,
     row = next(i for i, r in enumerate(model.rows) if r.source == "J1.1")
     model.edit_rows([row], {"target": "I3"}, "wrong target")  # a level state to a problem area
     panel = window.validation
-    hits = [i for i, (slot, f) in enumerate(panel.model.items)
-            if slot == "original" and f.rule == "FM008" and f.row == row]
+    hits = [
+        i
+        for i, (slot, f) in enumerate(panel.model.items)
+        if slot == "original" and f.rule == "FM008" and f.row == row
+    ]
     assert hits, "FM008 finding for the edited row"
     window.tabs.setCurrentWidget(window.preview)
     rect = panel.view.visualRect(panel.model.index(hits[0], 5))
@@ -33,7 +36,10 @@ def test_clicking_a_finding_clears_a_filter_that_hides_its_row(window, qtbot):  
     editor = window.editors["simplified"]
     editor.search.setText("text that matches nothing")
     assert editor.proxy.rowCount() == 0
-    slot_findings = [i for i, (s, f) in enumerate(window.validation.model.items)
-                     if s == "simplified" and f.row == 5]
+    slot_findings = [
+        i
+        for i, (s, f) in enumerate(window.validation.model.items)
+        if s == "simplified" and f.row == 5
+    ]
     window.validation._activated(window.validation.model.index(slot_findings[0], 0))
     assert editor.selected_rows() == [5]

@@ -19,9 +19,9 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtWidgets import QFileDialog
 
 import ui.vendor_tab as vendor_tab
-from fsiii_mapper.documents import load_table, new_table_document
-from fsiii_mapper.vendor.batch import CheckConfig, Checker
-from fsiii_mapper.vendor.render import render_xml
+from fsiii_mapper.conformance.batch import CheckConfig, Checker
+from fsiii_mapper.conformance.render import render_xml
+from fsiii_mapper.io.documents import load_table, new_table_document
 from fsiii_mapper.workspace import Workspace, citizens_dir
 from ui.vendor_tab import VendorFindingsModel, VendorTab, report_format
 
@@ -49,19 +49,26 @@ def wrong_score(path: Path) -> int:
     """Change demo-01's FA510 score word; return the line of that Score element."""
     tree = etree.parse(str(path))
     score = tree.getroot().xpath(
-        ".//m:AbilityToFunctionElement[m:Terminology/m:Code='FA510']/m:Score", namespaces=NS)[0]
+        ".//m:AbilityToFunctionElement[m:Terminology/m:Code='FA510']/m:Score", namespaces=NS
+    )[0]
     score.text = "svære"
     path.write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
-    return int(etree.parse(str(path)).getroot().xpath(
-        ".//m:AbilityToFunctionElement[m:Terminology/m:Code='FA510']/m:Score",
-        namespaces=NS)[0].sourceline)
+    return int(
+        etree.parse(str(path))
+        .getroot()
+        .xpath(
+            ".//m:AbilityToFunctionElement[m:Terminology/m:Code='FA510']/m:Score", namespaces=NS
+        )[0]
+        .sourceline
+    )
 
 
 @pytest.fixture
 def tab(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> VendorTab:
     opened: list[QUrl] = []
-    monkeypatch.setattr(vendor_tab.QDesktopServices, "openUrl",
-                        lambda url: opened.append(url) or True)
+    monkeypatch.setattr(
+        vendor_tab.QDesktopServices, "openUrl", lambda url: opened.append(url) or True
+    )
     w = VendorTab(Workspace.load(), lang="da")
     w.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(w)
@@ -78,13 +85,19 @@ def run(qtbot: Any, tab: VendorTab) -> None:
 
 def rows(tab: VendorTab) -> list[tuple[str, str, str]]:
     m = tab.proxy
-    return [(m.index(r, VendorFindingsModel.FILE).data(),
-             m.index(r, VendorFindingsModel.LINE).data(),
-             m.index(r, VendorFindingsModel.RULE).data()) for r in range(m.rowCount())]
+    return [
+        (
+            m.index(r, VendorFindingsModel.FILE).data(),
+            m.index(r, VendorFindingsModel.LINE).data(),
+            m.index(r, VendorFindingsModel.RULE).data(),
+        )
+        for r in range(m.rowCount())
+    ]
 
 
 def test_a_wrong_score_shows_with_rule_and_line_and_double_click_opens_it(
-        qtbot: Any, qtmodeltester: Any, tab: VendorTab, vendor_dir: Path) -> None:
+    qtbot: Any, qtmodeltester: Any, tab: VendorTab, vendor_dir: Path
+) -> None:
     bad = vendor_dir / "demo-01.xml"
     line = wrong_score(bad)
     tab.set_paths([str(vendor_dir)])
@@ -110,7 +123,8 @@ def test_a_wrong_score_shows_with_rule_and_line_and_double_click_opens_it(
 
 
 def test_open_file_button_opens_the_selected_finding(
-        qtbot: Any, tab: VendorTab, vendor_dir: Path) -> None:
+    qtbot: Any, tab: VendorTab, vendor_dir: Path
+) -> None:
     bad = vendor_dir / "demo-01.xml"
     line = wrong_score(bad)
     tab.set_paths([str(vendor_dir)])
@@ -149,7 +163,8 @@ def test_text_and_severity_filters(qtbot: Any, tab: VendorTab, vendor_dir: Path)
 
 
 def test_cancel_stops_the_batch_and_says_so(
-        qtbot: Any, tab: VendorTab, vendor_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tab: VendorTab, vendor_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = vendor_tab.run_batch
 
     def run_batch_held_after_first_file(*args: Any, **kw: Any) -> Any:
@@ -167,8 +182,7 @@ def test_cancel_stops_the_batch_and_says_so(
     tab.set_paths([str(vendor_dir)])
     qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
     assert tab.is_running() and tab.cancel_button.isEnabled() and not tab.run_button.isEnabled()
-    qtbot.waitUntil(lambda: tab.progress.maximum() == 4 and tab.progress.value() == 1,
-                    timeout=WAIT)
+    qtbot.waitUntil(lambda: tab.progress.maximum() == 4 and tab.progress.value() == 1, timeout=WAIT)
     qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=WAIT)
 
@@ -180,7 +194,8 @@ def test_cancel_stops_the_batch_and_says_so(
 
 
 def test_the_check_uses_the_workspace_tables(
-        qtbot: Any, vendor_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, vendor_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A table opened in the GUI (here: the old table without its FA510 rows) is the one the
     vendor files are checked against, so the reference file now has an unexpected FA510."""
     ws = Workspace.load()
@@ -205,15 +220,17 @@ def test_unsaved_table_edits_are_checked(qtbot: Any, tab: VendorTab, vendor_dir:
     assert list(tab.model.rows) == []
     doc = tab.ws.tables["original"]
     i = next(i for i, r in enumerate(doc.table.rows) if r.target == "FA510")
-    doc.table.rows[i] = doc.table.rows[i].model_copy(update={"relationship": "no-map",
-                                                               "target": None})
+    doc.table.rows[i] = doc.table.rows[i].model_copy(
+        update={"relationship": "no-map", "target": None}
+    )
     assert doc.is_modified
     run(qtbot, tab)
     assert [(r.finding.rule, r.finding.field) for r in tab.model.rows] == [("FV102", "FA510")]
 
 
 def test_a_bad_citizens_folder_is_reported_not_raised(
-        qtbot: Any, tab: VendorTab, vendor_dir: Path, tmp_path: Path) -> None:
+    qtbot: Any, tab: VendorTab, vendor_dir: Path, tmp_path: Path
+) -> None:
     tab.set_paths([str(vendor_dir)])
     tab.citizens_edit.setText(str(tmp_path / "nowhere"))
     run(qtbot, tab)
@@ -227,7 +244,8 @@ def test_no_files_chosen_is_said_without_running(tab: VendorTab) -> None:
 
 
 def test_choose_folder_and_files_fill_the_line_edit(
-        tab: VendorTab, vendor_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tab: VendorTab, vendor_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(vendor_dir))
     tab.choose_folder()
     assert tab.paths() == [str(vendor_dir)]
@@ -237,15 +255,25 @@ def test_choose_folder_and_files_fill_the_line_edit(
     assert tab.paths() == files
 
 
-@pytest.mark.parametrize(("name", "chosen", "fmt"), [
-    ("report.sarif", "SARIF 2.1.0 (*.sarif *.sarif.json)", "sarif"),
-    ("report.xml", "JUnit XML (*.xml)", "junit"),
-    ("report.json", "JSON (*.json)", "json"),
-    ("report.txt", "Text (*.txt)", "text"),
-])
+@pytest.mark.parametrize(
+    ("name", "chosen", "fmt"),
+    [
+        ("report.sarif", "SARIF 2.1.0 (*.sarif *.sarif.json)", "sarif"),
+        ("report.xml", "JUnit XML (*.xml)", "junit"),
+        ("report.json", "JSON (*.json)", "json"),
+        ("report.txt", "Text (*.txt)", "text"),
+    ],
+)
 def test_export_report_writes_the_chosen_format(
-        qtbot: Any, tab: VendorTab, vendor_dir: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch, name: str, chosen: str, fmt: str) -> None:
+    qtbot: Any,
+    tab: VendorTab,
+    vendor_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    chosen: str,
+    fmt: str,
+) -> None:
     wrong_score(vendor_dir / "demo-01.xml")
     tab.set_paths([str(vendor_dir)])
     assert not tab.export_button.isEnabled()
@@ -269,13 +297,17 @@ def test_export_report_writes_the_chosen_format(
 
 
 def test_the_report_is_not_proposed_inside_the_checked_folder(
-        qtbot: Any, tab: VendorTab, vendor_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tab: VendorTab, vendor_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A JUnit report saved among the vendor files would be checked as one next time."""
     tab.set_paths([str(vendor_dir)])
     run(qtbot, tab)
     proposed: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda _parent, _title, start, _filters: proposed.append(start) or ("", ""))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda _parent, _title, start, _filters: proposed.append(start) or ("", ""),
+    )
     tab.export_report()
     assert Path(proposed[0]).parent == vendor_dir.parent
 

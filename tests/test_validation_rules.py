@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from fsiii_mapper.validation import RULES, validate_path
+from fsiii_mapper.rules.table_rules import RULES, validate_path
 from fsiii_mapper.workspace import shipped_dir
 
 ORIGINAL = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from fsiii_mapper.cli import main
-from fsiii_mapper.vendor.batch import CHUNK, CheckConfig, Checker, run_batch
-from fsiii_mapper.vendor.render import render_xml
+from fsiii_mapper.conformance.batch import CHUNK, CheckConfig, Checker, run_batch
+from fsiii_mapper.conformance.render import render_xml
 from fsiii_mapper.workspace import citizens_dir
+from fsiii_mapper_cli.main import main
 
 NS = "urn:oio:medcom:municipality:1.0.3"
 
@@ -239,7 +239,7 @@ def test_citizens_are_matched_by_cpr_field_and_by_file_name(tmp_path: Path) -> N
 def test_progress_counts_up_to_the_total_and_ends_the_line() -> None:
     import io
 
-    from fsiii_mapper.commands.vendor import _Progress
+    from fsiii_mapper_cli.commands.vendor import _Progress
 
     stream = io.StringIO()
     progress = _Progress(stream)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from fsiii_mapper.cli import main
-from fsiii_mapper.vendor.batch import CheckConfig, Checker, run_batch
-from fsiii_mapper.vendor.render import render_xml
-from fsiii_mapper.vendor.safexml import XmlProblem, read_bounded
+from fsiii_mapper.conformance.batch import CheckConfig, Checker, run_batch
+from fsiii_mapper.conformance.render import render_xml
+from fsiii_mapper.conformance.safexml import XmlProblem, read_bounded
 from fsiii_mapper.workspace import citizens_dir
+from fsiii_mapper_cli.main import main
 
 SECRET = "TOP-SECRET-7f3a"
 
@@ -143,9 +143,8 @@ def test_the_parser_itself_expands_no_entities_even_past_the_doctype_refusal(
 ) -> None:
     # Defence in depth: were the DOCTYPE pre-check ever bypassed, the parser must still neither
     # expand internal entities nor read external ones.
+    from fsiii_mapper.conformance import safexml
     from lxml import etree
-
-    from fsiii_mapper.vendor import safexml
 
     laughs = (
         b'<!DOCTYPE lolz [<!ENTITY lol "lol">'

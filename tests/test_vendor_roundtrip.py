@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from fsiii_mapper.cli import main
-from fsiii_mapper.engine import STRATEGIES
-from fsiii_mapper.vendor.batch import CheckConfig, Checker, collect_files, run_batch
-from fsiii_mapper.vendor.render import render_xml
+from fsiii_mapper.conformance.batch import CheckConfig, Checker, collect_files, run_batch
+from fsiii_mapper.conformance.render import render_xml
+from fsiii_mapper.engine.populate import STRATEGIES
+from fsiii_mapper.io.yamltree import dump_yaml, load_yaml
 from fsiii_mapper.workspace import citizens_dir, demo_citizen_paths
-from fsiii_mapper.yamlio import dump_yaml, load_yaml
+from fsiii_mapper_cli.main import main
 
 DEMO_IDS = [p.stem[:7] for p in demo_citizen_paths()]
 
@@ -167,8 +167,9 @@ def test_checker_on_an_in_memory_workspace_follows_unsaved_edits(
     ws = Workspace.load()
     doc = ws.tables["original"]
     i = next(i for i, r in enumerate(doc.table.rows) if r.target == "FA510")
-    doc.table.rows[i] = doc.table.rows[i].model_copy(update={"relationship": "no-map",
-                                                               "target": None})
+    doc.table.rows[i] = doc.table.rows[i].model_copy(
+        update={"relationship": "no-map", "target": None}
+    )
     edited = Checker(CheckConfig(citizens_dir(), "original"), ws=ws)
     assert checker.check_file(path).findings == []
     assert [f.rule for f in edited.check_file(path).findings] == ["FV102"]

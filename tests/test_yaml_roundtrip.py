@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fsiii_mapper import documents, yamlio
-from fsiii_mapper.documents import load_table, new_table_document, table_from_text
+from fsiii_mapper.errors import InputError
+from fsiii_mapper.io import atomic, documents
+from fsiii_mapper.io.documents import load_table, new_table_document, table_from_text
 from fsiii_mapper.model import MappingRow, MappingTable, TableMeta
 from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES
 from fsiii_mapper.workspace import shipped_dir
-from fsiii_mapper.yamlio import InputError
 
 
 @pytest.fixture
@@ -137,7 +137,7 @@ def test_failed_write_leaves_old_file_and_no_temp_file(table_copy, monkeypatch):
 
     monkeypatch.setattr(os, "replace", fail_replace)
     with pytest.raises(OSError):
-        yamlio.atomic_write_text(table_copy, "half")
+        atomic.atomic_write_text(table_copy, "half")
     assert table_copy.read_bytes() == original
     assert sorted(p.name for p in table_copy.parent.iterdir()) == [table_copy.name]
 
@@ -146,7 +146,7 @@ def test_atomic_write_keeps_file_permissions(tmp_path):
     p = tmp_path / "x.yaml"
     p.write_text("a: 1\n")
     p.chmod(0o640)
-    yamlio.atomic_write_text(p, "a: 2\n")
+    atomic.atomic_write_text(p, "a: 2\n")
     assert p.read_text() == "a: 2\n" and (p.stat().st_mode & 0o777) == 0o640
 
 
@@ -208,7 +208,7 @@ def test_new_file_gets_the_ordinary_mode_not_0600(tmp_path):
     p = tmp_path / "new.yaml"
     mask = os.umask(0o022)
     try:
-        yamlio.atomic_write_text(p, "a: 1\n")
+        atomic.atomic_write_text(p, "a: 1\n")
     finally:
         os.umask(mask)
     assert p.stat().st_mode & 0o777 == 0o644
@@ -217,7 +217,7 @@ def test_new_file_gets_the_ordinary_mode_not_0600(tmp_path):
 def test_a_new_table_saved_then_validated_has_file_positions(tmp_path, shipped_ws):
     """Regression: validate_table crashed (lc.key of an in-memory tree) on a freshly saved new
     table; after saving, findings must point at lines of the written file."""
-    from fsiii_mapper.validation import validate_table
+    from fsiii_mapper.rules.table_rules import validate_table
 
     table = shipped_ws.original.table.model_copy(deep=True)
     del table.rows[0]

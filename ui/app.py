@@ -19,10 +19,14 @@ class Options:
 
 
 def parse(argv: Sequence[str] | None) -> Options:
-    p = argparse.ArgumentParser(prog="fsiii-mapper-gui",
-                                description="fsiii-mapper desktop application")
-    p.add_argument("--screenshot", metavar="PATH",
-                   help="render the main window (preview tab) to a PNG and exit")
+    p = argparse.ArgumentParser(
+        prog="fsiii-mapper-gui", description="fsiii-mapper desktop application"
+    )
+    p.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        help="render the main window (preview tab) to a PNG and exit",
+    )
     p.add_argument("--citizen", metavar="FILE", help="citizen file or demo id to show")
     p.add_argument("--lang", choices=("da", "en"), help="UI language (default: the setting, da)")
     ns = p.parse_args(list(argv) if argv is not None else None)
@@ -44,7 +48,7 @@ def run(opts: Options) -> int:
     translators = install_translators(app, lang)
     app.setWindowIcon(app_icon())
     if opts.screenshot:
-        from fsiii_mapper.yamlio import InputError
+        from fsiii_mapper.errors import InputError
 
         window = MainWindow(settings=settings, lang=lang)
         window._translators = translators  # type: ignore[attr-defined]  # keep them alive
@@ -61,7 +65,7 @@ def run(opts: Options) -> int:
     failed: list[int] = []
 
     def load() -> None:
-        from fsiii_mapper.yamlio import InputError
+        from fsiii_mapper.errors import InputError
 
         try:
             window.load()
@@ -102,7 +106,7 @@ def screenshot(app: QApplication, window: object, path: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from fsiii_mapper.yamlio import InputError
+    from fsiii_mapper.errors import InputError
 
     try:
         return run(parse(argv))

@@ -47,8 +47,9 @@ class _Relay(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[Progress, CancelledFlag], Any], relay: _Relay,
-                 stop: threading.Event) -> None:
+    def __init__(
+        self, fn: Callable[[Progress, CancelledFlag], Any], relay: _Relay, stop: threading.Event
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the operation keeps the reference
         self.fn = fn
@@ -113,8 +114,9 @@ class BackgroundOp(QObject, Generic[T]):
 
     # --- running --------------------------------------------------------------------------
 
-    def run(self, parent: QObject | None = None, pool: QThreadPool | None = None
-            ) -> BackgroundOp[T]:
+    def run(
+        self, parent: QObject | None = None, pool: QThreadPool | None = None
+    ) -> BackgroundOp[T]:
         """Start the work (once) and return at once."""
         if self._started:
             raise RuntimeError("a BackgroundOp runs only once")

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fsiii_mapper.catalog_import import import_codesystems
+from fsiii_mapper.errors import InputError
+from fsiii_mapper.interchange.catalog_import import import_codesystems
 from fsiii_mapper.model import CatalogState
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import InputError
 from ui.labels import EVIDENCE_LABELS, GROUP_LABELS, STATE_STATUS_LABELS, label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,9 +58,18 @@ class CatalogModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        names = [self.tr("Catalog"), self.tr("Key"), self.tr("Display"), self.tr("UUID"),
-                 self.tr("Group"), self.tr("Area"), self.tr("Status"), self.tr("Evidence"),
-                 self.tr("Successor"), self.tr("Definition")]
+        names = [
+            self.tr("Catalog"),
+            self.tr("Key"),
+            self.tr("Display"),
+            self.tr("UUID"),
+            self.tr("Group"),
+            self.tr("Area"),
+            self.tr("Status"),
+            self.tr("Evidence"),
+            self.tr("Successor"),
+            self.tr("Definition"),
+        ]
         return names[section] if 0 <= section < len(names) else None
 
     def definition(self, st: CatalogState) -> str:
@@ -72,9 +81,16 @@ class CatalogModel(QAbstractTableModel):
         cid, st = self.states[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = [
-                cid, st.key, st.display, st.uuid or "–", label(GROUP_LABELS, st.group), st.area,
-                label(STATE_STATUS_LABELS, st.status), label(EVIDENCE_LABELS, st.status_evidence),
-                ", ".join(self.ws.crosswalk.successors(st.key)), self.definition(st),
+                cid,
+                st.key,
+                st.display,
+                st.uuid or "–",
+                label(GROUP_LABELS, st.group),
+                st.area,
+                label(STATE_STATUS_LABELS, st.status),
+                label(EVIDENCE_LABELS, st.status_evidence),
+                ", ".join(self.ws.crosswalk.successors(st.key)),
+                self.definition(st),
             ]
             return values[index.column()]
         return None
@@ -115,8 +131,9 @@ class CatalogBrowser(QWidget):
         return len(result.definitions)
 
     def _import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("KL CodeSystem (FHIR JSON)"), "",
-                                                self.tr("FHIR JSON (*.json)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("KL CodeSystem (FHIR JSON)"), "", self.tr("FHIR JSON (*.json)")
+        )
         if not paths:
             return
         try:
@@ -124,6 +141,8 @@ class CatalogBrowser(QWidget):
         except InputError as exc:
             QMessageBox.warning(self, self.tr("Import failed"), str(exc))
             return
-        QMessageBox.information(self, self.tr("Definitions imported"),
-                                self.tr("%1 definitions shown (kept only in this session).")
-                                .replace("%1", str(n)))
+        QMessageBox.information(
+            self,
+            self.tr("Definitions imported"),
+            self.tr("%1 definitions shown (kept only in this session).").replace("%1", str(n)),
+        )

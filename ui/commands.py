@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 class EditRowCommand(QUndoCommand):
     """Set some fields of one row (the edited field plus author and date)."""
 
-    def __init__(self, model: MappingTableModel, row: int, values: dict[str, Any],
-                 text: str) -> None:
+    def __init__(
+        self, model: MappingTableModel, row: int, values: dict[str, Any], text: str
+    ) -> None:
         super().__init__(text)
         self.model = model
         self.row = row
@@ -37,8 +38,9 @@ class EditRowCommand(QUndoCommand):
 class InsertRowsCommand(QUndoCommand):
     """Insert rows at given final positions (ascending)."""
 
-    def __init__(self, model: MappingTableModel, items: list[tuple[int, MappingRow]],
-                 text: str) -> None:
+    def __init__(
+        self, model: MappingTableModel, items: list[tuple[int, MappingRow]], text: str
+    ) -> None:
         super().__init__(text)
         self.model = model
         self.items = sorted(items, key=lambda item: item[0])

@@ -19,14 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fsiii_mapper.compare import TableDiff, diff_tables
-from fsiii_mapper.documents import TableDocument, load_table, table_from_text
+from fsiii_mapper.analysis.table_diff import TableDiff, diff_tables
+from fsiii_mapper.io.documents import TableDocument, load_table, table_from_text
 from ui.labels import TABLE_LABELS, label
 from ui.session import SLOTS, Session
 
 Index = QModelIndex | QPersistentModelIndex
-KIND_BRUSH = {"added": QBrush(QColor("#e6f4ea")), "removed": QBrush(QColor("#f9d3d0")),
-              "changed": QBrush(QColor("#fff1c2"))}
+KIND_BRUSH = {
+    "added": QBrush(QColor("#e6f4ea")),
+    "removed": QBrush(QColor("#f9d3d0")),
+    "changed": QBrush(QColor("#fff1c2")),
+}
 KIND_MARK = {"added": "+", "removed": "−", "changed": "~"}
 
 
@@ -65,8 +68,14 @@ class DiffModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        names = [self.tr("Change"), self.tr("Source"), self.tr("Target"), self.tr("Field"),
-                 self.tr("A"), self.tr("B")]
+        names = [
+            self.tr("Change"),
+            self.tr("Source"),
+            self.tr("Target"),
+            self.tr("Field"),
+            self.tr("A"),
+            self.tr("B"),
+        ]
         return names[section] if 0 <= section < 6 else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -75,8 +84,11 @@ class DiffModel(QAbstractTableModel):
         line = self.lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                words = {"added": self.tr("added"), "removed": self.tr("removed"),
-                         "changed": self.tr("changed")}
+                words = {
+                    "added": self.tr("added"),
+                    "removed": self.tr("removed"),
+                    "changed": self.tr("changed"),
+                }
                 return f"{KIND_MARK[line[0]]} {words[line[0]]}"
             return line[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -125,11 +137,15 @@ class DiffView(QWidget):
             current = combo.currentData()
             combo.clear()
             for slot in SLOTS:
-                combo.addItem(self.tr("%1 (open, with edits)").replace(
-                    "%1", label(TABLE_LABELS, slot)), f"open:{slot}")
+                combo.addItem(
+                    self.tr("%1 (open, with edits)").replace("%1", label(TABLE_LABELS, slot)),
+                    f"open:{slot}",
+                )
             for slot in SLOTS:
-                combo.addItem(self.tr("%1 (last saved)").replace(
-                    "%1", label(TABLE_LABELS, slot)), f"saved:{slot}")
+                combo.addItem(
+                    self.tr("%1 (last saved)").replace("%1", label(TABLE_LABELS, slot)),
+                    f"saved:{slot}",
+                )
             for path in self.files:
                 combo.addItem(path, f"file:{path}")
             if current is not None:
@@ -142,8 +158,9 @@ class DiffView(QWidget):
         self.b.setCurrentIndex(self.b.findData(f"file:{path}"))
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Compare with table"), "",
-                                              self.tr("Mapping tables (*.yaml *.yml)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Compare with table"), "", self.tr("Mapping tables (*.yaml *.yml)")
+        )
         if path:
             self.add_file(path)
 
@@ -165,10 +182,12 @@ class DiffView(QWidget):
         if d.is_empty:
             self.summary.setText(self.tr("The tables are identical."))
         else:
-            self.summary.setText(self.tr("%1 added, %2 removed, %3 changed rows")
-                                 .replace("%1", str(len(d.added)))
-                                 .replace("%2", str(len(d.removed)))
-                                 .replace("%3", str(len(d.changed))))
+            self.summary.setText(
+                self.tr("%1 added, %2 removed, %3 changed rows")
+                .replace("%1", str(len(d.added)))
+                .replace("%2", str(len(d.removed)))
+                .replace("%3", str(len(d.changed)))
+            )
 
     def showEvent(self, event: Any) -> None:
         self.refresh()

@@ -55,9 +55,13 @@ def export_pdf(widget: QWidget, path: str | os.PathLike[str], title: str = "") -
         writer.setTitle(title)
         writer.setCreator("fsiii-mapper")
         writer.setResolution(150)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                         QPageLayout.Orientation.Landscape,
-                                         QMarginsF(10, 10, 10, 10)))
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Landscape,
+                QMarginsF(10, 10, 10, 10),
+            )
+        )
         render_to(writer, widget)
         del writer  # flushes and closes the file
         if os.path.getsize(tmp) == 0:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fsiii_mapper.documents import TableDocument
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange import (
     EXPORT_FORMATS,
     MULTI_TABLE_FORMATS,
@@ -41,15 +41,19 @@ from fsiii_mapper.interchange import (
     ExportResult,
     export_tables,
 )
-from fsiii_mapper.validation import Finding, counts
+from fsiii_mapper.io.documents import TableDocument
+from fsiii_mapper.rules.table_rules import Finding, counts
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import InputError
 from ui.labels import SEVERITY_LABELS, label
 
 FILE_FILTERS: dict[str, str] = {
-    "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "conceptmap-r4": "FHIR JSON (*.json)",
-    "conceptmap-r5": "FHIR JSON (*.json)", "sssom": "SSSOM TSV (*.sssom.tsv *.tsv)",
-    "guide-html": "HTML (*.html)", "guide-pdf": "PDF (*.pdf)",
+    "csv": "CSV (*.csv)",
+    "xlsx": "Excel (*.xlsx)",
+    "conceptmap-r4": "FHIR JSON (*.json)",
+    "conceptmap-r5": "FHIR JSON (*.json)",
+    "sssom": "SSSOM TSV (*.sssom.tsv *.tsv)",
+    "guide-html": "HTML (*.html)",
+    "guide-pdf": "PDF (*.pdf)",
 }
 
 
@@ -61,9 +65,16 @@ def _describe(doc: TableDocument) -> str:
 class ExportDialog(QDialog):
     """Pick tables, format and file; ``do_export`` runs the export (the Export button calls it)."""
 
-    def __init__(self, docs: Sequence[TableDocument], ws: Workspace, *, current: int = 0,
-                 lang: str | None = None, folder: str | Path | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        docs: Sequence[TableDocument],
+        ws: Workspace,
+        *,
+        current: int = 0,
+        lang: str | None = None,
+        folder: str | Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         if not docs:
             raise ValueError("ExportDialog needs at least one table")
@@ -99,8 +110,13 @@ class ExportDialog(QDialog):
             checks_lay.addWidget(box)
             self.table_checks.append(box)
         self.checks_widget = checks
-        self.pair_note = QLabel(self.tr("The guide always covers the pair: each table shown "
-                                        "replaces the shipped table of its catalog."), self)
+        self.pair_note = QLabel(
+            self.tr(
+                "The guide always covers the pair: each table shown "
+                "replaces the shipped table of its catalog."
+            ),
+            self,
+        )
         self.pair_note.setWordWrap(True)
 
         self.output_edit = QLineEdit(self)
@@ -109,8 +125,9 @@ class ExportDialog(QDialog):
         out_row.addWidget(self.output_edit, 1)
         out_row.addWidget(self.browse_button)
         self.allow_warnings = QCheckBox(self.tr("Allow warnings"), self)
-        self.allow_warnings.setToolTip(self.tr("Export even if validation gives warnings; "
-                                               "errors always stop the export"))
+        self.allow_warnings.setToolTip(
+            self.tr("Export even if validation gives warnings; errors always stop the export")
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format_box)
@@ -129,15 +146,23 @@ class ExportDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.findings_view = QTreeWidget(self)
         self.findings_view.setRootIsDecorated(False)
-        self.findings_view.setHeaderLabels([self.tr("Table"), self.tr("Line"), self.tr("Rule"),
-                                            self.tr("Severity"), self.tr("Message")])
+        self.findings_view.setHeaderLabels(
+            [
+                self.tr("Table"),
+                self.tr("Line"),
+                self.tr("Rule"),
+                self.tr("Severity"),
+                self.tr("Message"),
+            ]
+        )
         self.findings_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.findings_view.header().setStretchLastSection(True)
         self.findings_view.hide()
 
         self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(self.tr("Export"),
-                                                    QDialogButtonBox.ButtonRole.ApplyRole)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
         self.export_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
 
@@ -181,8 +206,9 @@ class ExportDialog(QDialog):
         if fmt.startswith("guide-"):
             return list(self.docs)
         if fmt in MULTI_TABLE_FORMATS:
-            return [d for d, box in zip(self.docs, self.table_checks, strict=True)
-                    if box.isChecked()]
+            return [
+                d for d, box in zip(self.docs, self.table_checks, strict=True) if box.isChecked()
+            ]
         return [self.docs[self.table_box.currentIndex()]]
 
     def output(self) -> str:
@@ -239,14 +265,16 @@ class ExportDialog(QDialog):
         for suffix in sorted(set(SUFFIX.values()), key=len, reverse=True):
             if current.name.endswith(suffix):
                 self.output_edit.setText(
-                    str(current.with_name(current.name[: -len(suffix)] + SUFFIX[self.fmt()])))
+                    str(current.with_name(current.name[: -len(suffix)] + SUFFIX[self.fmt()]))
+                )
                 self._confirmed = None
                 return
 
     def browse(self) -> None:
         fmt = self.fmt()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.output(),
-                                              FILE_FILTERS.get(fmt, ""))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), self.output(), FILE_FILTERS.get(fmt, "")
+        )
         if not path:
             return
         if not Path(path).name.endswith(SUFFIX[fmt]) and not Path(path).suffix:
@@ -270,16 +298,24 @@ class ExportDialog(QDialog):
             return None
         if Path(out).exists() and out != self._confirmed:
             answer = QMessageBox.question(
-                self, self.tr("Overwrite?"),
+                self,
+                self.tr("Overwrite?"),
                 self.tr("%1 already exists. Replace it?").replace("%1", out),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = export_tables(docs, self.ws, self.fmt(), out,
-                                   allow_warnings=self.allow_warnings.isChecked(), lang=self.lang)
+            result = export_tables(
+                docs,
+                self.ws,
+                self.fmt(),
+                out,
+                allow_warnings=self.allow_warnings.isChecked(),
+                lang=self.lang,
+            )
         except ExportRefused as exc:
             self._show_refusal(exc)
             return None
@@ -287,8 +323,9 @@ class ExportDialog(QDialog):
             self._fail(str(exc))
             return None
         except OSError as exc:
-            self._fail(self.tr("Could not write the file: %1")
-                       .replace("%1", exc.strerror or str(exc)))
+            self._fail(
+                self.tr("Could not write the file: %1").replace("%1", exc.strerror or str(exc))
+            )
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -309,32 +346,46 @@ class ExportDialog(QDialog):
     def _show_refusal(self, exc: ExportRefused) -> None:
         errors, warnings = counts(exc.findings)
         if errors:
-            head = self.tr("Export refused: %1 has %n validation error(s). Nothing was written.",
-                           "", errors).replace("%1", exc.table_id)
+            head = self.tr(
+                "Export refused: %1 has %n validation error(s). Nothing was written.", "", errors
+            ).replace("%1", exc.table_id)
         else:
-            head = self.tr("Export refused: %1 has %n warning(s). Tick “Allow warnings” to export "
-                           "anyway. Nothing was written.", "", warnings).replace("%1", exc.table_id)
+            head = self.tr(
+                "Export refused: %1 has %n warning(s). Tick “Allow warnings” to export "
+                "anyway. Nothing was written.",
+                "",
+                warnings,
+            ).replace("%1", exc.table_id)
         self._fail(head)
         for f in exc.findings:
             self.findings_view.addTopLevelItem(self._finding_item(exc.table_id, f))
         self.findings_view.show()
 
     def _finding_item(self, table_id: str, f: Finding) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([table_id, "" if f.line is None else str(f.line), f.rule,
-                                label(SEVERITY_LABELS, f.severity), f.message])
-        item.setToolTip(4, "\n".join(x for x in (f"{f.rule} {f.name}", f.location(), f.hint)
-                                     if x))
+        item = QTreeWidgetItem(
+            [
+                table_id,
+                "" if f.line is None else str(f.line),
+                f.rule,
+                label(SEVERITY_LABELS, f.severity),
+                f.message,
+            ]
+        )
+        item.setToolTip(4, "\n".join(x for x in (f"{f.rule} {f.name}", f.location(), f.hint) if x))
         return item
 
     def _show_success(self, result: ExportResult) -> None:
         url = QUrl.fromLocalFile(str(result.path.resolve())).toString()
         tables = ", ".join(f"{d.table.id} {d.table.table.version}" for d in result.tables)
-        text = (self.tr("Written: %1 (%2)").replace("%1", f'<a href="{url}">'
-                                                     f"{_escape(str(result.path))}</a>")
-                .replace("%2", _escape(tables)))
+        text = (
+            self.tr("Written: %1 (%2)")
+            .replace("%1", f'<a href="{url}">{_escape(str(result.path))}</a>')
+            .replace("%2", _escape(tables))
+        )
         if result.warnings:
-            text += "<br>" + _escape(self.tr("Exported despite %n warning(s):", "",
-                                             len(result.warnings)))
+            text += "<br>" + _escape(
+                self.tr("Exported despite %n warning(s):", "", len(result.warnings))
+            )
             by_file = {str(d.path): d.table.id for d in result.tables if d.path is not None}
             for f in result.warnings:
                 table_id = by_file.get(f.file or "", f.file or "")

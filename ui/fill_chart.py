@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from fsiii_mapper.compare import fill_rates
+from fsiii_mapper.analysis.fill import fill_rates
 from fsiii_mapper.model import Citizen
 from ui.labels import STRATEGY_LABELS, label
 from ui.session import Session
@@ -21,8 +21,9 @@ SERIES: tuple[tuple[str, QColor], ...] = (
 
 
 class FillChart(QWidget):
-    def __init__(self, session: Session, citizens: list[Citizen],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, citizens: list[Citizen], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.citizens = citizens
@@ -56,9 +57,13 @@ class FillChart(QWidget):
         w = max(1, self.width() - left - 12)
         h = max(1, self.height() - top - bottom)
         p.setPen(self.palette().text().color())
-        p.drawText(QRectF(left, 4, w, fm.height() + 2), Qt.AlignmentFlag.AlignLeft,
-                   self.tr("Fill rate per field over %1 demo citizens")
-                   .replace("%1", str(len(self.citizens))))
+        p.drawText(
+            QRectF(left, 4, w, fm.height() + 2),
+            Qt.AlignmentFlag.AlignLeft,
+            self.tr("Fill rate per field over %1 demo citizens").replace(
+                "%1", str(len(self.citizens))
+            ),
+        )
         x = left
         for s, color in SERIES:  # legend
             p.fillRect(QRectF(x, 8 + fm.height(), 12, 12), color)
@@ -71,8 +76,11 @@ class FillChart(QWidget):
             p.setPen(grid)
             p.drawLine(left, int(y), left + w, int(y))
             p.setPen(self.palette().text().color())
-            p.drawText(QRectF(0, y - fm.height() / 2, left - 4, fm.height()),
-                       Qt.AlignmentFlag.AlignRight, f"{pct}%")
+            p.drawText(
+                QRectF(0, y - fm.height() / 2, left - 4, fm.height()),
+                Qt.AlignmentFlag.AlignRight,
+                f"{pct}%",
+            )
         slot = w / max(1, len(codes))
         bar = max(2.0, slot * 0.38)
         for i, code in enumerate(codes):
@@ -83,7 +91,6 @@ class FillChart(QWidget):
                 p.fillRect(rect, color)
             p.save()
             p.translate(left + i * slot + slot / 2, top + h + 4)
-            p.drawText(QRectF(-slot / 2, 0, slot, fm.height()), Qt.AlignmentFlag.AlignHCenter,
-                       code)
+            p.drawText(QRectF(-slot / 2, 0, slot, fm.height()), Qt.AlignmentFlag.AlignHCenter, code)
             p.restore()
         p.end()

@@ -2,7 +2,7 @@
 
 The language applies at start-up (the choice is stored in the settings; changing it in the menu
 takes effect on the next start). Texts produced by the core (empty-field reasons, strategy
-explanations) come from ``fsiii_mapper.messages`` in the same language.
+explanations) come from ``fsiii_mapper.texts.catalog`` in the same language.
 """
 
 from __future__ import annotations

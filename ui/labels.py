@@ -59,15 +59,17 @@ RULE_LABELS: dict[str, Any] = {
     "FM005": QT_TRANSLATE_NOOP("Labels", "A catalog state is neither mapped nor marked not mapped"),
     "FM006": QT_TRANSLATE_NOOP("Labels", "A not-mapped row also names a target"),
     "FM007": QT_TRANSLATE_NOOP("Labels", "A mapping row has no target"),
-    "FM008": QT_TRANSLATE_NOOP("Labels",
-                               "A function state (with a level) is mapped to a problem area"),
+    "FM008": QT_TRANSLATE_NOOP(
+        "Labels", "A function state (with a level) is mapped to a problem area"
+    ),
     "FM009": QT_TRANSLATE_NOOP("Labels", "A health state is mapped to a function item"),
     "FM010": QT_TRANSLATE_NOOP("Labels", "The table's metadata is missing or invalid"),
     "FM011": QT_TRANSLATE_NOOP("Labels", "A row is missing a field or has an invalid value"),
     "FM012": QT_TRANSLATE_NOOP("Labels", "The file is not valid YAML"),
     "FM013": QT_TRANSLATE_NOOP("Labels", "A state is both mapped and marked not mapped"),
-    "FM014": QT_TRANSLATE_NOOP("Labels",
-                               "A health state is mapped to another problem area than its own"),
+    "FM014": QT_TRANSLATE_NOOP(
+        "Labels", "A health state is mapped to another problem area than its own"
+    ),
     "FM015": QT_TRANSLATE_NOOP("Labels", "A published table has rows that are not approved"),
 }
 

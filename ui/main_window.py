@@ -53,8 +53,13 @@ class MainWindow(QMainWindow):
 
     loaded = Signal()
 
-    def __init__(self, ws: Workspace | None = None, settings: S.Settings | None = None,
-                 lang: str = "da", defer: bool = False) -> None:
+    def __init__(
+        self,
+        ws: Workspace | None = None,
+        settings: S.Settings | None = None,
+        lang: str = "da",
+        defer: bool = False,
+    ) -> None:
         super().__init__()
         self.settings = settings or S.Settings()
         self.lang = lang
@@ -177,14 +182,25 @@ class MainWindow(QMainWindow):
         except ImportError:
             return
         docs = [self.session.doc(s) for s in SLOTS]
-        dialog = ExportDialog(docs, self.session.ws, current=SLOTS.index(self.current_slot),
-                              lang=self.lang, parent=self)
+        dialog = ExportDialog(
+            docs,
+            self.session.ws,
+            current=SLOTS.index(self.current_slot),
+            lang=self.lang,
+            parent=self,
+        )
         dialog.exec()
 
     # --- actions --------------------------------------------------------------------------------
 
-    def _act(self, text: str, slot: Any, shortcut: Any = None,
-             icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+    def _act(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: Any = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
         a = QAction(text, self)
         if shortcut is not None:
             if isinstance(shortcut, list):
@@ -203,22 +219,38 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         P = QStyle.StandardPixmap
         K = QKeySequence.StandardKey
-        self.open_action = self._act(self.tr("&Open …"), self.open_dialog, K.Open,
-                                     P.SP_DialogOpenButton,
-                                     self.tr("Open a mapping table or a citizen file"))
-        self.save_action = self._act(self.tr("&Save"), self.save, K.Save, P.SP_DialogSaveButton,
-                                     self.tr("Save the current table (keeps comments)"))
+        self.open_action = self._act(
+            self.tr("&Open …"),
+            self.open_dialog,
+            K.Open,
+            P.SP_DialogOpenButton,
+            self.tr("Open a mapping table or a citizen file"),
+        )
+        self.save_action = self._act(
+            self.tr("&Save"),
+            self.save,
+            K.Save,
+            P.SP_DialogSaveButton,
+            self.tr("Save the current table (keeps comments)"),
+        )
         self.save_as_action = self._act(self.tr("Save &as …"), self.save_as, K.SaveAs)
-        self.revert_action = self._act(self.tr("&Revert"), self.revert, None,
-                                       P.SP_BrowserReload,
-                                       self.tr("Discard the edits of the current table"))
-        self.pdf_action = self._act(self.tr("Export preview as &PDF …"), self.export_pdf,
-                                    QKeySequence("Ctrl+Shift+E"))
+        self.revert_action = self._act(
+            self.tr("&Revert"),
+            self.revert,
+            None,
+            P.SP_BrowserReload,
+            self.tr("Discard the edits of the current table"),
+        )
+        self.pdf_action = self._act(
+            self.tr("Export preview as &PDF …"), self.export_pdf, QKeySequence("Ctrl+Shift+E")
+        )
         self.print_action = self._act(self.tr("&Print preview …"), self.print_preview, K.Print)
-        self.export_tables_action = self._act(self.tr("&Export tables …"), self.export_tables,
-                                              QKeySequence("Ctrl+E"))
-        self.copy_image_action = self._act(self.tr("Copy preview as &image"), self.copy_image,
-                                           QKeySequence("Ctrl+Shift+C"))
+        self.export_tables_action = self._act(
+            self.tr("&Export tables …"), self.export_tables, QKeySequence("Ctrl+E")
+        )
+        self.copy_image_action = self._act(
+            self.tr("Copy preview as &image"), self.copy_image, QKeySequence("Ctrl+Shift+C")
+        )
         self.quit_action = self._act(self.tr("&Quit"), self.close, K.Quit)
         self.undo_action = self.session.group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(K.Undo)
@@ -226,32 +258,56 @@ class MainWindow(QMainWindow):
         self.redo_action = self.session.group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(K.Redo)
         self.redo_action.setIcon(self.style().standardIcon(P.SP_ArrowForward))
-        self.add_action = self._act(self.tr("&Add row"), lambda: self.editor().add_row(),
-                                    QKeySequence("Ctrl+Shift+N"), P.SP_FileIcon)
-        self.duplicate_action = self._act(self.tr("&Duplicate rows (1→N)"),
-                                          lambda: self.editor().duplicate_selected(),
-                                          QKeySequence("Ctrl+D"), P.SP_FileDialogNewFolder)
-        self.delete_action = self._act(self.tr("De&lete rows"),
-                                       lambda: self.editor().delete_selected(), K.Delete,
-                                       P.SP_TrashIcon)
-        self.approve_action = self._act(self.tr("A&pprove selected"),
-                                        lambda: self.editor().approve_selected(),
-                                        QKeySequence("Ctrl+Shift+A"), P.SP_DialogApplyButton)
-        self.unapprove_action = self._act(self.tr("U&n-approve selected"),
-                                          lambda: self.editor().unapprove_selected(),
-                                          QKeySequence("Ctrl+Shift+U"))
+        self.add_action = self._act(
+            self.tr("&Add row"),
+            lambda: self.editor().add_row(),
+            QKeySequence("Ctrl+Shift+N"),
+            P.SP_FileIcon,
+        )
+        self.duplicate_action = self._act(
+            self.tr("&Duplicate rows (1→N)"),
+            lambda: self.editor().duplicate_selected(),
+            QKeySequence("Ctrl+D"),
+            P.SP_FileDialogNewFolder,
+        )
+        self.delete_action = self._act(
+            self.tr("De&lete rows"),
+            lambda: self.editor().delete_selected(),
+            K.Delete,
+            P.SP_TrashIcon,
+        )
+        self.approve_action = self._act(
+            self.tr("A&pprove selected"),
+            lambda: self.editor().approve_selected(),
+            QKeySequence("Ctrl+Shift+A"),
+            P.SP_DialogApplyButton,
+        )
+        self.unapprove_action = self._act(
+            self.tr("U&n-approve selected"),
+            lambda: self.editor().unapprove_selected(),
+            QKeySequence("Ctrl+Shift+U"),
+        )
         self.find_action = self._act(self.tr("&Find"), self.focus_search, K.Find)
         self.author_action = self._act(self.tr("Author &name …"), self.choose_author)
-        self.present_action = self._act(self.tr("&Presentation mode"), self.toggle_presentation,
-                                        [QKeySequence(K.FullScreen), QKeySequence("F5")],
-                                        P.SP_DesktopIcon)
+        self.present_action = self._act(
+            self.tr("&Presentation mode"),
+            self.toggle_presentation,
+            [QKeySequence(K.FullScreen), QKeySequence("F5")],
+            P.SP_DesktopIcon,
+        )
         self.present_action.setCheckable(True)
-        self.next_citizen_action = self._act(self.tr("&Next citizen"),
-                                             lambda: self.preview.step_citizen(1),
-                                             QKeySequence("Ctrl+PgDown"), P.SP_MediaSkipForward)
-        self.prev_citizen_action = self._act(self.tr("P&revious citizen"),
-                                             lambda: self.preview.step_citizen(-1),
-                                             QKeySequence("Ctrl+PgUp"), P.SP_MediaSkipBackward)
+        self.next_citizen_action = self._act(
+            self.tr("&Next citizen"),
+            lambda: self.preview.step_citizen(1),
+            QKeySequence("Ctrl+PgDown"),
+            P.SP_MediaSkipForward,
+        )
+        self.prev_citizen_action = self._act(
+            self.tr("P&revious citizen"),
+            lambda: self.preview.step_citizen(-1),
+            QKeySequence("Ctrl+PgUp"),
+            P.SP_MediaSkipBackward,
+        )
         self.about_action = self._act(self.tr("&About fsiii-mapper"), self.about)
         self.about_qt_action = self._act(self.tr("About &Qt"), QApplication.aboutQt)
 
@@ -265,8 +321,12 @@ class MainWindow(QMainWindow):
         for a in (self.save_action, self.save_as_action, self.revert_action):
             m.addAction(a)
         m.addSeparator()
-        for a in (self.export_tables_action, self.pdf_action, self.print_action,
-                  self.copy_image_action):
+        for a in (
+            self.export_tables_action,
+            self.pdf_action,
+            self.print_action,
+            self.copy_image_action,
+        ):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -305,10 +365,22 @@ class MainWindow(QMainWindow):
         tb = QToolBar(self.tr("Main toolbar"), self)
         tb.setObjectName("MainToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for a in (self.open_action, self.save_action, None, self.undo_action, self.redo_action,
-                  None, self.add_action, self.duplicate_action, self.delete_action,
-                  self.approve_action, None, self.prev_citizen_action, self.next_citizen_action,
-                  self.present_action):
+        for a in (
+            self.open_action,
+            self.save_action,
+            None,
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.add_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.approve_action,
+            None,
+            self.prev_citizen_action,
+            self.next_citizen_action,
+            self.present_action,
+        ):
             if a is None:
                 tb.addSeparator()
             else:
@@ -333,8 +405,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         on_table = self.tabs.currentWidget() in self.editors.values()
-        for a in (self.add_action, self.duplicate_action, self.delete_action,
-                  self.approve_action, self.unapprove_action):
+        for a in (
+            self.add_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.approve_action,
+            self.unapprove_action,
+        ):
             a.setEnabled(on_table)
 
     @Slot()
@@ -343,8 +420,7 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_: Any) -> None:
         doc = self.session.doc(self.current_slot)
         name = doc.path.name if doc.path else self.tr("untitled")
-        self.setWindowTitle(f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} "
-                            f"({name})[*]")
+        self.setWindowTitle(f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} ({name})[*]")
         self.setWindowModified(self.session.is_modified())
         for slot, editor in self.editors.items():
             mark = " *" if not self.session.stacks[slot].isClean() else ""
@@ -357,10 +433,13 @@ class MainWindow(QMainWindow):
             doc = self.session.doc(slot)
             errors = sum(1 for f in self.session.findings[slot] if f.severity == "error")
             warnings = len(self.session.findings[slot]) - errors
-            parts.append(self.tr("%1: %2 rows, %3 errors, %4 warnings")
-                         .replace("%1", label(TABLE_LABELS, slot))
-                         .replace("%2", str(len(doc.table.rows)))
-                         .replace("%3", str(errors)).replace("%4", str(warnings)))
+            parts.append(
+                self.tr("%1: %2 rows, %3 errors, %4 warnings")
+                .replace("%1", label(TABLE_LABELS, slot))
+                .replace("%2", str(len(doc.table.rows)))
+                .replace("%3", str(errors))
+                .replace("%4", str(warnings))
+            )
         self.statusBar().showMessage("   ·   ".join(parts))
 
     def select_table_row(self, slot: str, row: int) -> None:
@@ -380,15 +459,18 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open table or citizen"), "",
-            self.tr("YAML files (*.yaml *.yml);;All files (*)"))
+            self,
+            self.tr("Open table or citizen"),
+            "",
+            self.tr("YAML files (*.yaml *.yml);;All files (*)"),
+        )
         for p in paths:
             self.open_path(p)
 
     def open_path(self, path: str) -> bool:
         """Open a mapping table (into its slot) or a citizen (into the preview)."""
-        from fsiii_mapper.documents import load_citizen, load_table
-        from fsiii_mapper.yamlio import InputError
+        from fsiii_mapper.errors import InputError
+        from fsiii_mapper.io.documents import load_citizen, load_table
 
         if not self.ready:
             return False
@@ -436,7 +518,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     def save(self, slot: str | None = None) -> bool:
-        from fsiii_mapper.yamlio import InputError
+        from fsiii_mapper.errors import InputError
 
         slot = slot or self.current_slot
         doc = self.session.doc(slot)
@@ -452,13 +534,14 @@ class MainWindow(QMainWindow):
         return True
 
     def save_as(self, slot: str | None = None) -> bool:
-        from fsiii_mapper.yamlio import InputError
+        from fsiii_mapper.errors import InputError
 
         slot = slot or self.current_slot
         doc = self.session.doc(slot)
         start = str(doc.path) if doc.path else f"table_{slot}.yaml"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save table as"), start,
-                                              self.tr("Mapping tables (*.yaml *.yml)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save table as"), start, self.tr("Mapping tables (*.yaml *.yml)")
+        )
         if not path:
             return False
         try:
@@ -471,17 +554,20 @@ class MainWindow(QMainWindow):
         return True
 
     def revert(self) -> None:
-        from fsiii_mapper.documents import load_table
-        from fsiii_mapper.yamlio import InputError
+        from fsiii_mapper.errors import InputError
+        from fsiii_mapper.io.documents import load_table
 
         slot = self.current_slot
         doc = self.session.doc(slot)
         if doc.path is None or self.session.stacks[slot].isClean():
             return
         answer = QMessageBox.question(
-            self, self.tr("Revert"),
-            self.tr("Discard all edits of %1 since it was last saved?")
-            .replace("%1", label(TABLE_LABELS, slot)))
+            self,
+            self.tr("Revert"),
+            self.tr("Discard all edits of %1 since it was last saved?").replace(
+                "%1", label(TABLE_LABELS, slot)
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -495,9 +581,12 @@ class MainWindow(QMainWindow):
         names = ", ".join(label(TABLE_LABELS, s) for s in slots)
         B = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
+            self,
+            self.tr("Unsaved changes"),
             self.tr("%1 has unsaved changes. Save them?").replace("%1", names),
-            B.Save | B.Discard | B.Cancel, B.Save)
+            B.Save | B.Discard | B.Cancel,
+            B.Save,
+        )
         if answer == B.Cancel:
             return False
         if answer == B.Save:
@@ -540,8 +629,9 @@ class MainWindow(QMainWindow):
 
         c = self.preview.current_citizen()
         start = f"indlaeggelsesrapport-{c.id if c else 'preview'}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export preview as PDF"), start,
-                                              self.tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export preview as PDF"), start, self.tr("PDF files (*.pdf)")
+        )
         if not path:
             return
         try:
@@ -610,9 +700,13 @@ class MainWindow(QMainWindow):
 
         current = str(self.settings.get(S.AUTHOR))
         text, ok = QInputDialog.getText(
-            self, self.tr("Author name"),
-            self.tr("Name written as author of your changes (empty: %1):")
-            .replace("%1", S.default_author()), text=current)
+            self,
+            self.tr("Author name"),
+            self.tr("Name written as author of your changes (empty: %1):").replace(
+                "%1", S.default_author()
+            ),
+            text=current,
+        )
         if ok:
             self.settings.set(S.AUTHOR, text.strip())
 
@@ -620,26 +714,34 @@ class MainWindow(QMainWindow):
         self.settings.set(S.LANGUAGE, code)
         if code != self.lang:
             QMessageBox.information(
-                self, self.tr("Language"),
-                self.tr("The language changes the next time fsiii-mapper starts."))
+                self,
+                self.tr("Language"),
+                self.tr("The language changes the next time fsiii-mapper starts."),
+            )
 
     def about(self) -> None:
         ws = self.session.ws
         tables = "".join(
             f"<li>{label(TABLE_LABELS, s)}: {d.table.table.id} {d.table.table.version} "
-            f"({d.table.table.status})</li>" for s, d in ws.tables.items())
+            f"({d.table.table.status})</li>"
+            for s, d in ws.tables.items()
+        )
         QMessageBox.about(
-            self, self.tr("About fsiii-mapper"),
-            self.tr("<h3>fsiii-mapper %1</h3><p>FSIII documentation → MedCom "
-                    "Indlæggelsesrapport (XDIS16): edit the mapping tables and see their effect."
-                    "</p>").replace("%1", __version__)
+            self,
+            self.tr("About fsiii-mapper"),
+            self.tr(
+                "<h3>fsiii-mapper %1</h3><p>FSIII documentation → MedCom "
+                "Indlæggelsesrapport (XDIS16): edit the mapping tables and see their effect."
+                "</p>"
+            ).replace("%1", __version__)
             + f"<ul>{tables}<li>{ws.layout.title} ({ws.layout.id})</li></ul>"
             + f"<p>Python {platform.python_version()} · PySide6 {pyside_version} · "
-              f"Qt {qVersion()} · {sys.platform}</p>")
+            f"Qt {qVersion()} · {sys.platform}</p>",
+        )
 
     def show_citizen(self, ident: str | None) -> None:
         """Show the preview tab with a citizen (by path, id or demo stem)."""
-        from fsiii_mapper.yamlio import InputError
+        from fsiii_mapper.errors import InputError
 
         self.tabs.setCurrentWidget(self.preview)
         if ident:
@@ -653,4 +755,3 @@ class MainWindow(QMainWindow):
 def app_icon() -> QIcon:
     path = Path(__file__).resolve().parent / "icons" / "fsiii-mapper.svg"
     return QIcon(str(path)) if path.exists() else QIcon()
-

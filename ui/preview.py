@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fsiii_mapper.documents import load_citizen
-from fsiii_mapper.engine import AreaEntry, FieldResult, FunctionValue, Report
-from fsiii_mapper.messages import tr as core_tr
+from fsiii_mapper.engine.populate import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.io.documents import load_citizen
 from fsiii_mapper.model import Citizen
+from fsiii_mapper.texts.catalog import tr as core_tr
 from fsiii_mapper.workspace import demo_citizen_paths
 from ui.labels import STRATEGY_LABELS, TABLE_LABELS, label
 from ui.session import Session
@@ -117,8 +117,11 @@ class PreviewModel(QAbstractTableModel):
         if not fr.is_empty:
             return "filled"
         old = self.reports.get("original")
-        if self.strategies[col - 1] != "original" and old is not None \
-                and not old.field(fr.code).is_empty:
+        if (
+            self.strategies[col - 1] != "original"
+            and old is not None
+            and not old.field(fr.code).is_empty
+        ):
             return "lost"
         return "empty"
 
@@ -159,8 +162,11 @@ class PreviewModel(QAbstractTableModel):
             return state
         if line.kind == "head":
             if role == Qt.ItemDataRole.DisplayRole and c == 0:
-                key = "label.function-items" if line.code == "function_item" \
+                key = (
+                    "label.function-items"
+                    if line.code == "function_item"
                     else "label.problem-areas"
+                )
                 return core_tr(key, self.session.lang)
             if role == Qt.ItemDataRole.BackgroundRole:
                 return HEAD_BRUSH
@@ -228,9 +234,13 @@ class PreviewModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def _origin(self, v: FunctionValue | AreaEntry) -> str:
-        return (self.tr("from %1 %2 · status %3 · %4")
-                .replace("%1", v.source).replace("%2", v.display)
-                .replace("%3", v.status).replace("%4", label(TABLE_LABELS, v.table)))
+        return (
+            self.tr("from %1 %2 · status %3 · %4")
+            .replace("%1", v.source)
+            .replace("%2", v.display)
+            .replace("%3", v.status)
+            .replace("%4", label(TABLE_LABELS, v.table))
+        )
 
     def _tooltip(self, fr: FieldResult, state: str) -> str:
         if state in ("empty", "lost"):
@@ -243,12 +253,16 @@ class PreviewModel(QAbstractTableModel):
     def _detail(self, fr: FieldResult, state: str, col: int) -> str:
         rep = self.reports[self.strategies[col - 1]]
         e = html.escape
-        out = [f"<h3>{e(fr.code)} {e(fr.label)} — "
-               f"{e(label(STRATEGY_LABELS, rep.strategy))}</h3>",
-               f"<p><i>{e(rep.strategy_reason)}</i></p>"]
+        out = [
+            f"<h3>{e(fr.code)} {e(fr.label)} — {e(label(STRATEGY_LABELS, rep.strategy))}</h3>",
+            f"<p><i>{e(rep.strategy_reason)}</i></p>",
+        ]
         if fr.is_empty:
-            mark = self.tr("EMPTY – lost after the simplification") if state == "lost" \
+            mark = (
+                self.tr("EMPTY – lost after the simplification")
+                if state == "lost"
                 else self.tr("EMPTY")
+            )
             out.append(f"<p><b>{e(mark)}</b>: {e(fr.empty_message)}</p>")
         else:
             out.append("<ul>")
@@ -256,15 +270,19 @@ class PreviewModel(QAbstractTableModel):
             for v in fr.contributions:
                 value = ""
                 if isinstance(v, FunctionValue):
-                    value = self.tr("score %1, level %2").replace("%1", v.score or "–") \
+                    value = (
+                        self.tr("score %1, level %2")
+                        .replace("%1", v.score or "–")
                         .replace("%2", "–" if v.level is None else str(v.level))
+                    )
                 out.append(
                     f"<li><b>{e(v.source)}</b> {e(v.display)}"
                     f"{' — ' + e(value) if value else ''}<br>"
                     f"{e(w_uuid)}: {e(v.uuid or '–')} · "
                     f"{e(w_status)}: {e(v.status)} · "
                     f"{e(w_table)}: {e(label(TABLE_LABELS, v.table))}"
-                    f"{'<br>' + e(v.note) if v.note else ''}</li>")
+                    f"{'<br>' + e(v.note) if v.note else ''}</li>"
+                )
             out.append("</ul>")
             for flag in fr.flags:
                 out.append(f"<p>⚠ {e(core_tr('flag.' + flag, self.session.lang))}</p>")
@@ -316,9 +334,12 @@ class PreviewWidget(QWidget):
                 self.view.setSpan(r, 0, 1, 4)
         self.legend = QLabel(self.sheet)
         self.legend.setWordWrap(True)
-        self.legend.setText(self.tr(
-            "Green ✔ filled · amber ⚠ EMPTY (hover for the reason) · red ✖ EMPTY – lost after "
-            "the simplification (filled under the old table)"))
+        self.legend.setText(
+            self.tr(
+                "Green ✔ filled · amber ⚠ EMPTY (hover for the reason) · red ✖ EMPTY – lost after "
+                "the simplification (filled under the old table)"
+            )
+        )
         sheet_lay = QVBoxLayout(self.sheet)
         sheet_lay.setContentsMargins(0, 0, 0, 0)
         sheet_lay.addWidget(self.title)
@@ -348,7 +369,8 @@ class PreviewWidget(QWidget):
 
         self.citizen_box.currentIndexChanged.connect(self._citizen_chosen)
         self.vendor_box.currentIndexChanged.connect(
-            lambda _: self.set_vendor(self.vendor_box.currentData()))
+            lambda _: self.set_vendor(self.vendor_box.currentData())
+        )
         self.view.selectionModel().currentChanged.connect(self._show_detail)
         session.tablesChanged.connect(lambda _slot: self.refresh())
         self.model.dataChanged.connect(lambda *_: self._after_update())
@@ -372,8 +394,9 @@ class PreviewWidget(QWidget):
         self.citizens.append((origin, citizen))
         text = f"{citizen.id} – {citizen.name}" if citizen.name else citizen.id
         self.citizen_box.addItem(text, origin)
-        self.citizen_box.setItemData(self.citizen_box.count() - 1, citizen.description,
-                                     Qt.ItemDataRole.ToolTipRole)
+        self.citizen_box.setItemData(
+            self.citizen_box.count() - 1, citizen.description, Qt.ItemDataRole.ToolTipRole
+        )
         if select:
             self.select_citizen(len(self.citizens) - 1)
 
@@ -437,7 +460,8 @@ class PreviewWidget(QWidget):
             self.title.setText(
                 f"<b>{e(c.name or c.id)}</b> ({e(c.id)}) — {e(c.description)}<br>"
                 f"{e(empty_fields)}: {' · '.join(counts)}<br>"
-                f"<i>{e(vendor_rep.strategy_reason)}</i>")
+                f"<i>{e(vendor_rep.strategy_reason)}</i>"
+            )
         self.view.resizeRowsToContents()
         self._show_detail(self.view.currentIndex())
 
@@ -455,8 +479,10 @@ class PreviewWidget(QWidget):
             rep = self.model.reports.get(s)
             if rep is None or not rep.unused:
                 continue
-            out.append(f"<h4>{e(core_tr('label.unused', self.session.lang))} — "
-                       f"{e(label(STRATEGY_LABELS, s))}</h4><ul>")
+            out.append(
+                f"<h4>{e(core_tr('label.unused', self.session.lang))} — "
+                f"{e(label(STRATEGY_LABELS, s))}</h4><ul>"
+            )
             out += [f"<li>{e(u.code)} ({e(u.status)}): {e(u.message)}</li>" for u in rep.unused]
             out.append("</ul>")
         return "".join(out)

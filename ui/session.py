@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
-from fsiii_mapper.documents import TableDocument
-from fsiii_mapper.engine import Engine
-from fsiii_mapper.validation import Finding, validate_table
+from fsiii_mapper.engine.populate import Engine
+from fsiii_mapper.io.documents import TableDocument
+from fsiii_mapper.rules.table_rules import Finding, validate_table
 from fsiii_mapper.workspace import SHIPPED_TABLES, Workspace
 from ui.table_model import MappingTableModel
 
@@ -21,8 +21,9 @@ class Session(QObject):
     tablesChanged = Signal(str)  # slot whose table changed (edit, undo, open, revert)
     findingsChanged = Signal()
 
-    def __init__(self, ws: Workspace, lang: str, author: Callable[[], str],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, lang: str, author: Callable[[], str], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.lang = lang

@@ -41,15 +41,22 @@ def default_author() -> str:
 
 
 LANGUAGE = Setting("ui/language", str, "da", QT_TRANSLATE_NOOP("Settings", "Language"))
-AUTHOR = Setting("edit/author", str, "", QT_TRANSLATE_NOOP(
-    "Settings", "Author of edits (empty: the operating system user)"))
+AUTHOR = Setting(
+    "edit/author",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("Settings", "Author of edits (empty: the operating system user)"),
+)
 RECENT_FILES = Setting("files/recent", list, [], QT_TRANSLATE_NOOP("Settings", "Recent files"))
-GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(),
-                   QT_TRANSLATE_NOOP("Settings", "Window geometry"))
-WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(),
-                       QT_TRANSLATE_NOOP("Settings", "Window layout"))
-VENDOR_RULE = Setting("preview/vendor", str, "cura",
-                      QT_TRANSLATE_NOOP("Settings", "Vendor rule in the preview"))
+GEOMETRY = Setting(
+    "window/geometry", QByteArray, QByteArray(), QT_TRANSLATE_NOOP("Settings", "Window geometry")
+)
+WINDOW_STATE = Setting(
+    "window/state", QByteArray, QByteArray(), QT_TRANSLATE_NOOP("Settings", "Window layout")
+)
+VENDOR_RULE = Setting(
+    "preview/vendor", str, "cura", QT_TRANSLATE_NOOP("Settings", "Vendor rule in the preview")
+)
 
 ALL: tuple[Setting, ...] = (LANGUAGE, AUTHOR, RECENT_FILES, GEOMETRY, WINDOW_STATE, VENDOR_RULE)
 

@@ -59,9 +59,17 @@ class TableEditor(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = {Col.SOURCE: 150, Col.DISPLAY: 220, Col.AREA: 50, Col.TARGET: 200,
-                  Col.RELATIONSHIP: 170, Col.STATUS: 100, Col.COMMENT: 320, Col.AUTHOR: 150,
-                  Col.DATE: 90}
+        widths = {
+            Col.SOURCE: 150,
+            Col.DISPLAY: 220,
+            Col.AREA: 50,
+            Col.TARGET: 200,
+            Col.RELATIONSHIP: 170,
+            Col.STATUS: 100,
+            Col.COMMENT: 320,
+            Col.AUTHOR: 150,
+            Col.DATE: 90,
+        }
         for col, width in widths.items():
             self.view.setColumnWidth(col, width)
         self.view.setSortingEnabled(True)
@@ -75,8 +83,11 @@ class TableEditor(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
-        for text, w in ((self.tr("Area"), self.area), (self.tr("Relationship"), self.relationship),
-                        (self.tr("Status"), self.status)):
+        for text, w in (
+            (self.tr("Area"), self.area),
+            (self.tr("Relationship"), self.relationship),
+            (self.tr("Status"), self.status),
+        ):
             lab = QLabel(text, self)
             lab.setBuddy(w)
             bar.addWidget(lab)
@@ -92,9 +103,11 @@ class TableEditor(QWidget):
         self.search.textChanged.connect(lambda t: self._filter(text=t))
         self.area.currentIndexChanged.connect(lambda _: self._filter(area=self.area.currentData()))
         self.relationship.currentIndexChanged.connect(
-            lambda _: self._filter(relationship=self.relationship.currentData()))
+            lambda _: self._filter(relationship=self.relationship.currentData())
+        )
         self.status.currentIndexChanged.connect(
-            lambda _: self._filter(status=self.status.currentData()))
+            lambda _: self._filter(status=self.status.currentData())
+        )
         self.only_problems.toggled.connect(lambda on: self._filter(only_problems=on))
         model.modelReset.connect(self._fill_filter_combos)
         model.changed.connect(self._update_count)
@@ -151,9 +164,12 @@ class TableEditor(QWidget):
     def _write_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         problems = sum(1 for r in range(total) if self.model.problems(r))
-        self.count.setText(self.tr("%1 of %2 rows shown · %3 rows with problems")
-                           .replace("%1", str(shown)).replace("%2", str(total))
-                           .replace("%3", str(problems)))
+        self.count.setText(
+            self.tr("%1 of %2 rows shown · %3 rows with problems")
+            .replace("%1", str(shown))
+            .replace("%2", str(total))
+            .replace("%3", str(problems))
+        )
 
     # --- selection ------------------------------------------------------------------------------
 
@@ -188,31 +204,44 @@ class TableEditor(QWidget):
         menu.addAction(self.tr("Un-approve (back to draft)"), self.unapprove_selected)
         status = menu.addMenu(self.tr("Set review status"))
         for s in REVIEW_STATUSES:
-            status.addAction(label(STATUS_LABELS, s),
-                             partial(self.set_selected, "review_status", s))
+            status.addAction(
+                label(STATUS_LABELS, s), partial(self.set_selected, "review_status", s)
+            )
         rel = menu.addMenu(self.tr("Set relationship"))
         for r in RELATIONSHIPS:
-            rel.addAction(label(RELATIONSHIP_LABELS, r),
-                          partial(self.set_selected, "relationship", r))
+            rel.addAction(
+                label(RELATIONSHIP_LABELS, r), partial(self.set_selected, "relationship", r)
+            )
         return menu
 
     def set_selected(self, field: str, value: str) -> None:
         rows = self.selected_rows()
-        words = {"review_status": label(STATUS_LABELS, value),
-                 "relationship": label(RELATIONSHIP_LABELS, value)}
-        text = self.tr("Set %1 on %2 rows").replace("%1", words.get(field, value)) \
+        words = {
+            "review_status": label(STATUS_LABELS, value),
+            "relationship": label(RELATIONSHIP_LABELS, value),
+        }
+        text = (
+            self.tr("Set %1 on %2 rows")
+            .replace("%1", words.get(field, value))
             .replace("%2", str(len(rows)))
+        )
         self.model.edit_rows(rows, {field: value}, text)
 
     def approve_selected(self) -> None:
         rows = self.selected_rows()
-        self.model.edit_rows(rows, {"review_status": "approved"},
-                             self.tr("Approve %1 rows").replace("%1", str(len(rows))))
+        self.model.edit_rows(
+            rows,
+            {"review_status": "approved"},
+            self.tr("Approve %1 rows").replace("%1", str(len(rows))),
+        )
 
     def unapprove_selected(self) -> None:
         rows = self.selected_rows()
-        self.model.edit_rows(rows, {"review_status": "draft"},
-                             self.tr("Un-approve %1 rows").replace("%1", str(len(rows))))
+        self.model.edit_rows(
+            rows,
+            {"review_status": "draft"},
+            self.tr("Un-approve %1 rows").replace("%1", str(len(rows))),
+        )
 
     def add_row(self) -> None:
         rows = self.selected_rows()

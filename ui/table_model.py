@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import QApplication, QStyle
 
-from fsiii_mapper.documents import TableDocument
+from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.model import CatalogState, MappingRow
-from fsiii_mapper.validation import Finding
+from fsiii_mapper.rules.table_rules import Finding
 from fsiii_mapper.workspace import Workspace
 from ui.labels import RELATIONSHIP_LABELS, RULE_LABELS, STATUS_LABELS, label
 
@@ -118,8 +118,7 @@ class MappingTableModel(QAbstractTableModel):
             return
         self._problems = problems
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Col) - 1)
-            )
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Col) - 1))
 
     def problems(self, row: int) -> list[Finding]:
         return self._problems.get(row, [])
@@ -182,8 +181,10 @@ class MappingTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            msgs = [f"{f.rule} {label(RULE_LABELS, f.rule)}: {f.message}"
-                    for f in self._problems.get(r, [])]
+            msgs = [
+                f"{f.rule} {label(RULE_LABELS, f.rule)}: {f.message}"
+                for f in self._problems.get(r, [])
+            ]
             if col == Col.COMMENT and row.comment:
                 msgs.insert(0, row.comment)
             return "\n".join(msgs) or None
@@ -239,10 +240,15 @@ class MappingTableModel(QAbstractTableModel):
             return False
         if getattr(self.rows[index.row()], name) == new:
             return False
-        self.edit_rows([index.row()], {name: new}, self.tr("Edit %1 in row %2")
-                       .replace("%1", self.headerData(col, Qt.Orientation.Horizontal,
-                                                      Qt.ItemDataRole.DisplayRole))
-                       .replace("%2", str(index.row() + 1)))
+        self.edit_rows(
+            [index.row()],
+            {name: new},
+            self.tr("Edit %1 in row %2")
+            .replace(
+                "%1", self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            )
+            .replace("%2", str(index.row() + 1)),
+        )
         return True
 
     # --- undoable operations (each pushes commands onto the stack) -----------------------------
@@ -270,8 +276,13 @@ class MappingTableModel(QAbstractTableModel):
         cat = self.ws.catalog_for(self.doc)
         if not source and cat is not None and cat.states:
             source = cat.states[0].key
-        row = MappingRow(source=source or "?", target=None, relationship="no-map",
-                         review_status="draft", **self.stamp())
+        row = MappingRow(
+            source=source or "?",
+            target=None,
+            relationship="no-map",
+            review_status="draft",
+            **self.stamp(),
+        )
         self.stack.push(InsertRowsCommand(self, [(position, row)], self.tr("Add row")))
 
     def duplicate_rows(self, rows: Iterable[int]) -> None:
@@ -384,8 +395,9 @@ class TableFilterProxy(QSortFilterProxyModel):
 
     @property
     def is_filtering(self) -> bool:
-        return bool(self._text or self._area or self._relationship or self._status
-                    or self._only_problems)
+        return bool(
+            self._text or self._area or self._relationship or self._status or self._only_problems
+        )
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         m = self.sourceModel()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fsiii_mapper.validation import Finding, counts
+from fsiii_mapper.rules.table_rules import Finding, counts
 from ui.labels import RULE_LABELS, SEVERITY_LABELS, TABLE_LABELS, label
 from ui.session import SLOTS, Session
 
@@ -45,8 +45,14 @@ class FindingsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        names = [self.tr("Severity"), self.tr("Table"), self.tr("Rule"), self.tr("Row"),
-                 self.tr("Problem"), self.tr("Details")]
+        names = [
+            self.tr("Severity"),
+            self.tr("Table"),
+            self.tr("Rule"),
+            self.tr("Row"),
+            self.tr("Problem"),
+            self.tr("Details"),
+        ]
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -65,8 +71,11 @@ class FindingsModel(QAbstractTableModel):
             ][col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             style = QApplication.style()
-            icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if f.severity == "error"
-                    else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            icon = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if f.severity == "error"
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
             return style.standardIcon(icon) if style is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [f"{f.rule} {label(RULE_LABELS, f.rule)}", f.message, f.location()]
@@ -90,8 +99,7 @@ class ValidationPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.summary = QLabel(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -109,8 +117,11 @@ class ValidationPanel(QWidget):
         if not items:
             self.summary.setText(self.tr("✔ No findings in either table"))
         else:
-            self.summary.setText(self.tr("%1 errors, %2 warnings").replace("%1", str(errors))
-                                 .replace("%2", str(warnings)))
+            self.summary.setText(
+                self.tr("%1 errors, %2 warnings")
+                .replace("%1", str(errors))
+                .replace("%2", str(warnings))
+            )
 
     def _activated(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -43,13 +43,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fsiii_mapper.engine import STRATEGIES
-from fsiii_mapper.vendor.batch import BatchResult, CheckConfig, Checker, collect_files, run_batch
-from fsiii_mapper.vendor.export import FORMATS, SUFFIXES, write_report
-from fsiii_mapper.vendor.findings import VendorFinding
-from fsiii_mapper.vendor.report_text import summary_line
+from fsiii_mapper.conformance.batch import (
+    BatchResult,
+    CheckConfig,
+    Checker,
+    collect_files,
+    run_batch,
+)
+from fsiii_mapper.conformance.findings import VendorFinding
+from fsiii_mapper.conformance.report_files import FORMATS, SUFFIXES, write_report
+from fsiii_mapper.conformance.report_text import summary_line
+from fsiii_mapper.engine.populate import STRATEGIES
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.workspace import Workspace, citizens_dir
-from fsiii_mapper.yamlio import InputError
 from ui.background_op import BackgroundOp, CancelledFlag, Progress
 from ui.labels import SEVERITY_LABELS, STRATEGY_LABELS, label
 
@@ -104,8 +110,16 @@ class VendorFindingsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        names = [self.tr("File"), self.tr("Line"), self.tr("Rule"), self.tr("Severity"),
-                 self.tr("Field"), self.tr("Message"), self.tr("Expected"), self.tr("Actual")]
+        names = [
+            self.tr("File"),
+            self.tr("Line"),
+            self.tr("Rule"),
+            self.tr("Severity"),
+            self.tr("Field"),
+            self.tr("Message"),
+            self.tr("Expected"),
+            self.tr("Actual"),
+        ]
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -130,16 +144,26 @@ class VendorFindingsModel(QAbstractTableModel):
             return "\n".join(tip)
         if role == Qt.ItemDataRole.DecorationRole and col == self.SEVERITY:
             style = QApplication.style()
-            icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if f.severity == "error"
-                    else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            icon = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if f.severity == "error"
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
             return style.standardIcon(icon) if style is not None else None
         return None
 
     def _text(self, row: Row, col: int) -> str:
         f = row.finding
-        values = [row.shown, str(f.line) if f.line else "", f.rule,
-                  label(SEVERITY_LABELS, f.severity), f.field or "", f.message,
-                  _flat(f.expected), _flat(f.actual)]
+        values = [
+            row.shown,
+            str(f.line) if f.line else "",
+            f.rule,
+            label(SEVERITY_LABELS, f.severity),
+            f.field or "",
+            f.message,
+            _flat(f.expected),
+            _flat(f.actual),
+        ]
         return values[col]
 
 
@@ -178,7 +202,10 @@ REPORT_FILTERS = {  # file dialog filters of the report formats (names of format
     "sarif": "SARIF 2.1.0 (*.sarif *.sarif.json)",
 }
 REPORT_SUFFIXES: dict[str, tuple[str, ...]] = {
-    "text": (".txt",), "json": (".json",), "junit": (".xml",), "sarif": (".sarif", ".sarif.json"),
+    "text": (".txt",),
+    "json": (".json",),
+    "junit": (".xml",),
+    "sarif": (".sarif", ".sarif.json"),
 }
 
 
@@ -188,8 +215,14 @@ class VendorTab(QWidget):
     open_file_requested = Signal(str, int)  # path, 1-based line (0: unknown)
     finished = Signal(object)  # the BatchResult of a run that ended (also when cancelled)
 
-    def __init__(self, ws: Workspace, lang: str | None = None, parent: QWidget | None = None,
-                 *, open_externally: bool = True) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        lang: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        open_externally: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.lang = lang
@@ -206,8 +239,10 @@ class VendorTab(QWidget):
     def _build(self) -> None:
         self.paths_edit = QLineEdit(self)
         self.paths_edit.setPlaceholderText(
-            self.tr("XDIS16 files or a folder (searched for *.xml); several separated by %1")
-            .replace("%1", PATH_SEPARATOR))
+            self.tr(
+                "XDIS16 files or a folder (searched for *.xml); several separated by %1"
+            ).replace("%1", PATH_SEPARATOR)
+        )
         self.files_button = QPushButton(self.tr("Files …"), self)
         self.folder_button = QPushButton(self.tr("Folder …"), self)
         self.citizens_edit = QLineEdit(str(citizens_dir()), self)
@@ -307,7 +342,8 @@ class VendorTab(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.severity_box.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_severity(self.severity_box.currentData()))
+            lambda _i: self.proxy.set_severity(self.severity_box.currentData())
+        )
         self.view.doubleClicked.connect(self._request_open)
         self.open_button.clicked.connect(lambda: self._request_open(self.view.currentIndex()))
         self.export_button.clicked.connect(self.export_report)
@@ -324,32 +360,45 @@ class VendorTab(QWidget):
 
     def _start_dir(self) -> str:
         first = self.paths()[:1]
-        return str(Path(first[0]).parent if first and Path(first[0]).is_file()
-                   else first[0] if first else Path.home())
+        return str(
+            Path(first[0]).parent
+            if first and Path(first[0]).is_file()
+            else first[0]
+            if first
+            else Path.home()
+        )
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose vendor files"), self._start_dir(),
-            self.tr("XDIS16 files (*.xml);;All files (*)"))
+            self,
+            self.tr("Choose vendor files"),
+            self._start_dir(),
+            self.tr("XDIS16 files (*.xml);;All files (*)"),
+        )
         if files:
             self.set_paths(files)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose a folder of vendor files"), self._start_dir())
+            self, self.tr("Choose a folder of vendor files"), self._start_dir()
+        )
         if folder:
             self.set_paths([folder])
 
     def choose_citizens(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the folder of citizen files"), self.citizens_edit.text())
+            self, self.tr("Choose the folder of citizen files"), self.citizens_edit.text()
+        )
         if folder:
             self.citizens_edit.setText(folder)
 
     def choose_xsd(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose an XSD"), self.xsd_edit.text() or str(Path.home()),
-            self.tr("XML Schema (*.xsd);;All files (*)"))
+            self,
+            self.tr("Choose an XSD"),
+            self.xsd_edit.text() or str(Path.home()),
+            self.tr("XML Schema (*.xsd);;All files (*)"),
+        )
         if path:
             self.xsd_edit.setText(path)
 
@@ -403,11 +452,21 @@ class VendorTab(QWidget):
             progress(0, 0)
             files = collect_files(paths)
             if not files:
-                raise InputError("no XML files found", PATH_SEPARATOR.join(paths),
-                                 hint="give .xml files or folders containing them")
+                raise InputError(
+                    "no XML files found",
+                    PATH_SEPARATOR.join(paths),
+                    hint="give .xml files or folders containing them",
+                )
             # spawn: this process runs threads (the GUI), so worker processes must not fork
-            return run_batch(files, config, jobs=jobs, progress=progress, cancelled=cancelled,
-                             checker=checker, start_method="spawn")
+            return run_batch(
+                files,
+                config,
+                jobs=jobs,
+                progress=progress,
+                cancelled=cancelled,
+                checker=checker,
+                start_method="spawn",
+            )
 
         self.batch = None
         self.model.set_rows([])
@@ -416,8 +475,12 @@ class VendorTab(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setValue(0)
         self._set_running(True)
-        self.op = (BackgroundOp(work).on_progress(self._progress).on_success(self._done)
-                   .on_failure(self._failed))
+        self.op = (
+            BackgroundOp(work)
+            .on_progress(self._progress)
+            .on_success(self._done)
+            .on_failure(self._failed)
+        )
         self.op.run(self)
 
     def cancel(self) -> None:
@@ -445,12 +508,17 @@ class VendorTab(QWidget):
         self.progress.setValue(len(batch.results))
         errors, warnings = batch.counts()
         self.summary.setText(summary_line(errors, warnings))
-        self.summary.setStyleSheet("color: #b00020; font-weight: bold;" if errors
-                                   else "color: #1b5e20; font-weight: bold;")
+        self.summary.setStyleSheet(
+            "color: #b00020; font-weight: bold;" if errors else "color: #1b5e20; font-weight: bold;"
+        )
         passed = sum(1 for r in batch.results if r.passed)
-        text = (self.tr("%1 of %2 files checked: %3 passed, %4 with errors.")
-                .replace("%1", str(len(batch.results))).replace("%2", str(batch.total))
-                .replace("%3", str(passed)).replace("%4", str(len(batch.results) - passed)))
+        text = (
+            self.tr("%1 of %2 files checked: %3 passed, %4 with errors.")
+            .replace("%1", str(len(batch.results)))
+            .replace("%2", str(batch.total))
+            .replace("%3", str(passed))
+            .replace("%4", str(len(batch.results) - passed))
+        )
         if batch.cancelled:
             text = self.tr("Cancelled – the rest was not checked.") + " " + text
         self.status.setText(text)
@@ -464,8 +532,9 @@ class VendorTab(QWidget):
             self._show_error(str(exc))
         else:  # a bug: say so here, and leave the traceback where bugs are reported
             traceback.print_exception(type(exc), exc, exc.__traceback__)
-            self._show_error(self.tr("The check failed: %1")
-                             .replace("%1", f"{type(exc).__name__}: {exc}"))
+            self._show_error(
+                self.tr("The check failed: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+            )
 
     def _show_error(self, text: str) -> None:
         self.summary.clear()
@@ -475,9 +544,18 @@ class VendorTab(QWidget):
     def _set_running(self, running: bool) -> None:
         if running:
             self.status.setStyleSheet("")
-        for w in (self.paths_edit, self.files_button, self.folder_button, self.citizens_edit,
-                  self.citizens_button, self.strategy_box, self.xsd_edit, self.xsd_button,
-                  self.jobs_box, self.run_button):
+        for w in (
+            self.paths_edit,
+            self.files_button,
+            self.folder_button,
+            self.citizens_edit,
+            self.citizens_button,
+            self.strategy_box,
+            self.xsd_edit,
+            self.xsd_button,
+            self.jobs_box,
+            self.run_button,
+        ):
             w.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self._update_buttons()
@@ -501,8 +579,11 @@ class VendorTab(QWidget):
             self._show_error(self.tr("Could not open %1").replace("%1", path))
             return
         if line:
-            self.status.setText(self.tr("Opened %1 – the finding is on line %2.")
-                                .replace("%1", path).replace("%2", str(line)))
+            self.status.setText(
+                self.tr("Opened %1 – the finding is on line %2.")
+                .replace("%1", path)
+                .replace("%2", str(line))
+            )
 
     def export_report(self) -> None:
         if self.batch is None:
@@ -513,7 +594,8 @@ class VendorTab(QWidget):
         folder = Path(os.path.abspath(first[0])).parent if first else Path.home()
         start = str(folder / ("vendor-check" + SUFFIXES["text"]))
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), start, ";;".join(filters))
+            self, self.tr("Export report"), start, ";;".join(filters)
+        )
         if not path:
             return
         fmt = report_format(path, FORMATS[filters.index(chosen)] if chosen in filters else None)
@@ -522,8 +604,9 @@ class VendorTab(QWidget):
         try:
             write_report(self.batch, fmt, path, self.lang)
         except OSError as exc:
-            self._show_error(self.tr("Could not write the report: %1")
-                             .replace("%1", exc.strerror or str(exc)))
+            self._show_error(
+                self.tr("Could not write the report: %1").replace("%1", exc.strerror or str(exc))
+            )
             return
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Report written: %1").replace("%1", path))

@@ -14,20 +14,32 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fsiii_mapper.documents import TableDocument
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.gate import ExportRefused, check_exportable
 from fsiii_mapper.interchange.records import ImportResult, Skipped, export_info
-from fsiii_mapper.validation import Finding
+from fsiii_mapper.io.atomic import atomic_write_bytes, atomic_write_text
+from fsiii_mapper.io.documents import TableDocument
+from fsiii_mapper.rules.table_rules import Finding
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import InputError, atomic_write_bytes, atomic_write_text
 
 EXPORT_FORMATS: tuple[str, ...] = (
-    "csv", "xlsx", "conceptmap-r4", "conceptmap-r5", "sssom", "guide-html", "guide-pdf",
+    "csv",
+    "xlsx",
+    "conceptmap-r4",
+    "conceptmap-r5",
+    "sssom",
+    "guide-html",
+    "guide-pdf",
 )
 IMPORT_FORMATS: tuple[str, ...] = ("csv", "xlsx", "conceptmap-r4", "conceptmap-r5")
 SUFFIX = {
-    "csv": ".csv", "xlsx": ".xlsx", "conceptmap-r4": ".json", "conceptmap-r5": ".json",
-    "sssom": ".sssom.tsv", "guide-html": ".html", "guide-pdf": ".pdf",
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+    "conceptmap-r4": ".json",
+    "conceptmap-r5": ".json",
+    "sssom": ".sssom.tsv",
+    "guide-html": ".html",
+    "guide-pdf": ".pdf",
 }
 MULTI_TABLE_FORMATS = frozenset({"xlsx", "guide-html", "guide-pdf"})
 
@@ -56,13 +68,16 @@ def export_tables(
     ``allow_warnings``; ``InputError`` for a bad request.
     """
     if fmt not in EXPORT_FORMATS:
-        raise InputError(f"unknown export format {fmt!r}",
-                         hint=f"one of {', '.join(EXPORT_FORMATS)}")
+        raise InputError(
+            f"unknown export format {fmt!r}", hint=f"one of {', '.join(EXPORT_FORMATS)}"
+        )
     if not docs:
         raise InputError("no table to export")
     if len(docs) > 1 and fmt not in MULTI_TABLE_FORMATS:
-        raise InputError(f"format {fmt} holds one table; {len(docs)} were given",
-                         hint="export them one by one, or use xlsx")
+        raise InputError(
+            f"format {fmt} holds one table; {len(docs)} were given",
+            hint="export them one by one, or use xlsx",
+        )
     target = Path(out)
     if not target.parent.is_dir():
         raise InputError("output folder does not exist", target.parent)
@@ -133,8 +148,9 @@ def import_file(
         from fsiii_mapper.interchange.conceptmap import read_conceptmap
 
         return read_conceptmap(p, ws, "r4" if fmt.endswith("r4") else "r5")
-    raise InputError(f"unknown import format {fmt!r}", p,
-                     hint=f"one of {', '.join(IMPORT_FORMATS)}")
+    raise InputError(
+        f"unknown import format {fmt!r}", p, hint=f"one of {', '.join(IMPORT_FORMATS)}"
+    )
 
 
 __all__ = [

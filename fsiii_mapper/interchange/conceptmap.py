@@ -34,6 +34,7 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.records import (
     ExportInfo,
     ImportResult,
@@ -45,7 +46,6 @@ from fsiii_mapper.interchange.records import (
 from fsiii_mapper.model import MappingRow, MappingTable
 from fsiii_mapper.model.table import REVIEW_STATUSES
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import InputError
 
 FhirVersion = Literal["r4", "r5"]
 
@@ -158,8 +158,9 @@ def _target(row: MappingRow, ws: Workspace, version: FhirVersion) -> dict[str, A
     return tgt
 
 
-def _elements(table: MappingTable, ws: Workspace, info: ExportInfo,
-              version: FhirVersion) -> list[dict[str, Any]]:
+def _elements(
+    table: MappingTable, ws: Workspace, info: ExportInfo, version: FhirVersion
+) -> list[dict[str, Any]]:
     """One element per run of consecutive mapped rows with the same source (1→N rows share an
     element, row order is kept); in R5 a no-map row is an element of its own."""
     out: list[dict[str, Any]] = []
@@ -187,8 +188,9 @@ def _elements(table: MappingTable, ws: Workspace, info: ExportInfo,
     return out
 
 
-def render_conceptmap(table: MappingTable, ws: Workspace, info: ExportInfo,
-                      version: FhirVersion) -> str:
+def render_conceptmap(
+    table: MappingTable, ws: Workspace, info: ExportInfo, version: FhirVersion
+) -> str:
     m = table.table
     cm: dict[str, Any] = {"resourceType": "ConceptMap", "id": _fhir_id(m.id)}
     exts = [
@@ -224,12 +226,24 @@ def render_conceptmap(table: MappingTable, ws: Workspace, info: ExportInfo,
                 period["end"] = m.valid_to.isoformat()
             cm["effectivePeriod"] = period
         cm["property"] = [
-            {"code": "review-status", "uri": PROPERTY_URI["review-status"], "type": "code",
-             "description": "Review status of the mapping row: " + " | ".join(REVIEW_STATUSES)},
-            {"code": "author", "uri": PROPERTY_URI["author"], "type": "string",
-             "description": "Who made the decision recorded in the row"},
-            {"code": "date", "uri": PROPERTY_URI["date"], "type": "dateTime",
-             "description": "When the row was last decided"},
+            {
+                "code": "review-status",
+                "uri": PROPERTY_URI["review-status"],
+                "type": "code",
+                "description": "Review status of the mapping row: " + " | ".join(REVIEW_STATUSES),
+            },
+            {
+                "code": "author",
+                "uri": PROPERTY_URI["author"],
+                "type": "string",
+                "description": "Who made the decision recorded in the row",
+            },
+            {
+                "code": "date",
+                "uri": PROPERTY_URI["date"],
+                "type": "dateTime",
+                "description": "When the row was last decided",
+            },
         ]
     group: dict[str, Any] = {}
     source_version = info.catalog.code_system_version if info.catalog else None
@@ -281,8 +295,15 @@ def _props(tgt: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _row(source: str, target: str | None, relationship: str, holder: dict[str, Any],
-         comment: str, version: FhirVersion, generated: bool) -> MappingRow:
+def _row(
+    source: str,
+    target: str | None,
+    relationship: str,
+    holder: dict[str, Any],
+    comment: str,
+    version: FhirVersion,
+    generated: bool,
+) -> MappingRow:
     if version == "r5" and "property" in holder:
         props = _props(holder)
         review, author, date = props.get("review-status"), props.get("author"), props.get("date")
@@ -321,8 +342,13 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
     for gi, group in enumerate(data.get("group") or []):
         where_g = f"group[{gi}]"
         if str(group.get("source") or "").split("|", 1)[0] != FSIII_SYSTEM:
-            skipped.append(Skipped(where_g, f"source system {group.get('source')!r} is not FSIII "
-                                   f"({FSIII_SYSTEM}); the whole group was left out"))
+            skipped.append(
+                Skipped(
+                    where_g,
+                    f"source system {group.get('source')!r} is not FSIII "
+                    f"({FSIII_SYSTEM}); the whole group was left out",
+                )
+            )
             continue
         for ei, el in enumerate(group.get("element") or []):
             where_e = f"{where_g}.element[{ei}]"
@@ -332,13 +358,26 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
                 continue
             if version == "r5" and el.get("noMap") is True:
                 try:
-                    rows.append(_row(source, None, "no-map", el,
-                                     str(_ext_value(el, "comment") or ""), version, False))
+                    rows.append(
+                        _row(
+                            source,
+                            None,
+                            "no-map",
+                            el,
+                            str(_ext_value(el, "comment") or ""),
+                            version,
+                            False,
+                        )
+                    )
                 except (RowRejected, ValueError) as exc:
                     skipped.append(Skipped(where_e, str(exc)))
                 if el.get("target"):
-                    skipped.append(Skipped(where_e, "noMap is true but targets are given; "
-                                           "the targets were left out"))
+                    skipped.append(
+                        Skipped(
+                            where_e,
+                            "noMap is true but targets are given; the targets were left out",
+                        )
+                    )
                 continue
             targets = el.get("target") or []
             if not targets:
@@ -351,10 +390,15 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
                     skipped.append(Skipped(where, str(exc)))
         unmapped = group.get("unmapped")
         if unmapped:
-            skipped.append(Skipped(f"{where_g}.unmapped", "group.unmapped is not a row of a "
-                                   "mapping table and was left out"))
+            skipped.append(
+                Skipped(
+                    f"{where_g}.unmapped",
+                    "group.unmapped is not a row of a mapping table and was left out",
+                )
+            )
     m: dict[str, Any] = {
-        "table_id": (data.get("identifier") or {}).get("value") if version == "r4"
+        "table_id": (data.get("identifier") or {}).get("value")
+        if version == "r4"
         else next((i.get("value") for i in data.get("identifier") or []), None),
         "title": data.get("title"),
         "table_version": data.get("version"),
@@ -398,4 +442,3 @@ def _target_row(source: str, tgt: dict[str, Any], version: FhirVersion) -> Mappi
     if not code:
         raise RowRejected(f"{rel} target without a code")
     return _row(source, code, rel, tgt, comment, version, generated)
-

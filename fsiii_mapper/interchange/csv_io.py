@@ -12,6 +12,7 @@ import csv
 import io
 from pathlib import Path
 
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.records import (
     IDENTITY_KEYS,
     ROW_COLUMNS,
@@ -25,7 +26,6 @@ from fsiii_mapper.interchange.records import (
 )
 from fsiii_mapper.model import MappingTable
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import InputError
 
 HEADER: tuple[str, ...] = ROW_COLUMNS + IDENTITY_KEYS
 
@@ -57,7 +57,10 @@ def read_csv(path: Path, ws: Workspace) -> ImportResult:
     missing = [c for c in ("source", "relationship") if c not in columns]
     if missing:
         raise InputError(
-            f"not a mapping-table CSV: column(s) {', '.join(missing)} missing", path, 1, None,
+            f"not a mapping-table CSV: column(s) {', '.join(missing)} missing",
+            path,
+            1,
+            None,
             f"the header must name at least: source, target, relationship (got: "
             f"{', '.join(columns) or 'nothing'})",
         )
@@ -76,8 +79,9 @@ def read_csv(path: Path, ws: Workspace) -> ImportResult:
         if not values or all(v == "" for v in values):
             continue  # a blank line is not a row
         if len(values) > len(columns):
-            skipped.append(Skipped(f"line {start}", "more fields than the header has columns",
-                                   start))
+            skipped.append(
+                Skipped(f"line {start}", "more fields than the header has columns", start)
+            )
             continue
         rec = dict(zip(columns, values, strict=False))  # short lines: the rest is empty
         try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.conceptmap import conceptmap_version
-from fsiii_mapper.yamlio import InputError
 
 IMPORT_FORMATS = ("csv", "xlsx", "conceptmap-r4", "conceptmap-r5")
 
@@ -27,14 +27,23 @@ def detect_format(path: Path) -> str:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise InputError(f"not valid JSON: {exc}", path) from None
         if not isinstance(data, dict) or data.get("resourceType") != "ConceptMap":
-            raise InputError("a JSON file, but not a FHIR ConceptMap", path,
-                             hint="only ConceptMap JSON can be imported as a table")
+            raise InputError(
+                "a JSON file, but not a FHIR ConceptMap",
+                path,
+                hint="only ConceptMap JSON can be imported as a table",
+            )
         version = conceptmap_version(data)
         if version is None:
-            raise InputError("cannot tell whether this ConceptMap is R4 or R5", path,
-                             hint="give --format conceptmap-r4 or --format conceptmap-r5")
+            raise InputError(
+                "cannot tell whether this ConceptMap is R4 or R5",
+                path,
+                hint="give --format conceptmap-r4 or --format conceptmap-r5",
+            )
         return f"conceptmap-{version}"
     if suffix in (".csv", ".txt", ".tsv") or suffix == "":
         return "csv"
-    raise InputError(f"cannot tell the format of a {suffix} file", path,
-                     hint=f"give --format, one of {', '.join(IMPORT_FORMATS)}")
+    raise InputError(
+        f"cannot tell the format of a {suffix} file",
+        path,
+        hint=f"give --format, one of {', '.join(IMPORT_FORMATS)}",
+    )

@@ -26,11 +26,13 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.texts import t
+from fsiii_mapper.io.atomic import atomic_write_text
+from fsiii_mapper.io.yamltree import dump_yaml
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.model.citizen import CitizenCondition
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import InputError, atomic_write_text, dump_yaml
 
 FSIII_SYSTEM = "urn:oid:1.2.208.176.2.21"
 CPR_SYSTEM = "urn:oid:1.2.208.176.1.2"
@@ -38,12 +40,18 @@ CPR_SYSTEM = "urn:oid:1.2.208.176.1.2"
 # KL's funktionsevne scale (ValueSet KLSeveritiesFSIII): legacy code and UUID → level. These are
 # codes of the FSIII CodeSystem; the catalog data files do not carry the scale yet.
 SEVERITY_LEVEL: dict[str, int] = {
-    "B1": 0, "9c5cfb57-a498-40e5-98a7-792bf5fb205b": 0,
-    "B2": 1, "fcc16cb1-41f0-4832-b834-110fba0aaabe": 1,
-    "B3": 2, "d984ad21-48fe-4619-845e-2aa0303048e7": 2,
-    "B4": 3, "1ceef776-0cfa-4acd-b222-c5bb2424e0c1": 3,
-    "B5": 4, "f4c9f159-5806-4c06-95e9-e69b83bab1a1": 4,
-    "B6": 9, "d7ff926a-4955-478f-b300-0b0ec0785013": 9,
+    "B1": 0,
+    "9c5cfb57-a498-40e5-98a7-792bf5fb205b": 0,
+    "B2": 1,
+    "fcc16cb1-41f0-4832-b834-110fba0aaabe": 1,
+    "B3": 2,
+    "d984ad21-48fe-4619-845e-2aa0303048e7": 2,
+    "B4": 3,
+    "1ceef776-0cfa-4acd-b222-c5bb2424e0c1": 3,
+    "B5": 4,
+    "f4c9f159-5806-4c06-95e9-e69b83bab1a1": 4,
+    "B6": 9,
+    "d7ff926a-4955-478f-b300-0b0ec0785013": 9,
 }
 EXCLUDED_VERIFICATION = {"entered-in-error", "refuted"}
 INACTIVE_CLINICAL = {"inactive", "remission", "resolved"}
@@ -94,7 +102,10 @@ def _identifier(patient: dict[str, Any]) -> str | None:
 
 
 def citizen_from_bundle(
-    path: Path, ws: Workspace, citizen_id: str, name: str | None = None,
+    path: Path,
+    ws: Workspace,
+    citizen_id: str,
+    name: str | None = None,
     lang: str | None = None,
 ) -> CitizenImport:
     try:
@@ -107,8 +118,11 @@ def citizen_from_bundle(
         raise InputError(f"cannot read file: {exc}", path) from None
     if not isinstance(data, dict) or data.get("resourceType") != "Bundle":
         raise InputError("not a FHIR Bundle (resourceType must be Bundle)", path)
-    entries = [(i, e.get("resource") or {}, e.get("fullUrl") or "")
-               for i, e in enumerate(data.get("entry") or []) if isinstance(e, dict)]
+    entries = [
+        (i, e.get("resource") or {}, e.get("fullUrl") or "")
+        for i, e in enumerate(data.get("entry") or [])
+        if isinstance(e, dict)
+    ]
     notes: list[str] = []
     patients = [(i, r, u) for i, r, u in entries if r.get("resourceType") == "Patient"]
     patient = patients[0][1] if patients else {}
@@ -157,24 +171,42 @@ def citizen_from_bundle(
         level = None
         if severity is not None:
             if st is not None and not st.carries_level:
-                notes.append(t("fhir.level-on-health", lang, where=where, code=code,
-                               severity=severity))
+                notes.append(
+                    t("fhir.level-on-health", lang, where=where, code=code, severity=severity)
+                )
             elif severity in SEVERITY_LEVEL or severity.lower() in SEVERITY_LEVEL:
                 level = SEVERITY_LEVEL.get(severity, SEVERITY_LEVEL.get(severity.lower()))
             else:
-                notes.append(t("fhir.unknown-severity", lang, where=where, code=code,
-                               severity=severity))
+                notes.append(
+                    t("fhir.unknown-severity", lang, where=where, code=code, severity=severity)
+                )
         elif st is not None and st.carries_level:
             notes.append(t("fhir.no-level", lang, where=where, code=code))
-        note = "\n".join(str(n["text"]) for n in res.get("note") or []
-                         if isinstance(n, dict) and n.get("text"))
-        conditions.append(CitizenCondition(code=code, status=status, level=level,  # type: ignore[arg-type]
-                                           note=note))
-    description = t("fhir.description", lang, file=path.name, bundle=data.get("id") or "-",
-                    timestamp=data.get("timestamp") or "-")
-    citizen = Citizen(id=citizen_id, name=name if name is not None else _name(patient),
-                      identifier=_identifier(patient), description=description,
-                      conditions=conditions)
+        note = "\n".join(
+            str(n["text"]) for n in res.get("note") or [] if isinstance(n, dict) and n.get("text")
+        )
+        conditions.append(
+            CitizenCondition(
+                code=code,
+                status=status,  # type: ignore[arg-type]
+                level=level,
+                note=note,
+            )
+        )
+    description = t(
+        "fhir.description",
+        lang,
+        file=path.name,
+        bundle=data.get("id") or "-",
+        timestamp=data.get("timestamp") or "-",
+    )
+    citizen = Citizen(
+        id=citizen_id,
+        name=name if name is not None else _name(patient),
+        identifier=_identifier(patient),
+        description=description,
+        conditions=conditions,
+    )
     return CitizenImport(citizen, notes)
 
 
@@ -185,8 +217,9 @@ def citizen_yaml(c: Citizen, ws: Workspace | None = None) -> str:
             for cat in ws.catalogs.values():
                 st = cat.resolve(cond.code)
                 if st is not None:
-                    displays[cond.code] = f"{st.key} {st.display}" if st.key != cond.code \
-                        else st.display
+                    displays[cond.code] = (
+                        f"{st.key} {st.display}" if st.key != cond.code else st.display
+                    )
                     break
     tree = CommentedMap()
     tree["id"] = c.id
@@ -208,7 +241,8 @@ def citizen_yaml(c: Citizen, ws: Workspace | None = None) -> str:
         conds.append(m)
     tree["conditions"] = conds
     tree.yaml_set_start_comment(
-        "Citizen imported from a FHIR Bundle by `fsiii-mapper citizen import-fhir`.")
+        "Citizen imported from a FHIR Bundle by `fsiii-mapper citizen import-fhir`."
+    )
     return dump_yaml(tree)
 
 

@@ -1,14 +1,14 @@
 """The export gate: a table with validation errors is never exported; warnings need consent.
 
-Exports are rendered in memory first and written with ``yamlio.atomic_write_*``, so a refused or
+Exports are rendered in memory first and written with ``fsiii_mapper.io.atomic``, so a refused or
 failed export leaves no file (and an existing file untouched).
 """
 
 from __future__ import annotations
 
-from fsiii_mapper.documents import TableDocument
 from fsiii_mapper.interchange.texts import t
-from fsiii_mapper.validation import Finding, counts, validate_table
+from fsiii_mapper.io.documents import TableDocument
+from fsiii_mapper.rules.table_rules import Finding, counts, validate_table
 from fsiii_mapper.workspace import Workspace
 
 

@@ -11,16 +11,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from fsiii_mapper import __version__
-from fsiii_mapper.compare import structural_gaps
-from fsiii_mapper.messages import lookup
+from fsiii_mapper.analysis.fill import structural_gaps
 from fsiii_mapper.model import Catalog
+from fsiii_mapper.texts.catalog import lookup
 from fsiii_mapper.workspace import Workspace
 
 SLOTS = ("original", "simplified")
 
 GUIDE_TEXT: dict[str, dict[str, str]] = {
-    "title": {"da": "Mapningsvejledning: FSIII → Indlæggelsesrapport (XDIS16)",
-              "en": "Mapping guide: FSIII → Admission report (XDIS16)"},
+    "title": {
+        "da": "Mapningsvejledning: FSIII → Indlæggelsesrapport (XDIS16)",
+        "en": "Mapping guide: FSIII → Admission report (XDIS16)",
+    },
     "intro": {
         "da": "Vejledningen viser, hvordan borgerens FSIII-dokumentation udfylder "
         "indlæggelsesrapportens felter efter den gamle og den forenklede mapningstabel, hvilke "
@@ -38,27 +40,37 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
     "col.status": {"da": "Status", "en": "Status"},
     "col.catalog": {"da": "Katalog (version)", "en": "Catalog (version)"},
     "col.valid": {"da": "Gyldig", "en": "Valid"},
-    "generated": {"da": "Dannet {when} af fsiii-mapper {version}",
-                  "en": "Generated {when} by fsiii-mapper {version}"},
-    "empty.head": {"da": "Felter der står tomme efter forenklingen",
-                   "en": "Fields that go empty after the simplification"},
-    "empty.none": {"da": "Ingen: alle felter, som den gamle tabel udfylder, udfyldes også af den "
-                   "forenklede.", "en": "None: every field the old table fills is filled by "
-                   "the simplified table too."},
-    "empty.lead": {"da": "Disse felter udfyldes af den gamle tabel, men af ingen række i den "
-                   "forenklede tabel. Hospitalet ser dem tomme for borgere, der er dokumenteret "
-                   "i de forenklede tilstande:", "en": "These fields are filled by the old table "
-                   "but by no row of the simplified table. The hospital sees them empty for "
-                   "citizens documented in the simplified states:"},
-    "fields.function": {"da": "Funktionsevne (felter med score)",
-                        "en": "Function ability (scored fields)"},
-    "fields.areas": {"da": "Sygeplejefaglige problemområder",
-                     "en": "Nursing problem areas"},
+    "generated": {
+        "da": "Dannet {when} af fsiii-mapper {version}",
+        "en": "Generated {when} by fsiii-mapper {version}",
+    },
+    "empty.head": {
+        "da": "Felter der står tomme efter forenklingen",
+        "en": "Fields that go empty after the simplification",
+    },
+    "empty.none": {
+        "da": "Ingen: alle felter, som den gamle tabel udfylder, udfyldes også af den forenklede.",
+        "en": "None: every field the old table fills is filled by the simplified table too.",
+    },
+    "empty.lead": {
+        "da": "Disse felter udfyldes af den gamle tabel, men af ingen række i den "
+        "forenklede tabel. Hospitalet ser dem tomme for borgere, der er dokumenteret "
+        "i de forenklede tilstande:",
+        "en": "These fields are filled by the old table "
+        "but by no row of the simplified table. The hospital sees them empty for "
+        "citizens documented in the simplified states:",
+    },
+    "fields.function": {
+        "da": "Funktionsevne (felter med score)",
+        "en": "Function ability (scored fields)",
+    },
+    "fields.areas": {"da": "Sygeplejefaglige problemområder", "en": "Nursing problem areas"},
     "col.field": {"da": "Felt", "en": "Field"},
-    "col.fills.original": {"da": "Udfyldes af (gammel tabel)",
-                           "en": "Filled by (old table)"},
-    "col.fills.simplified": {"da": "Udfyldes af (forenklet tabel)",
-                             "en": "Filled by (simplified table)"},
+    "col.fills.original": {"da": "Udfyldes af (gammel tabel)", "en": "Filled by (old table)"},
+    "col.fills.simplified": {
+        "da": "Udfyldes af (forenklet tabel)",
+        "en": "Filled by (simplified table)",
+    },
     "nothing": {"da": "— intet (feltet står tomt)", "en": "— nothing (the field stays empty)"},
     "lost": {"da": "TOMT EFTER FORENKLINGEN", "en": "EMPTY AFTER THE SIMPLIFICATION"},
     "crosswalk.head": {"da": "Fra gammel til ny tilstand", "en": "From old to new state"},
@@ -80,8 +92,10 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
     "rel.source-broader": {"da": "kilden er bredere", "en": "source broader"},
     "rel.source-narrower": {"da": "kilden er snævrere", "en": "source narrower"},
     "rel.related": {"da": "beslægtet", "en": "related"},
-    "footer": {"da": "Felter og koder følger rapportlayoutet {layout}.",
-               "en": "Fields and codes follow the report layout {layout}."},
+    "footer": {
+        "da": "Felter og koder følger rapportlayoutet {layout}.",
+        "en": "Fields and codes follow the report layout {layout}.",
+    },
 }
 
 
@@ -165,11 +179,19 @@ def build_guide(ws: Workspace, when: dt.datetime | None = None) -> Guide:
     for slot in SLOTS:
         m = ws.tables[slot].table.table
         cat = ws.catalogs.get(m.catalog)
-        tables.append(TableLine(
-            slot, m.id, m.title, m.version, m.status, m.catalog,
-            cat.code_system_version if cat else "",
-            m.valid_from.isoformat() if m.valid_from else "",
-            m.valid_to.isoformat() if m.valid_to else ""))
+        tables.append(
+            TableLine(
+                slot,
+                m.id,
+                m.title,
+                m.version,
+                m.status,
+                m.catalog,
+                cat.code_system_version if cat else "",
+                m.valid_from.isoformat() if m.valid_from else "",
+                m.valid_to.isoformat() if m.valid_to else "",
+            )
+        )
     fields = []
     gaps = {g.code: g for g in structural_gaps(ws)}
     for code in ws.layout.field_codes():
@@ -179,12 +201,19 @@ def build_guide(ws: Workspace, when: dt.datetime | None = None) -> Guide:
             cat = ws.catalogs.get(doc.table.table.catalog)
             fills[slot] = [
                 Source(*_state(cat, r.source)[:2], r.relationship, r.comment)
-                for r in doc.table.rows if r.maps and r.target == code
+                for r in doc.table.rows
+                if r.maps and r.target == code
             ]
         gap = gaps.get(code)
-        fields.append(GuideField(code, ws.layout.label_of(code),
-                                 ws.layout.kind_of(code) or "", fills,
-                                 bool(gap and gap.lost)))
+        fields.append(
+            GuideField(
+                code,
+                ws.layout.label_of(code),
+                ws.layout.kind_of(code) or "",
+                fills,
+                bool(gap and gap.lost),
+            )
+        )
     old_cat, new_cat = ws.catalogs.get("original"), ws.catalogs.get("simplified")
     old_fills, new_fills = _fills(ws, "original"), _fills(ws, "simplified")
     crosswalk = []
@@ -196,6 +225,7 @@ def build_guide(ws: Workspace, when: dt.datetime | None = None) -> Guide:
         retained = bool(new_cat and new_cat.resolve(st.ident) is not None)
         if retained and not succ:
             succ.append((st.key, st.display, new_fills.get(st.ident, [])))
-        crosswalk.append(CrosswalkLine(st.key, st.display, old_fills.get(st.ident, []), succ,
-                                       retained))
+        crosswalk.append(
+            CrosswalkLine(st.key, st.display, old_fills.get(st.ident, []), succ, retained)
+        )
     return Guide(when, ws.layout.id, tables, fields, crosswalk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from fsiii_mapper.interchange.guide import Guide, GuideField, Source, gtext
-from fsiii_mapper.messages import default_lang
+from fsiii_mapper.texts.catalog import default_lang
 
 CSS = """
 body{font-family:"Segoe UI",Calibri,"DejaVu Sans",Arial,sans-serif;margin:2rem auto;
@@ -30,8 +30,11 @@ def _sources(items: list[Source], lang: str) -> str:
         return f'<span class="muted">{escape(gtext("nothing", lang))}</span>'
     lis = []
     for s in items:
-        rel = "" if s.relationship == "equivalent" else \
-            f' <span class="rel">({escape(gtext("rel." + s.relationship, lang))})</span>'
+        rel = (
+            ""
+            if s.relationship == "equivalent"
+            else f' <span class="rel">({escape(gtext("rel." + s.relationship, lang))})</span>'
+        )
         lis.append(f'<li><span class="code">{escape(s.key)}</span> {escape(s.display)}{rel}</li>')
     return f'<ul class="src">{"".join(lis)}</ul>'
 
@@ -44,15 +47,18 @@ def _field_rows(fields: list[GuideField], lang: str) -> str:
         out.append(
             f'<tr{cls}><td><span class="code">{escape(f.code)}'
             f"</span> {escape(f.label)}{flag}</td><td>{_sources(f.fills['original'], lang)}</td>"
-            f"<td>{_sources(f.fills['simplified'], lang)}</td></tr>")
+            f"<td>{_sources(f.fills['simplified'], lang)}</td></tr>"
+        )
     return "".join(out)
 
 
 def _field_table(fields: list[GuideField], lang: str) -> str:
-    return (f"<table><thead><tr><th>{escape(gtext('col.field', lang))}</th>"
-            f"<th>{escape(gtext('col.fills.original', lang))}</th>"
-            f"<th>{escape(gtext('col.fills.simplified', lang))}</th></tr></thead>"
-            f"<tbody>{_field_rows(fields, lang)}</tbody></table>")
+    return (
+        f"<table><thead><tr><th>{escape(gtext('col.field', lang))}</th>"
+        f"<th>{escape(gtext('col.fills.original', lang))}</th>"
+        f"<th>{escape(gtext('col.fills.simplified', lang))}</th></tr></thead>"
+        f"<tbody>{_field_rows(fields, lang)}</tbody></table>"
+    )
 
 
 def render_guide_html(guide: Guide, lang: str | None = None) -> str:
@@ -68,57 +74,87 @@ def render_guide_html(guide: Guide, lang: str | None = None) -> str:
         f'<p class="muted">{escape(g("generated", lang, when=when, version=guide.tool))}</p>',
         f"<p>{escape(g('intro', lang))}</p>",
         f"<h2>{escape(g('tables', lang))}</h2>",
-        "<table><thead><tr>" + "".join(
-            f"<th>{escape(g(k, lang))}</th>" for k in
-            ("col.table", "col.id", "col.version", "col.status", "col.catalog", "col.valid"))
+        "<table><thead><tr>"
+        + "".join(
+            f"<th>{escape(g(k, lang))}</th>"
+            for k in (
+                "col.table",
+                "col.id",
+                "col.version",
+                "col.status",
+                "col.catalog",
+                "col.valid",
+            )
+        )
         + "</tr></thead><tbody>",
     ]
     for t in guide.tables:
-        valid = f"{t.valid_from} – {t.valid_to}" if t.valid_to else (
-            f"{t.valid_from} –" if t.valid_from else "")
+        valid = (
+            f"{t.valid_from} – {t.valid_to}"
+            if t.valid_to
+            else (f"{t.valid_from} –" if t.valid_from else "")
+        )
         parts.append(
             f"<tr><td>{escape(g('slot.' + t.slot, lang))}<br><span class='muted'>"
             f"{escape(t.title)}</span></td><td class='code'>{escape(t.id)}</td>"
             f"<td>{escape(t.version)}</td><td>{escape(t.status)}</td>"
             f"<td>{escape(t.catalog)} ({escape(t.catalog_version)})</td>"
-            f"<td>{escape(valid)}</td></tr>")
+            f"<td>{escape(valid)}</td></tr>"
+        )
     parts.append("</tbody></table>")
     parts.append(f"<h2>{escape(g('empty.head', lang))}</h2>")
     if guide.lost:
         parts.append(f"<p>{escape(g('empty.lead', lang))}</p><ul>")
         for f in guide.lost:
             was = ", ".join(f"{s.key} {s.display}" for s in f.fills["original"])
-            parts.append(f'<li><span class="code">{escape(f.code)}</span> '
-                         f'<b>{escape(f.label)}</b> <span class="muted">← {escape(was)}</span>'
-                         "</li>")
+            parts.append(
+                f'<li><span class="code">{escape(f.code)}</span> '
+                f'<b>{escape(f.label)}</b> <span class="muted">← {escape(was)}</span>'
+                "</li>"
+            )
         parts.append("</ul>")
     else:
         parts.append(f"<p>{escape(g('empty.none', lang))}</p>")
     fi = [f for f in guide.fields if f.kind == "function_item"]
     pa = [f for f in guide.fields if f.kind != "function_item"]
-    parts += [f"<h2>{escape(g('fields.function', lang))}</h2>", _field_table(fi, lang),
-              f"<h2>{escape(g('fields.areas', lang))}</h2>", _field_table(pa, lang)]
-    parts += [f"<h2>{escape(g('crosswalk.head', lang))}</h2>",
-              f"<p>{escape(g('crosswalk.lead', lang))}</p>",
-              "<table><thead><tr>" + "".join(
-                  f"<th>{escape(g(k, lang))}</th>" for k in
-                  ("col.old", "col.old-fills", "col.new", "col.new-fills"))
-              + "</tr></thead><tbody>"]
+    parts += [
+        f"<h2>{escape(g('fields.function', lang))}</h2>",
+        _field_table(fi, lang),
+        f"<h2>{escape(g('fields.areas', lang))}</h2>",
+        _field_table(pa, lang),
+    ]
+    parts += [
+        f"<h2>{escape(g('crosswalk.head', lang))}</h2>",
+        f"<p>{escape(g('crosswalk.lead', lang))}</p>",
+        "<table><thead><tr>"
+        + "".join(
+            f"<th>{escape(g(k, lang))}</th>"
+            for k in ("col.old", "col.old-fills", "col.new", "col.new-fills")
+        )
+        + "</tr></thead><tbody>",
+    ]
     for c in guide.crosswalk:
         lost = bool(c.old_fills) and not any(s[2] for s in c.successors)
-        news = "<br>".join(
-            f'<span class="code">{escape(k)}</span> {escape(d)}'
-            + (f' <span class="muted">{escape(g("retained", lang))}</span>'
-               if c.retained and k == c.old_key else "")
-            for k, d, _ in c.successors) or \
-            f'<span class="muted">{escape(g("no-successor", lang))}</span>'
+        news = (
+            "<br>".join(
+                f'<span class="code">{escape(k)}</span> {escape(d)}'
+                + (
+                    f' <span class="muted">{escape(g("retained", lang))}</span>'
+                    if c.retained and k == c.old_key
+                    else ""
+                )
+                for k, d, _ in c.successors
+            )
+            or f'<span class="muted">{escape(g("no-successor", lang))}</span>'
+        )
         new_fills = ", ".join(dict.fromkeys(x for s in c.successors for x in s[2]))
         cls = LOST_CLASS if lost else ""
         parts.append(
             f'<tr{cls}><td><span class="code">'
             f"{escape(c.old_key)}</span> {escape(c.old_display)}</td>"
             f"<td class='code'>{escape(', '.join(c.old_fills))}</td><td>{news}</td>"
-            f"<td class='code'>{escape(new_fills)}</td></tr>")
+            f"<td class='code'>{escape(new_fills)}</td></tr>"
+        )
     parts.append("</tbody></table>")
     parts.append(f'<p class="muted">{escape(g("footer", lang, layout=guide.layout))}</p>')
     parts.append("</body></html>")

@@ -17,11 +17,15 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from fsiii_mapper.interchange.guide import Guide, GuideField, Source, gtext
-from fsiii_mapper.messages import default_lang
+from fsiii_mapper.texts.catalog import default_lang
 
 FONT_DIRS = (
-    Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
-    Path.home() / ".local/share/fonts", Path("/Library/Fonts"), Path("C:/Windows/Fonts"),
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+    Path.home() / ".local/share/fonts",
+    Path("/Library/Fonts"),
+    Path("C:/Windows/Fonts"),
 )
 _ASCII = {"→": "->", "←": "<-", "–": "-", "—": "-", "…": "...", "“": '"', "”": '"', "’": "'"}
 
@@ -41,13 +45,19 @@ def find_unicode_font() -> tuple[Path, Path | None] | None:
             return hits[0], bold if bold.is_file() else None
     if shutil.which("fc-list"):
         try:
-            out = subprocess.run(["fc-list", ":lang=da:fontformat=TrueType", "file"],
-                                 capture_output=True, text=True, timeout=10).stdout
+            out = subprocess.run(
+                ["fc-list", ":lang=da:fontformat=TrueType", "file"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+            ).stdout
         except (OSError, subprocess.SubprocessError):
             out = ""
-        files = sorted(line.split(":")[0].strip() for line in out.splitlines()
-                       if line.strip().lower().endswith(".ttf:") or
-                       line.strip().lower().endswith(".ttf"))
+        files = sorted(
+            line.split(":")[0].strip()
+            for line in out.splitlines()
+            if line.strip().lower().endswith(".ttf:") or line.strip().lower().endswith(".ttf")
+        )
         if files:
             return Path(files[0]), None
     return None
@@ -79,10 +89,16 @@ class _GuidePdf(FPDF):
         self.set_y(-12)
         self.set_font(self.family, "", 7)
         self.set_text_color(90, 100, 112)
-        self.cell(0, 5, self.clean(f"{self.footer_text}  ·  {self.page_no()}/{{nb}}"
-                                   if self.unicode else
-                                   f"{self.footer_text}  -  {self.page_no()}/{{nb}}"),
-                  align="C")
+        self.cell(
+            0,
+            5,
+            self.clean(
+                f"{self.footer_text}  ·  {self.page_no()}/{{nb}}"
+                if self.unicode
+                else f"{self.footer_text}  -  {self.page_no()}/{{nb}}"
+            ),
+            align="C",
+        )
         self.set_text_color(0, 0, 0)
 
 
@@ -111,12 +127,23 @@ def _para(pdf: _GuidePdf, text: str, size: float = 9) -> None:
     pdf.ln(1)
 
 
-def _table(pdf: _GuidePdf, header: list[str], rows: list[list[str]], widths: tuple[int, ...],
-           shaded: set[int] | None = None) -> None:
+def _table(
+    pdf: _GuidePdf,
+    header: list[str],
+    rows: list[list[str]],
+    widths: tuple[int, ...],
+    shaded: set[int] | None = None,
+) -> None:
     pdf.set_font(pdf.family, "", 8.5)
     head_style = FontFace(family=pdf.family, emphasis="BOLD", fill_color=(221, 228, 238))
-    with pdf.table(col_widths=widths, text_align="LEFT", headings_style=head_style,
-                   line_height=4.4, padding=1.2, first_row_as_headings=True) as table:
+    with pdf.table(
+        col_widths=widths,
+        text_align="LEFT",
+        headings_style=head_style,
+        line_height=4.4,
+        padding=1.2,
+        first_row_as_headings=True,
+    ) as table:
         r = table.row()
         for h in header:
             r.cell(pdf.clean(h))
@@ -131,12 +158,26 @@ def _fields(pdf: _GuidePdf, fields: list[GuideField], lang: str) -> None:
     rows, shaded = [], set()
     for i, f in enumerate(fields):
         label = f"{f.code} {f.label}" + (f"\n{gtext('lost', lang)}" if f.lost else "")
-        rows.append([label, _sources(pdf, f.fills["original"], lang),
-                     _sources(pdf, f.fills["simplified"], lang)])
+        rows.append(
+            [
+                label,
+                _sources(pdf, f.fills["original"], lang),
+                _sources(pdf, f.fills["simplified"], lang),
+            ]
+        )
         if f.lost:
             shaded.add(i)
-    _table(pdf, [gtext("col.field", lang), gtext("col.fills.original", lang),
-                 gtext("col.fills.simplified", lang)], rows, (34, 33, 33), shaded)
+    _table(
+        pdf,
+        [
+            gtext("col.field", lang),
+            gtext("col.fills.original", lang),
+            gtext("col.fills.simplified", lang),
+        ],
+        rows,
+        (34, 33, 33),
+        shaded,
+    )
 
 
 def render_guide_pdf(guide: Guide, lang: str | None = None) -> bytes:
@@ -154,8 +195,13 @@ def render_guide_pdf(guide: Guide, lang: str | None = None) -> bytes:
     pdf.multi_cell(0, 8, pdf.clean(g("title", lang)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(pdf.family, "", 8)
     pdf.set_text_color(90, 100, 112)
-    pdf.multi_cell(0, 4.5, pdf.clean(g("generated", lang, when=when, version=guide.tool)),
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        4.5,
+        pdf.clean(g("generated", lang, when=when, version=guide.tool)),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_text_color(0, 0, 0)
     pdf.ln(2)
     _para(pdf, g("intro", lang), 10)
@@ -163,21 +209,49 @@ def render_guide_pdf(guide: Guide, lang: str | None = None) -> bytes:
     _heading(pdf, g("tables", lang))
     rows = []
     for t in guide.tables:
-        valid = f"{t.valid_from} – {t.valid_to}" if t.valid_to else (
-            f"{t.valid_from} –" if t.valid_from else "")
-        rows.append([f"{g('slot.' + t.slot, lang)}\n{t.title}", t.id, t.version, t.status,
-                     f"{t.catalog} ({t.catalog_version})", valid])
-    _table(pdf, [g(k, lang) for k in ("col.table", "col.id", "col.version", "col.status",
-                                       "col.catalog", "col.valid")], rows,
-           (34, 13, 9, 12, 16, 16))
+        valid = (
+            f"{t.valid_from} – {t.valid_to}"
+            if t.valid_to
+            else (f"{t.valid_from} –" if t.valid_from else "")
+        )
+        rows.append(
+            [
+                f"{g('slot.' + t.slot, lang)}\n{t.title}",
+                t.id,
+                t.version,
+                t.status,
+                f"{t.catalog} ({t.catalog_version})",
+                valid,
+            ]
+        )
+    _table(
+        pdf,
+        [
+            g(k, lang)
+            for k in (
+                "col.table",
+                "col.id",
+                "col.version",
+                "col.status",
+                "col.catalog",
+                "col.valid",
+            )
+        ],
+        rows,
+        (34, 13, 9, 12, 16, 16),
+    )
 
     _heading(pdf, g("empty.head", lang))
     if guide.lost:
         _para(pdf, g("empty.lead", lang))
         for f in guide.lost:
             was = ", ".join(f"{s.key} {s.display}" for s in f.fills["original"])
-            _para(pdf, f"•  {f.code} {f.label}  ← {was}" if pdf.unicode
-                  else f"-  {f.code} {f.label}  <- {was}")
+            _para(
+                pdf,
+                f"•  {f.code} {f.label}  ← {was}"
+                if pdf.unicode
+                else f"-  {f.code} {f.label}  <- {was}",
+            )
     else:
         _para(pdf, g("empty.none", lang))
 
@@ -192,13 +266,19 @@ def render_guide_pdf(guide: Guide, lang: str | None = None) -> bytes:
     for i, c in enumerate(guide.crosswalk):
         news = "\n".join(
             f"{k} {d}" + (f" {g('retained', lang)}" if c.retained and k == c.old_key else "")
-            for k, d, _ in c.successors) or g("no-successor", lang)
+            for k, d, _ in c.successors
+        ) or g("no-successor", lang)
         new_fills = ", ".join(dict.fromkeys(x for s in c.successors for x in s[2]))
         rows.append([f"{c.old_key} {c.old_display}", ", ".join(c.old_fills), news, new_fills])
         if c.old_fills and not any(s[2] for s in c.successors):
             shaded.add(i)
-    _table(pdf, [g(k, lang) for k in ("col.old", "col.old-fills", "col.new", "col.new-fills")],
-           rows, (36, 14, 36, 14), shaded)
+    _table(
+        pdf,
+        [g(k, lang) for k in ("col.old", "col.old-fills", "col.new", "col.new-fills")],
+        rows,
+        (36, 14, 36, 14),
+        shaded,
+    )
     pdf.ln(3)
     _para(pdf, g("footer", lang, layout=guide.layout), 8)
     return bytes(pdf.output())

@@ -167,14 +167,10 @@ def record_row(rec: Mapping[str, Any]) -> MappingRow:
         raise RowRejected("source is empty")
     relationship = _text(rec.get("relationship")).strip()
     if relationship not in RELATIONSHIPS:
-        raise RowRejected(
-            f"relationship {relationship!r} is not one of {', '.join(RELATIONSHIPS)}"
-        )
+        raise RowRejected(f"relationship {relationship!r} is not one of {', '.join(RELATIONSHIPS)}")
     review = _text(rec.get("review_status")).strip() or "draft"
     if review not in REVIEW_STATUSES:
-        raise RowRejected(
-            f"review_status {review!r} is not one of {', '.join(REVIEW_STATUSES)}"
-        )
+        raise RowRejected(f"review_status {review!r} is not one of {', '.join(REVIEW_STATUSES)}")
     target = _text(rec.get("target")).strip() or None
     try:
         return MappingRow(
@@ -204,6 +200,7 @@ def table_meta(
     rec: Mapping[str, Any], rows: list[MappingRow], ws: Workspace, fallback_id: str
 ) -> TableMeta:
     """Table metadata from a key/value record; missing keys get sensible defaults."""
+
     def get(key: str) -> str:
         return _text(rec.get(key)).strip()
 

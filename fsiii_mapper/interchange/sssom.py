@@ -15,9 +15,9 @@ import io
 
 from fsiii_mapper.interchange.conceptmap import BASE, FSIII_SYSTEM, REPORT_FIELD_SYSTEM
 from fsiii_mapper.interchange.records import ExportInfo
+from fsiii_mapper.io.yamltree import dump_yaml
 from fsiii_mapper.model import MappingRow, MappingTable
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import dump_yaml
 
 PREDICATE = {
     "equivalent": "skos:exactMatch",
@@ -36,9 +36,17 @@ CURIE_MAP = {
     "fsiiimapper": f"{BASE}/sssom/",
 }
 COLUMNS = (
-    "subject_id", "subject_label", "predicate_id", "object_id", "object_label",
-    "mapping_justification", "author_label", "mapping_date", "mapping_cardinality",
-    "review_status", "comment",
+    "subject_id",
+    "subject_label",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "mapping_justification",
+    "author_label",
+    "mapping_date",
+    "mapping_cardinality",
+    "review_status",
+    "comment",
 )
 
 
@@ -82,8 +90,11 @@ def render_sssom(table: MappingTable, ws: Workspace, info: ExportInfo) -> str:
         "mapping_provider": rec["exported_by"],
         "publication_date": info.exported_at.date().isoformat(),
         "extension_definitions": [
-            {"slot_name": "review_status", "property": "fsiiimapper:review_status",
-             "type_hint": "http://www.w3.org/2001/XMLSchema#string"},
+            {
+                "slot_name": "review_status",
+                "property": "fsiiimapper:review_status",
+                "type_hint": "http://www.w3.org/2001/XMLSchema#string",
+            },
         ],
         "other": (
             f"table_id={m.id}; table_version={m.version}; table_status={m.status}; "
@@ -100,17 +111,19 @@ def render_sssom(table: MappingTable, ws: Workspace, info: ExportInfo) -> str:
     w.writerow(COLUMNS)
     for i, r in enumerate(table.rows):
         st = info.catalog.resolve(r.source) if info.catalog else None
-        w.writerow([
-            f"FSIII:{r.source}",
-            st.display if st else "",
-            PREDICATE[r.relationship],
-            _object(r),
-            ws.layout.label_of(r.target) if r.maps and r.target else "",
-            "semapv:ManualMappingCuration",
-            r.author,
-            r.date.isoformat() if r.date else "",
-            cards[i],
-            r.review_status,
-            r.comment,
-        ])
+        w.writerow(
+            [
+                f"FSIII:{r.source}",
+                st.display if st else "",
+                PREDICATE[r.relationship],
+                _object(r),
+                ws.layout.label_of(r.target) if r.maps and r.target else "",
+                "semapv:ManualMappingCuration",
+                r.author,
+                r.date.isoformat() if r.date else "",
+                cards[i],
+                r.review_status,
+                r.comment,
+            ]
+        )
     return header + buf.getvalue()

@@ -1,13 +1,13 @@
 """User-facing texts of the interchange package: Danish first, English too.
 
-Kept here (not in ``fsiii_mapper.messages``) so this package owns its wording; the lookup follows
+Kept here (not in ``fsiii_mapper.texts.catalog``) so this package owns its wording; the lookup
 the same rules as ``messages.tr``: the language is chosen per call, default ``$FSIII_LANG`` or
 Danish.
 """
 
 from __future__ import annotations
 
-from fsiii_mapper.messages import lookup
+from fsiii_mapper.texts.catalog import lookup
 
 _TEXTS: dict[str, dict[str, str]] = {
     "refused": {

@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.records import (
     META_KEYS,
     ROW_COLUMNS,
@@ -32,7 +33,6 @@ from fsiii_mapper.interchange.records import (
 )
 from fsiii_mapper.model import MappingTable
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper.yamlio import InputError
 
 META_SHEET = "Metadata"
 MAX_WIDTH = 60
@@ -136,8 +136,9 @@ def read_xlsx(path: Path, ws: Workspace, sheet: str | None = None) -> ImportResu
             raise InputError("the workbook has no table sheet", path)
         sheet = tables[0]
     elif sheet not in wb.sheetnames:
-        raise InputError(f"no sheet named {sheet!r}", path,
-                         hint=f"sheets: {', '.join(wb.sheetnames)}")
+        raise InputError(
+            f"no sheet named {sheet!r}", path, hint=f"sheets: {', '.join(wb.sheetnames)}"
+        )
     sh = wb[sheet]
     it = sh.iter_rows(values_only=True)
     header = [str(v).strip() if v is not None else "" for v in next(it, ())]
@@ -145,7 +146,9 @@ def read_xlsx(path: Path, ws: Workspace, sheet: str | None = None) -> ImportResu
     if missing:
         raise InputError(
             f"sheet {sheet!r} is not a mapping table: column(s) {', '.join(missing)} missing",
-            path, hint="the first row must name the columns: source, target, relationship, …")
+            path,
+            hint="the first row must name the columns: source, target, relationship, …",
+        )
     rows = []
     skipped: list[Skipped] = []
     for n, values in enumerate(it, start=2):

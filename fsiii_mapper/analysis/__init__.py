@@ -1,0 +1,1 @@
+"""Questions asked across tables and citizens: diff between tables, gaps and fill rates."""

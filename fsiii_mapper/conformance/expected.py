@@ -1,0 +1,168 @@
+"""What the mapping tables prescribe for one citizen's report, as plain (picklable) data.
+
+The reference renderer writes exactly this, and the checker compares vendors' files against it,
+so a reference file always checks clean. Report content is Danish whatever the UI language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fsiii_mapper.conformance.names import XmlNames, xml_names
+from fsiii_mapper.engine.populate import AreaEntry, Engine, FunctionValue, Report
+from fsiii_mapper.model import Citizen, ReportLayout
+from fsiii_mapper.texts.catalog import tr
+
+REPORT_LANG = "da"  # the report goes to a Danish hospital: its content is always Danish
+AREA_NOTE_SOURCE = "områdedokumentation"  # the engine's source tag for an area note
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    code: str
+    kind: str  # 'function_item' | 'problem_area'
+    code_system: str
+    description: str
+
+
+@dataclass(frozen=True)
+class LayoutSpec:
+    """The parts of the report layout the renderer and the checker need."""
+
+    names: XmlNames
+    version: str
+    fields: tuple[FieldSpec, ...]
+
+    def field(self, code: str) -> FieldSpec | None:
+        for f in self.fields:
+            if f.code == code:
+                return f
+        return None
+
+    def codes(self, kind: str) -> list[str]:
+        return [f.code for f in self.fields if f.kind == kind]
+
+
+def layout_spec(layout: ReportLayout) -> LayoutSpec:
+    fields = [
+        FieldSpec(f.code, "function_item", f.code_system, f.label) for f in layout.function_items
+    ] + [FieldSpec(a.code, "problem_area", a.code_system, a.label) for a in layout.problem_areas]
+    return LayoutSpec(xml_names(layout), layout.version, tuple(fields))
+
+
+@dataclass(frozen=True)
+class ExpectedItem:
+    """One ``function_item`` element: a function item filled by one state."""
+
+    code: str
+    code_system: str
+    description: str
+    score: str | None  # None: no score word is written (level 9 or no level)
+    comment: str
+    source: str
+    level: int | None
+
+
+@dataclass(frozen=True)
+class ExpectedEntry:
+    """One thing a problem area's free text must mention."""
+
+    source: str  # state key, or AREA_NOTE_SOURCE
+    display: str
+    uuid: str | None
+    note: str
+
+    @property
+    def is_area_note(self) -> bool:
+        return self.uuid is None and self.source == AREA_NOTE_SOURCE
+
+    def needles(self) -> tuple[str, ...]:
+        """Any one of these in the area text shows the entry is there."""
+        if self.is_area_note:
+            return (self.note,)
+        return tuple(n for n in (self.display, self.source, self.uuid) if n)
+
+    def line(self) -> str:
+        return f"{self.display}: {self.note}" if self.note else self.display
+
+
+@dataclass(frozen=True)
+class ExpectedArea:
+    code: str
+    code_system: str
+    description: str
+    entries: tuple[ExpectedEntry, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(e.line() for e in self.entries)
+
+
+@dataclass(frozen=True)
+class ExpectedReport:
+    citizen_id: str
+    identifier: str | None
+    strategy: str
+    letter_id: str
+    items: tuple[ExpectedItem, ...]
+    areas: tuple[ExpectedArea, ...]
+
+
+def expected_from_report(report: Report, citizen: Citizen, spec: LayoutSpec) -> ExpectedReport:
+    items: list[ExpectedItem] = []
+    for fr in report.function_items:
+        fs = spec.field(fr.code)
+        assert fs is not None
+        for v in fr.contributions:
+            assert isinstance(v, FunctionValue)
+            items.append(
+                ExpectedItem(
+                    fr.code,
+                    fs.code_system,
+                    fs.description,
+                    v.score,
+                    v.note.strip(),
+                    v.source,
+                    v.level,
+                )
+            )
+    areas: list[ExpectedArea] = []
+    for fr in report.problem_areas:
+        if not fr.contributions:
+            continue
+        fs = spec.field(fr.code)
+        assert fs is not None
+        entries = []
+        for e in fr.contributions:
+            assert isinstance(e, AreaEntry)
+            note_entry = e.uuid is None and e.source == AREA_NOTE_SOURCE
+            display = tr("area-note", REPORT_LANG) if note_entry else e.display
+            entries.append(ExpectedEntry(e.source, display, e.uuid, e.note.strip()))
+        areas.append(ExpectedArea(fr.code, fs.code_system, fs.description, tuple(entries)))
+    return ExpectedReport(
+        citizen_id=citizen.id,
+        identifier=normalise_identifier(citizen.identifier),
+        strategy=report.strategy,
+        letter_id=f"fsiii-{citizen.id}-{report.strategy}",
+        items=tuple(items),
+        areas=tuple(areas),
+    )
+
+
+def expected_for(
+    engine: Engine, citizen: Citizen, strategy: str, spec: LayoutSpec | None = None
+) -> ExpectedReport:
+    """The expected report; ``engine`` should be built with ``lang='da'`` (see REPORT_LANG)."""
+    spec = spec or layout_spec(engine.ws.layout)
+    return expected_from_report(engine.populate(citizen, strategy), citizen, spec)
+
+
+def normalise_identifier(value: str | None) -> str | None:
+    """A patient identifier without spaces and hyphens (``010101-0001`` → ``0101010001``)."""
+    if value is None:
+        return None
+    value = str(value)
+    if value.isdigit():
+        return value
+    out = "".join(ch for ch in value if not ch.isspace() and ch != "-")
+    return out or None

@@ -1,0 +1,74 @@
+"""JUnit XML report (the de-facto shape Jenkins, GitLab, Azure DevOps and GitHub actions read).
+
+One ``testsuite`` per file, one ``testcase`` per checked report field plus a ``document`` case for
+findings about the file as a whole; an error finding is a ``failure``, warnings go to the test
+case's ``system-out``. A file that could not be parsed or matched has only the ``document`` case.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from fsiii_mapper.conformance.batch import BatchResult, FileResult
+from fsiii_mapper.conformance.findings import DOCUMENT, VendorFinding
+from fsiii_mapper.conformance.report_text import finding_line
+from fsiii_mapper.conformance.xmltext import xml_safe
+
+
+def _case(
+    suite: etree._Element, r: FileResult, name: str, findings: list[VendorFinding], lang: str | None
+) -> tuple[int, int]:
+    case = etree.SubElement(
+        suite, "testcase", name=xml_safe(name), classname=xml_safe(r.file), time="0"
+    )
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity != "error"]
+    if errors:
+        # One failure per test case (many readers show only the first); all errors in its text.
+        first = errors[0]
+        message = first.message + (f" (+{len(errors) - 1})" if len(errors) > 1 else "")
+        el = etree.SubElement(case, "failure", message=xml_safe(message), type=first.rule)
+        el.text = xml_safe("\n".join(finding_line(f, lang) for f in errors))
+    if warnings:
+        etree.SubElement(case, "system-out").text = xml_safe(
+            "\n".join(finding_line(f, lang) for f in warnings)
+        )
+    failures = 1 if errors else 0
+    return 1, failures
+
+
+def batch_junit(batch: BatchResult, lang: str | None = None) -> bytes:
+    root = etree.Element("testsuites", name="fsiii-mapper check-vendor")
+    all_tests = all_failures = 0
+    for r in batch.results:
+        suite = etree.SubElement(root, "testsuite", name=xml_safe(r.file))
+        props = etree.SubElement(suite, "properties")
+        etree.SubElement(props, "property", name="strategy", value=batch.strategy)
+        etree.SubElement(props, "property", name="citizen", value=r.citizen or "")
+        etree.SubElement(props, "property", name="matched_by", value=r.matched_by or "")
+        by_field: dict[str, list[VendorFinding]] = {}
+        for f in r.findings:
+            by_field.setdefault(f.field or DOCUMENT, []).append(f)
+        cases = [(DOCUMENT, by_field.pop(DOCUMENT, []))]
+        if r.citizen is not None:
+            cases += [(f"{code} {label}", by_field.pop(code, [])) for code, label in batch.fields]
+        for leftover in by_field.values():  # a field the layout no longer has: keep it visible
+            cases[0][1].extend(leftover)
+        tests = failures = 0
+        for name, fs in cases:
+            t, n = _case(suite, r, name, fs, lang)
+            tests += t
+            failures += n
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        suite.set("time", "0")
+        all_tests += tests
+        all_failures += failures
+    root.set("tests", str(all_tests))
+    root.set("failures", str(all_failures))
+    root.set("errors", "0")
+    root.set("time", "0")
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data

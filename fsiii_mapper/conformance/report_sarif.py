@@ -1,0 +1,136 @@
+"""SARIF 2.1.0 report for code-scanning dashboards (GitHub, Azure DevOps, GitLab).
+
+- every rule of ``findings.RULES`` is described in ``tool.driver.rules``; results refer to it by
+  ``ruleId`` and ``ruleIndex``;
+- each result has a stable ``partialFingerprints`` entry built from the rule, the file, the report
+  field and the expected value — not from line numbers, which move when a file is edited;
+- GitHub accepts at most 25,000 results per run: beyond that, errors are kept before warnings and
+  the run says, in ``invocations[0].toolExecutionNotifications``, how many were left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path, PurePath
+from typing import Any
+from urllib.parse import quote
+
+from fsiii_mapper import __version__
+from fsiii_mapper.conformance.batch import BatchResult
+from fsiii_mapper.conformance.findings import RULES, VendorFinding
+
+SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+MAX_RESULTS = 25_000
+FINGERPRINT_KEY = "fsiiiVendorFinding/v1"
+
+
+def artifact_uri(file: str) -> str:
+    """A relative file stays relative (resolved against ``SRCROOT``); an absolute one is a
+    ``file:`` URI."""
+    p = PurePath(file)
+    if p.is_absolute():
+        return Path(file).as_uri()
+    return quote(p.as_posix(), safe="/")
+
+
+def _fingerprint(f: VendorFinding, uri: str, seen: dict[str, int]) -> str:
+    base = "\x1f".join((f.rule, uri, f.field or "", f.expected or "", f.actual or ""))
+    n = seen.get(base, 0)
+    seen[base] = n + 1
+    return hashlib.sha256(f"{base}\x1f{n}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _rules(lang: str | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "shortDescription": {"text": r.text(lang)},
+            "fullDescription": {"text": f"{r.da} / {r.en}"},
+            "defaultConfiguration": {"level": r.severity},
+        }
+        for r in RULES.values()
+    ]
+
+
+def _result(f: VendorFinding, index: dict[str, int], seen: dict[str, int]) -> dict[str, Any]:
+    uri = artifact_uri(f.file)
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+    if not PurePath(f.file).is_absolute():
+        physical["artifactLocation"]["uriBaseId"] = "SRCROOT"
+    if f.line and f.line > 0:
+        physical["region"] = {"startLine": f.line}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if f.xpath:
+        location["logicalLocations"] = [{"fullyQualifiedName": f.xpath, "kind": "element"}]
+    props = {
+        k: v
+        for k, v in (("field", f.field), ("expected", f.expected), ("actual", f.actual))
+        if v is not None
+    }
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": f.severity,
+        "message": {"text": f.message},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(f, uri, seen)},
+    }
+    if props:
+        result["properties"] = props
+    return result
+
+
+def batch_sarif(
+    batch: BatchResult, lang: str | None = None, max_results: int = MAX_RESULTS
+) -> dict[str, Any]:
+    index = {rid: i for i, rid in enumerate(RULES)}
+    findings = batch.findings
+    left_out = max(0, len(findings) - max_results)
+    if left_out:
+        order = sorted(range(len(findings)), key=lambda i: findings[i].severity != "error")
+        keep = sorted(order[:max_results])
+        findings = [findings[i] for i in keep]
+    seen: dict[str, int] = {}
+    notifications = []
+    if left_out:
+        notifications.append(
+            {
+                "level": "warning",
+                "message": {
+                    "text": f"{left_out} results left out: a SARIF run is limited to "
+                    f"{max_results} results (errors were kept first); use --format "
+                    "json for all of them"
+                },
+            }
+        )
+    invocation: dict[str, Any] = {"executionSuccessful": not batch.cancelled}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "fsiii-mapper",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": _rules(lang),
+            }
+        },
+        "automationDetails": {"id": f"fsiii-mapper/check-vendor/{batch.strategy}/"},
+        "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
+        "invocations": [invocation],
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(f, index, seen) for f in findings],
+        "properties": {
+            "strategy": batch.strategy,
+            "filesChecked": len(batch.results),
+            "filesTotal": batch.total,
+            "resultsLeftOut": left_out,
+        },
+    }
+    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def batch_sarif_text(batch: BatchResult, lang: str | None = None) -> str:
+    return json.dumps(batch_sarif(batch, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,1 @@
+"""The preview engine: how a citizen's FSIII documentation fills the report, per strategy."""

@@ -1,0 +1,278 @@
+"""Build the tool's catalogs from KL's FHIR CodeSystem files (kl-term).
+
+kl-term 1.x holds only the original FSIII with legacy keys (``J1.1``). kl-term 2.x holds every
+concept twice: once under its FK-klassifikation UUID and once under its legacy key, old and
+simplified concepts side by side, without a property linking the two. This module pairs them
+(group by display, area by display, state by display + definition inside paired areas) and decides
+each state's simplification status:
+
+- ``new``: in the newest file but not in the original catalog (verified when an older file was
+  given, assumed from the text-style key otherwise);
+- ``retained`` / ``outgoing``: an original state whose definition was rewritten in the new style
+  (with "Eksempler:") is retained, else outgoing. This is our reading, so it is marked assumed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fsiii_mapper.errors import InputError
+from fsiii_mapper.model.catalog import Catalog, CatalogArea, CatalogState, StateStatus
+from fsiii_mapper.model.common import Evidence, Group
+
+FSIII_SYSTEM = "urn:oid:1.2.208.176.2.21"
+GROUP_ROOTS: dict[str, Group] = {"J": "funktionsevne", "I": "helbred"}
+ORIGINAL_KEY = re.compile(r"^[IJ]\d+\.\d+$")
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+NEW_STYLE_MARKER = "Eksempler:"
+
+
+@dataclass
+class _Concept:
+    key: str
+    display: str
+    definition: str
+    area: str
+    group: Group
+    designation: str | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class _System:
+    path: Path
+    version: str
+    areas: dict[str, tuple[str, Group, str | None]] = field(default_factory=dict)
+    states: dict[str, _Concept] = field(default_factory=dict)
+
+
+@dataclass
+class ImportResult:
+    catalogs: list[Catalog]
+    definitions: dict[str, str]
+    warnings: list[str]
+
+
+def _walk(concepts: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for c in concepts:
+        yield c
+        yield from _walk(c.get("concept", []))
+
+
+def _text(c: dict[str, Any], name: str) -> str:
+    v = c.get(name)
+    return v.strip() if isinstance(v, str) else ""
+
+
+def _read(path: Path) -> _System:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("file not found", path) from None
+    except UnicodeDecodeError:
+        raise InputError("file is not UTF-8 JSON", path) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+    if not isinstance(doc, dict) or doc.get("resourceType") != "CodeSystem":
+        raise InputError(
+            "not a FHIR CodeSystem", path, hint="expected KL's CodeSystem-FSIII.json from kl-term"
+        )
+    if doc.get("url") != FSIII_SYSTEM:
+        raise InputError(
+            f"CodeSystem url is {doc.get('url')!r}, not FSIII ({FSIII_SYSTEM})",
+            path,
+            hint="import KL's FSIII CodeSystem",
+        )
+    system = _System(path, str(doc.get("version", "")))
+    tops = doc.get("concept", [])
+    legacy_roots = {c.get("code"): c for c in tops if c.get("code") in GROUP_ROOTS}
+    if not legacy_roots:
+        raise InputError("CodeSystem has no FSIII groups J and I", path)
+    for root_key, root in legacy_roots.items():
+        group = GROUP_ROOTS[root_key]
+        uuid_root = next(
+            (
+                c
+                for c in tops
+                if UUID.match(c.get("code", "")) and _text(c, "display") == _text(root, "display")
+            ),
+            None,
+        )
+        uuid_areas = {
+            _text(a, "display"): a for a in (uuid_root.get("concept", []) if uuid_root else [])
+        }
+        for area in root.get("concept", []):
+            ukey = uuid_areas.get(_text(area, "display"))
+            system.areas[area["code"]] = (
+                _text(area, "display"),
+                group,
+                ukey["code"].lower() if ukey else None,
+            )
+            uuid_states = list(_walk(ukey.get("concept", []))) if ukey else []
+            for st in _walk(area.get("concept", [])):
+                con = _Concept(
+                    key=st["code"],
+                    display=_text(st, "display"),
+                    definition=_text(st, "definition"),
+                    area=area["code"],
+                    group=group,
+                    designation=next(
+                        (d.get("value") for d in st.get("designation", []) if d.get("value")),
+                        None,
+                    ),
+                )
+                con.uuid = _pair(con, uuid_states)
+                system.states[con.key] = con
+    return system
+
+
+def _pair(con: _Concept, candidates: list[dict[str, Any]]) -> str | None:
+    exact = [
+        c
+        for c in candidates
+        if _text(c, "display") == con.display and _text(c, "definition") == con.definition
+    ]
+    if len(exact) != 1:
+        exact = [c for c in candidates if _text(c, "display") == con.display]
+    return exact[0]["code"].lower() if len(exact) == 1 else None
+
+
+def import_codesystems(paths: Iterable[str | Path]) -> ImportResult:
+    """Read one or more KL FSIII CodeSystem files and build the original and simplified catalogs."""
+    systems = sorted((_read(Path(p)) for p in paths), key=lambda s: s.version)
+    if not systems:
+        raise InputError("no CodeSystem file given")
+    warnings: list[str] = []
+    oldest, newest = systems[0], systems[-1]
+    by_diff = len(systems) > 1
+    if by_diff:
+        original_keys = [k for k in oldest.states]
+    else:
+        original_keys = [k for k in newest.states if ORIGINAL_KEY.match(k)]
+    has_simplification = any(k not in original_keys for k in newest.states)
+    if not has_simplification:
+        warnings.append(
+            "no simplified concepts found: retained/outgoing is unknown. "
+            "Import a kl-term 2.x CodeSystem too."
+        )
+
+    def uuid_of(key: str) -> str | None:
+        for s in reversed(systems):
+            if key in s.states and s.states[key].uuid:
+                return s.states[key].uuid
+        return None
+
+    def area_uuid(key: str) -> str | None:
+        for s in reversed(systems):
+            if key in s.areas and s.areas[key][2]:
+                return s.areas[key][2]
+        return None
+
+    statuses: dict[str, tuple[StateStatus, Evidence]] = {}
+    for key in original_keys:
+        if not has_simplification:
+            statuses[key] = ("unknown", "assumed")
+        elif key not in newest.states:
+            statuses[key] = ("outgoing", "verified")
+        elif NEW_STYLE_MARKER in newest.states[key].definition:
+            statuses[key] = ("retained", "assumed")
+        else:
+            statuses[key] = ("outgoing", "assumed")
+    for key in newest.states:
+        if key not in statuses:
+            statuses[key] = ("new", "verified" if by_diff else "assumed")
+
+    def state(con: _Concept) -> CatalogState:
+        status, evidence = statuses[con.key]
+        return CatalogState(
+            key=con.key,
+            uuid=uuid_of(con.key),
+            display=con.display,
+            group=con.group,
+            area=con.area,
+            status=status,
+            status_evidence=evidence,
+        )
+
+    def areas(system: _System, used: set[str]) -> list[CatalogArea]:
+        found = [
+            CatalogArea(key=k, uuid=area_uuid(k), display=d, group=g)
+            for k, (d, g, _) in system.areas.items()
+            if k in used
+        ]
+        return sorted(found, key=lambda a: (_GROUP_RANK[a.group], _area_number(a.key)))
+
+    derived = [f"{FSIII_SYSTEM}|{s.version}" for s in systems]
+    orig_source = oldest if by_diff else newest
+    orig_states = [state(orig_source.states[k]) for k in original_keys]
+    original = Catalog(
+        id="original",
+        title="FSIII – oprindeligt katalog (før forenklingen)",
+        code_system=FSIII_SYSTEM,
+        code_system_version=orig_source.version,
+        derived_from=derived,
+        areas=areas(orig_source, {s.area for s in orig_states}),
+        states=_ordered(orig_states),
+    )
+    catalogs = [original]
+    if has_simplification:
+        simp_states = [
+            state(c) for k, c in newest.states.items() if statuses[k][0] in ("retained", "new")
+        ]
+        catalogs.append(
+            Catalog(
+                id="simplified",
+                title="FSIII – forenklet katalog",
+                code_system=FSIII_SYSTEM,
+                code_system_version=newest.version,
+                derived_from=derived,
+                areas=areas(newest, {s.area for s in simp_states}),
+                states=_ordered(simp_states),
+            )
+        )
+    for cat in catalogs:
+        missing = [s.key for s in cat.states if not s.uuid]
+        if missing and any(s.uuid for s in cat.states):
+            warnings.append(f"{cat.id}: no UUID paired for {', '.join(missing)}")
+    definitions: dict[str, str] = {}
+    for s in systems:
+        for key, con in s.states.items():
+            if con.definition:
+                definitions[key] = con.definition
+                if uuid_of(key):
+                    definitions[uuid_of(key) or key] = con.definition
+    return ImportResult(catalogs, definitions, warnings)
+
+
+_GROUP_RANK = {"funktionsevne": 0, "helbred": 1}
+
+
+def _area_number(area: str) -> int:
+    return int(area[1:]) if area[1:].isdigit() else 999
+
+
+def _ordered(states: list[CatalogState]) -> list[CatalogState]:
+    """J before I, then by area number; inside an area legacy keys by number (J1.2 before J1.10),
+    then the simplification's text keys in KL's order."""
+
+    def key(s: CatalogState) -> tuple[int, int, int, int]:
+        numbered = ORIGINAL_KEY.match(s.key)
+        sub = int(s.key.split(".")[1]) if numbered else 0
+        return (_GROUP_RANK[s.group], _area_number(s.area), 0 if numbered else 1, sub)
+
+    return sorted(states, key=key)
+
+
+def catalog_header(catalog: Catalog) -> str:
+    return (
+        f"FSIII catalog '{catalog.id}', written by `fsiii-mapper catalog import` from KL's FSIII\n"
+        f"CodeSystem ({', '.join(catalog.derived_from)}).\n"
+        "Codes and display names are KL's; status 'new' is verified by version comparison,\n"
+        "'retained'/'outgoing' is our reading of KL's rewritten definitions (assumed).\n"
+        "Do not edit by hand: import a newer kl-term CodeSystem instead."
+    )

@@ -1,0 +1,337 @@
+"""Loading and saving the tool's YAML documents: catalogs, layout, crosswalk, tables, citizens.
+
+Tables keep their YAML tree so that a save edits the file in place: comments, key order and
+quoting survive, and saving an unchanged table writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from fsiii_mapper.errors import InputError
+from fsiii_mapper.io.atomic import atomic_write_text
+from fsiii_mapper.io.yamltree import (
+    dump_yaml,
+    load_yaml,
+    parse_plain_text,
+    parse_yaml_text,
+    position,
+    read_text,
+)
+from fsiii_mapper.model import (
+    Catalog,
+    Citizen,
+    Crosswalk,
+    MappingRow,
+    MappingTable,
+    ReportLayout,
+    TableMeta,
+)
+from fsiii_mapper.model.table import ROW_FIELDS
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class SchemaProblem:
+    loc: tuple[Any, ...]
+    message: str
+    line: int | None
+    column: int | None
+
+
+class SchemaError(InputError):
+    """A YAML file that parses but does not have the expected shape; lists every problem."""
+
+    def __init__(self, path: Path, problems: list[SchemaProblem], kind: str) -> None:
+        self.problems = problems
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(
+            f"not a valid {kind}: {_loc_text(first.loc)}: {first.message}{more}",
+            path,
+            first.line,
+            first.column,
+            "correct the value named; nothing was changed",
+        )
+
+
+def _loc_text(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "(top level)"
+
+
+def _plain(node: Any) -> Any:
+    """ruamel tree → plain Python (dicts, lists, str) for pydantic."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _validate(model: type[M], data: Any, tree: Any, path: Path, kind: str) -> M:
+    if not isinstance(data, dict):
+        raise InputError(f"expected a YAML mapping (a {kind}) at the top level", path, 1, 1)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            line, col = position(tree, loc)
+            problems.append(SchemaProblem(loc, err["msg"], line, col))
+        raise SchemaError(path, problems, kind) from None
+
+
+def load_model(model: type[M], path: str | os.PathLike[str], kind: str) -> M:
+    """A read-only document: parsed the fast way; only if it is invalid is it parsed again with
+    positions, so the error names the line."""
+    text, p = read_text(path)
+    data = parse_plain_text(text, p)
+    if isinstance(data, dict):
+        try:
+            return model.model_validate(data)
+        except ValidationError:
+            pass
+    tree = parse_yaml_text(text, p)
+    return _validate(model, _plain(tree), tree, p, kind)
+
+
+def load_catalog(path: str | os.PathLike[str]) -> Catalog:
+    return load_model(Catalog, path, "catalog")
+
+
+def load_layout(path: str | os.PathLike[str]) -> ReportLayout:
+    return load_model(ReportLayout, path, "report layout")
+
+
+def load_crosswalk(path: str | os.PathLike[str]) -> Crosswalk:
+    return load_model(Crosswalk, path, "crosswalk")
+
+
+def load_citizen(path: str | os.PathLike[str]) -> Citizen:
+    return load_model(Citizen, path, "citizen")
+
+
+def save_model(model: BaseModel, path: str | os.PathLike[str], header: str = "") -> None:
+    """Write a model as fresh YAML (for generated files such as imported catalogs)."""
+    atomic_write_text(path, model_to_yaml(model, header))
+
+
+def model_to_yaml(model: BaseModel, header: str = "") -> str:
+    data = model.model_dump(mode="python", exclude_defaults=False)
+    tree = _to_tree(data)
+    if header and isinstance(tree, CommentedMap):
+        tree.yaml_set_start_comment(header)
+    return dump_yaml(tree)
+
+
+def _to_tree(value: Any) -> Any:
+    if isinstance(value, dict):
+        m = CommentedMap()
+        for k, v in value.items():
+            m[k] = _to_tree(v)
+        return m
+    if isinstance(value, list):
+        s = CommentedSeq()
+        s.extend(_to_tree(v) for v in value)
+        return s
+    return value
+
+
+# --- mapping tables -------------------------------------------------------------------------
+
+
+@dataclass
+class TableDocument:
+    """A mapping table together with the file it came from (path, original text, YAML tree)."""
+
+    table: MappingTable
+    path: Path | None = None
+    text: str = ""
+    tree: CommentedMap = field(default_factory=CommentedMap)
+
+    def row_position(self, index: int, key: str | None = None) -> tuple[int | None, int | None]:
+        """1-based line/column of row ``index`` (or of one of its keys) in the file as loaded."""
+        row = self.table.rows[index] if 0 <= index < len(self.table.rows) else None
+        node = getattr(row, "_node", None) if row is not None else None
+        return node_position(node, key)
+
+    def key_position(self, *path: str) -> tuple[int | None, int | None]:
+        """1-based line/column of a key, e.g. ``("table", "catalog")`` or ``("rows",)``."""
+        node: Any = self.tree
+        for key in path[:-1]:
+            node = node.get(key) if isinstance(node, CommentedMap) else None
+        if not isinstance(node, CommentedMap) or not path or path[-1] not in node:
+            return None, None
+        if path[-1] == "rows" and len(path) == 1:
+            return _key_pos(node, path[-1])
+        return node_position(node, path[-1])
+
+    def to_text(self) -> str:
+        """The YAML the table would be saved as."""
+        if self.tree is None or not len(self.tree):
+            self.tree = CommentedMap()
+        _sync(self.table, self.tree)
+        return dump_yaml(self.tree)
+
+    def save(self, path: str | os.PathLike[str] | None = None) -> Path:
+        """Save atomically. Serialising first means a failure leaves the old file as it was."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise InputError("no file name to save to", hint="use save as")
+        text = self.to_text()
+        atomic_write_text(target, text)
+        self.path = target
+        self.text = text
+        self._reattach(parse_yaml_text(text, target))
+        return target
+
+    def _reattach(self, tree: Any) -> None:
+        """Point the document at the tree of what is now on disk, so positions match the file."""
+        rows_node = tree.get("rows") if isinstance(tree, CommentedMap) else None
+        if not isinstance(rows_node, CommentedSeq) or len(rows_node) != len(self.table.rows):
+            return
+        self.tree = tree
+        for row, node in zip(self.table.rows, rows_node, strict=True):
+            row._node = node
+
+    @property
+    def is_modified(self) -> bool:
+        return self.to_text() != self.text
+
+
+def _has_positions(node: Any) -> bool:
+    return isinstance(node, CommentedMap | CommentedSeq) and node.lc.line is not None
+
+
+def _key_pos(node: CommentedMap, key: str) -> tuple[int | None, int | None]:
+    data = node.lc.data
+    if not data or key not in data:
+        return None, None
+    ln, cl = node.lc.key(key)
+    return ln + 1, cl + 1
+
+
+def node_position(node: Any, key: str | None = None) -> tuple[int | None, int | None]:
+    """1-based position of a mapping (or of one of its values); (None, None) for nodes made in
+    memory that were never read from a file."""
+    if not _has_positions(node):
+        return None, None
+    if key is not None and isinstance(node, CommentedMap) and node.lc.data and key in node.lc.data:
+        ln, cl = node.lc.value(key)
+        return ln + 1, cl + 1
+    return node.lc.line + 1, node.lc.col + 1
+
+
+def load_table(path: str | os.PathLike[str]) -> TableDocument:
+    loaded = load_yaml(path)
+    table = _validate(MappingTable, _plain(loaded.data), loaded.data, loaded.path, "mapping table")
+    rows_node = loaded.data.get("rows")
+    if isinstance(rows_node, CommentedSeq):
+        for row, node in zip(table.rows, rows_node, strict=True):
+            row._node = node
+    return TableDocument(table, loaded.path, loaded.text, loaded.data)
+
+
+def table_from_text(text: str, path: str = "<text>") -> TableDocument:
+    data = parse_yaml_text(text, path)
+    table = _validate(MappingTable, _plain(data), data, Path(path), "mapping table")
+    if isinstance(data.get("rows"), CommentedSeq):
+        for row, node in zip(table.rows, data["rows"], strict=True):
+            row._node = node
+    return TableDocument(table, None, text, data)
+
+
+def new_table_document(table: MappingTable) -> TableDocument:
+    doc = TableDocument(table, None, "", CommentedMap())
+    return doc
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, str) and isinstance(new, str):
+        return str(old) == new
+    if isinstance(old, dt.datetime) and isinstance(new, dt.date):
+        return old.date() == new
+    return (bool(old == new) and type(old) is type(new)) or (old is None and new is None)
+
+
+def _set(node: CommentedMap, key: str, value: Any) -> None:
+    """Assign only when the value changed, so untouched scalars keep their quoting style."""
+    if key in node and _same(node[key], value):
+        return
+    node[key] = value
+
+
+def _sync_map(
+    node: CommentedMap,
+    data: dict[str, Any],
+    order: tuple[str, ...],
+    defaults: dict[str, Any],
+) -> None:
+    """Bring ``node`` in line with ``data``. A key the file leaves out stays out while its value
+    is the default, so re-saving a hand-written file does not add noise to it."""
+    fresh = not len(node)
+    for key in order:
+        if key not in data:
+            continue
+        value = data[key]
+        if fresh or key in node or key not in defaults or value != defaults[key]:
+            _set(node, key, value)
+    for key in list(node):
+        if key not in data:
+            del node[key]
+
+
+def _defaults(model: type[BaseModel]) -> dict[str, Any]:
+    return {name: f.default for name, f in model.model_fields.items() if not f.is_required()}
+
+
+def _row_data(row: MappingRow) -> dict[str, Any]:
+    data = row.model_dump()
+    return {k: data[k] for k in ROW_FIELDS}
+
+
+def _sync(table: MappingTable, tree: CommentedMap) -> None:
+    meta = table.table.model_dump()
+    meta_node = tree.get("table")
+    if not isinstance(meta_node, CommentedMap):
+        meta_node = CommentedMap()
+        tree["table"] = meta_node
+    existing = tuple(k for k in meta_node if k in meta)
+    order = existing + tuple(k for k in meta if k not in existing)
+    _sync_map(meta_node, meta, order, _defaults(TableMeta))
+
+    rows_node = tree.get("rows")
+    if not isinstance(rows_node, CommentedSeq):
+        rows_node = CommentedSeq()
+        tree["rows"] = rows_node
+    row_defaults = _defaults(MappingRow)
+    seen: set[int] = set()
+    new_nodes: list[CommentedMap] = []
+    for row in table.rows:
+        node = row._node
+        if not isinstance(node, CommentedMap) or id(node) in seen:
+            node = CommentedMap()
+            row._node = node
+        seen.add(id(node))
+        _sync_map(node, _row_data(row), ROW_FIELDS, row_defaults)
+        new_nodes.append(node)
+    if [id(n) for n in rows_node] != [id(n) for n in new_nodes]:
+        comments = rows_node.ca.items
+        kept = {id(n): comments.get(i) for i, n in enumerate(rows_node) if i in comments}
+        rows_node.clear()
+        rows_node.ca.items.clear()
+        for i, n in enumerate(new_nodes):
+            rows_node.append(n)
+            if id(n) in kept and kept[id(n)] is not None:
+                rows_node.ca.items[i] = kept[id(n)]

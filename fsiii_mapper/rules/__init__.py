@@ -1,0 +1,1 @@
+"""Rules and their findings: table validation (FM…), vendor-file checks (FV…)."""

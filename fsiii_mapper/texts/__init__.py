@@ -1,0 +1,1 @@
+"""User-visible texts of every layer, one catalogue per language."""

@@ -1,0 +1,347 @@
+"""The ``fsiii-mapper`` command line. Every command calls the same core functions as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fsiii_mapper import __version__
+from fsiii_mapper.errors import InputError
+from fsiii_mapper.texts.catalog import LANGS, default_lang
+from fsiii_mapper_cli.commands import gui, interchange, vendor
+from fsiii_mapper_cli.options import (
+    EPILOG,
+    ExitCode,
+    dump_json,
+    pair_options,
+    strategy_option,
+    workspace_for,
+)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from fsiii_mapper.rules.table_rules import counts, validate_path
+    from fsiii_mapper.workspace import SHIPPED_TABLES
+    from fsiii_mapper_cli.render_text import findings_text
+
+    ws = workspace_for(args)
+    targets = args.tables or list(SHIPPED_TABLES)
+    results = []
+    for t in targets:
+        path = ws.table_path(t)
+        results.append((str(path), validate_path(path, ws, args.lang)))
+    all_findings = [f for _, fs in results for f in fs]
+    if args.format == "json":
+        errors, warnings = counts(all_findings)
+        sys.stdout.write(
+            dump_json(
+                {
+                    "files": [
+                        {"file": p, "findings": [f.to_json() for f in fs]} for p, fs in results
+                    ],
+                    "errors": errors,
+                    "warnings": warnings,
+                }
+            )
+        )
+    else:
+        for p, fs in results:
+            sys.stdout.write(f"{p}\n")
+            sys.stdout.write(findings_text(fs, args.lang))
+    errors, warnings = counts(all_findings)
+    return ExitCode.FINDINGS if errors or (args.strict and warnings) else ExitCode.OK
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from fsiii_mapper.engine.populate import Engine
+    from fsiii_mapper.workspace import open_citizen
+    from fsiii_mapper_cli.render_text import report_text
+
+    ws = workspace_for(args)
+    citizen = open_citizen(args.citizen)
+    rep = Engine(ws, args.lang).populate(citizen, args.strategy)
+    if args.format == "json":
+        sys.stdout.write(dump_json(rep.to_json(args.lang)))
+    else:
+        sys.stdout.write(report_text(rep, args.lang))
+    return ExitCode.OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from fsiii_mapper.analysis.table_diff import diff_tables
+    from fsiii_mapper_cli.render_text import diff_text
+
+    ws = workspace_for(args)
+    d = diff_tables(ws.open_table(args.a), ws.open_table(args.b), ws)
+    if args.format == "json":
+        sys.stdout.write(dump_json(d.to_json()))
+    else:
+        sys.stdout.write(diff_text(d, args.lang))
+    return ExitCode.OK if d.is_empty else ExitCode.FINDINGS
+
+
+def cmd_gaps(args: argparse.Namespace) -> int:
+    from fsiii_mapper.analysis.fill import fill_rates, structural_gaps
+    from fsiii_mapper.io.documents import load_citizen
+    from fsiii_mapper.workspace import citizens_dir
+    from fsiii_mapper_cli.render_text import gaps_text
+
+    ws = workspace_for(args)
+    folder = Path(args.citizens) if args.citizens else citizens_dir()
+    if not folder.is_dir():
+        raise InputError("not a folder of citizen files", folder)
+    people = [load_citizen(p) for p in sorted(folder.glob("*.yaml"))]
+    strategies = args.strategy or ["original", "simplified", "cura", "nexus"]
+    gaps = structural_gaps(ws)
+    rates = fill_rates(ws, people, strategies)
+    if args.format == "json":
+        sys.stdout.write(
+            dump_json(
+                {
+                    "fields": [
+                        {"code": g.code, "label": g.label, "sources": g.sources, "lost": g.lost}
+                        for g in gaps
+                    ],
+                    "citizens": len(people),
+                    "fill_rates": rates,
+                }
+            )
+        )
+    else:
+        sys.stdout.write(gaps_text(gaps, rates, len(people), args.lang))
+    return ExitCode.OK
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from fsiii_mapper.interchange.catalog_import import catalog_header, import_codesystems
+    from fsiii_mapper.io.atomic import atomic_write_text
+    from fsiii_mapper.io.documents import save_model
+    from fsiii_mapper.io.yamltree import dump_yaml
+
+    result = import_codesystems(args.files)
+    out = Path(args.output)
+    if not out.is_dir():
+        raise InputError("output folder does not exist", out, hint="create it or give -o DIR")
+    for cat in result.catalogs:
+        target = out / f"catalog_{cat.id}.yaml"
+        save_model(cat, target, catalog_header(cat))
+        kinds = {
+            g: sum(1 for s in cat.states if s.group == g) for g in ("funktionsevne", "helbred")
+        }
+        print(
+            f"{target}: {kinds['funktionsevne']} funktionsevnetilstande, "
+            f"{kinds['helbred']} helbredstilstande"
+        )
+    if args.definitions:
+        atomic_write_text(args.definitions, dump_yaml(dict(sorted(result.definitions.items()))))
+        print(
+            f"{args.definitions}: {len(result.definitions)} definitions (KL's text; keep it "
+            "out of shared data files)"
+        )
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    from fsiii_mapper.io.documents import load_catalog
+
+    ws = workspace_for(args)
+    catalog = load_catalog(args.file) if args.file else ws.catalogs[args.catalog]
+    items = [
+        {
+            "uuid": s.uuid,
+            "key": s.key,
+            "display": s.display,
+            "group": s.group,
+            "area": s.area,
+            "status": s.status,
+            "status_evidence": s.status_evidence,
+            "successors": ws.crosswalk.successors(s.key),
+        }
+        for s in catalog.states
+    ]
+    if args.format == "json":
+        sys.stdout.write(dump_json(items))
+    else:
+        for i in items:
+            succ = f" → {', '.join(i['successors'])}" if i["successors"] else ""
+            print(
+                f"{i['key']:<52}{i['area']:<5}{i['status']:<9}({i['status_evidence']}) "
+                f"{i['display']}{succ}"
+            )
+    return ExitCode.OK
+
+
+def cmd_citizens(args: argparse.Namespace) -> int:
+    from fsiii_mapper.io.documents import load_citizen
+    from fsiii_mapper.workspace import demo_citizen_paths
+
+    for p in demo_citizen_paths():
+        c = load_citizen(p)
+        print(f"{c.id:<9}{c.name:<30}{c.description}")
+    return ExitCode.OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from fsiii_mapper.engine.populate import STRATEGIES
+
+    parser = argparse.ArgumentParser(
+        prog="fsiii-mapper",
+        description="Edit, compare and apply the FSIII → Indlæggelsesrapport (XDIS16) mapping "
+        "tables.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"fsiii-mapper {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help="language of messages (default: $FSIII_LANG or da)",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        default=None,
+        help="folder with catalogs, layout and tables (default: the shipped one)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_: str, func: Any) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name,
+            help=help_,
+            description=help_,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.set_defaults(func=func)
+        return p
+
+    def add_format(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    p = add(
+        "validate", "Check mapping tables; findings with rule id, file, line, column.", cmd_validate
+    )
+    p.add_argument(
+        "tables", nargs="*", metavar="TABLE", help="tables to check (default: both shipped tables)"
+    )
+    add_format(p)
+    p.add_argument("--strict", action="store_true", help="warnings also give exit code 1")
+
+    p = add("preview", "Show how a citizen's documentation fills the report.", cmd_preview)
+    p.add_argument("citizen", metavar="CITIZEN")
+    strategy_option(p)
+    add_format(p)
+    pair_options(p)
+
+    p = add("diff", "Rows added, removed and changed between two tables.", cmd_diff)
+    p.add_argument("a", metavar="TABLE_A")
+    p.add_argument("b", metavar="TABLE_B")
+    add_format(p)
+
+    p = add(
+        "gaps", "Which table can fill each report field, and fill rates over citizens.", cmd_gaps
+    )
+    p.add_argument("--citizens", metavar="DIR", help="folder of citizen files (default: demos)")
+    p.add_argument(
+        "--strategy",
+        "-s",
+        choices=STRATEGIES,
+        action="append",
+        help="strategies to compare (repeatable; default: all four)",
+    )
+    add_format(p)
+    pair_options(p)
+
+    add("citizens", "List the shipped demo citizens.", cmd_citizens)
+
+    cat = sub.add_parser(
+        "catalog",
+        help="Import KL CodeSystems; list catalog states.",
+        description="Import KL CodeSystems; list catalog states.",
+    )
+    csub = cat.add_subparsers(dest="catalog_command", metavar="ACTION")
+    p = csub.add_parser(
+        "import",
+        help="Build catalogs from KL FHIR CodeSystem JSON files.",
+        description="Build the original and simplified catalogs from one or more "
+        "KL FSIII CodeSystem files (kl-term 1.x and/or 2.x).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(func=cmd_catalog_import)
+    p.add_argument("files", nargs="+", metavar="CODESYSTEM.json")
+    p.add_argument(
+        "-o",
+        "--output",
+        default=".",
+        metavar="DIR",
+        help="folder to write catalog_original.yaml / catalog_simplified.yaml to",
+    )
+    p.add_argument(
+        "--definitions",
+        metavar="FILE",
+        help="also write KL's definitions to FILE (for your own use; not shipped)",
+    )
+    p = csub.add_parser(
+        "list",
+        help="List the states of a catalog.",
+        description="List the states of a catalog.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(func=cmd_catalog_list)
+    p.add_argument("--catalog", choices=("original", "simplified"), default="original")
+    p.add_argument("--file", metavar="CATALOG.yaml", help="list this catalog file instead")
+    add_format(p)
+    cat.set_defaults(func=lambda a: _usage(cat))
+    for module in (interchange, gui, vendor):
+        module.register(sub, EPILOG)
+    return parser
+
+
+def _usage(p: argparse.ArgumentParser) -> int:
+    p.print_help(sys.stderr)
+    return ExitCode.USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help exits 0, usage errors exit 2
+        return int(exc.code or 0)
+    # Remember whether the language was chosen (--lang or FSIII_LANG) or is only the default,
+    # so the GUI can prefer its saved setting over the default.
+    args.lang_chosen = args.lang or (os.environ.get("FSIII_LANG") and default_lang())
+    if args.lang is None:
+        args.lang = default_lang()
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return ExitCode.USAGE
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        print(f"fsiii-mapper: error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    except BrokenPipeError:
+        return ExitCode.OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: one line, never a traceback, and the documented exit code
+        print(
+            f"fsiii-mapper: intern fejl – rapportér venligst fejlen ({type(exc).__name__}: {exc})",
+            file=sys.stderr,
+        )
+        return ExitCode.INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""What the commands share: exit codes, the epilog, common options and the workspace they build."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from enum import IntEnum
+from typing import Any
+
+from fsiii_mapper.workspace import Workspace
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1  # validation errors, differences (diff), or findings of a check
+    USAGE = 2  # bad arguments or unreadable input
+    INTERNAL = 3  # a bug in fsiii-mapper: please report it
+
+
+EPILOG = """\
+Exit codes:
+  0  success (validate: no errors; diff: tables identical)
+  1  findings (validate: errors, or warnings with --strict; diff: differences)
+  2  usage or input error (unknown option, missing or malformed file)
+  3  internal error (a bug: please report it)
+
+Wherever a TABLE is expected, give a path or the id of a shipped table: original, simplified.
+Wherever a CITIZEN is expected, give a path or a demo id (demo-01 … demo-10).
+Set FSIII_LANG=en (or --lang en) for English output.
+"""
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def workspace_for(args: argparse.Namespace) -> Workspace:
+    ws = Workspace.load(args.data)
+    for attr in ("old", "new"):
+        arg = getattr(args, attr, None)
+        if arg:
+            ws.use_table(ws.open_table(arg))
+    return ws
+
+
+def pair_options(p: argparse.ArgumentParser) -> None:
+    """``--old`` / ``--new``: replace a table of the pair (path or id); see ``workspace_for``."""
+    p.add_argument("--old", metavar="TABLE", help="use this table as the old table")
+    p.add_argument("--new", metavar="TABLE", help="use this table as the simplified table")
+
+
+def strategy_option(p: argparse.ArgumentParser, help_: str = "") -> None:
+    from fsiii_mapper.engine.populate import STRATEGIES
+
+    p.add_argument(
+        "--strategy",
+        "-s",
+        choices=STRATEGIES,
+        required=True,
+        help=help_ or "which table(s) apply: original, simplified, or a vendor rule",
+    )

@@ -1,0 +1,111 @@
+"""Plain-text rendering of reports, findings, diffs and gaps for the terminal."""
+
+from __future__ import annotations
+
+from fsiii_mapper.analysis.fill import FieldGap
+from fsiii_mapper.analysis.table_diff import TableDiff
+from fsiii_mapper.engine.populate import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.rules.table_rules import Finding, counts
+from fsiii_mapper.texts.catalog import tr
+
+LABEL_WIDTH = 44
+
+
+def _field_head(f: FieldResult) -> str:
+    return f"  {f.code:<6}{f.label:<{LABEL_WIDTH - 7}} "
+
+
+def report_text(rep: Report, lang: str | None = None) -> str:
+    out = [
+        f"{tr('label.citizen', lang)}: {rep.citizen_id} {rep.citizen_name}".rstrip(),
+        f"{tr('label.rule', lang)}: {rep.strategy} – {rep.strategy_reason}",
+        f"{tr('label.tables', lang)}: {', '.join(rep.tables_used)}",
+        "",
+        f"{tr('label.function-items', lang)}:",
+    ]
+    pad = " " * (LABEL_WIDTH + 2)
+    for f in [*rep.function_items, None, *rep.problem_areas]:
+        if f is None:
+            out += ["", f"{tr('label.problem-areas', lang)}:"]
+            continue
+        head = _field_head(f)
+        if f.is_empty:
+            out.append(f"{head}— {tr('label.empty', lang)}: {f.empty_message}")
+            continue
+        for i, c in enumerate(f.contributions):
+            lead = head if i == 0 else pad
+            src = f"{c.source} {c.display} ({c.status}, {c.table})"
+            if isinstance(c, FunctionValue):
+                score = c.score or tr("label.no-score", lang)
+                line = f"{lead}{score:<12} ← {src}"
+            else:
+                assert isinstance(c, AreaEntry)
+                line = f"{lead}{src}" + (f": {c.note}" if c.note else "")
+            out.append(line)
+        for flag in f.flags:
+            out.append(f"{pad}⚠ {tr('flag.' + flag, lang)}")
+    if rep.unused:
+        out += ["", f"{tr('label.unused', lang)}:"]
+        for u in rep.unused:
+            out.append(f"  {u.code} ({u.status}): {u.message}")
+    return "\n".join(out) + "\n"
+
+
+def findings_text(findings: list[Finding], lang: str | None = None) -> str:
+    lines = [
+        f"{f.location()}: {tr('severity.' + f.severity, lang)} {f.rule} {f.name}: {f.message}"
+        + (f" — {f.hint}" if f.hint else "")
+        for f in findings
+    ]
+    errors, warnings = counts(findings)
+    if errors or warnings:
+        lines.append(tr("summary.counts", lang, errors=errors, warnings=warnings))
+    else:
+        lines.append(tr("summary.ok", lang))
+    return "\n".join(lines) + "\n"
+
+
+def diff_text(d: TableDiff, lang: str | None = None) -> str:
+    if d.is_empty:
+        return tr("label.identical", lang) + "\n"
+    out = [f"--- {d.a}", f"+++ {d.b}"]
+    for r in d.removed:
+        out.append(f"- {r.source} → {r.target or 'no-map'} [{r.relationship}, {r.review_status}]")
+    for r in d.added:
+        out.append(f"+ {r.source} → {r.target or 'no-map'} [{r.relationship}, {r.review_status}]")
+    for c in d.changed:
+        out.append(f"~ {c.source} → {c.target or 'no-map'}")
+        for k, (a, b) in c.changes.items():
+            out.append(f"    {k}: {a!r} → {b!r}")
+    out.append(
+        f"{tr('label.removed', lang)}: {len(d.removed)}, {tr('label.added', lang)}: "
+        f"{len(d.added)}, {tr('label.changed', lang)}: {len(d.changed)}"
+    )
+    return "\n".join(out) + "\n"
+
+
+def gaps_text(
+    gaps: list[FieldGap],
+    rates: dict[str, dict[str, float]],
+    n_citizens: int,
+    lang: str | None = None,
+) -> str:
+    tables = list(gaps[0].sources) if gaps else []
+    out = []
+    for g in gaps:
+        parts = []
+        for t in tables:
+            srcs = g.sources.get(t) or []
+            parts.append(f"{t}: {', '.join(srcs) if srcs else tr('label.nothing', lang)}")
+        lost = f"  ⚠ {tr('label.lost', lang)}" if g.lost else ""
+        out.append(f"  {g.code:<6}{g.label:<37} {' | '.join(parts)}{lost}")
+    if rates:
+        out += [
+            "",
+            f"{tr('label.fill-rates', lang)} ({n_citizens} {tr('label.citizens', lang)}):",
+            "  " + " " * 44 + "".join(f"{s:>12}" for s in rates),
+        ]
+        for g in gaps:
+            cells = "".join(f"{rates[s][g.code] * 100:>11.0f}%" for s in rates)
+            out.append(f"  {g.code:<6}{g.label:<37} {cells}")
+    return "\n".join(out) + "\n"
