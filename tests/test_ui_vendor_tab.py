@@ -22,6 +22,7 @@ import ui.vendor_tab as vendor_tab
 from fsiii_mapper.conformance.batch import CheckConfig, Checker
 from fsiii_mapper.conformance.render import render_xml
 from fsiii_mapper.io.documents import load_table, new_table_document
+from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace, citizens_dir
 from ui.vendor_tab import VendorFindingsModel, VendorTab, report_format
 
@@ -188,8 +189,8 @@ def test_cancel_stops_the_batch_and_says_so(
 
     assert tab.batch is not None and tab.batch.cancelled
     assert len(tab.batch.results) == 1 and tab.batch.total == 4
-    assert tab.tr("Cancelled – the rest was not checked.") in tab.status.text()
-    assert "1 of 4" in tab.status.text()
+    assert t("Cancelled – the rest was not checked.") in tab.status.text()
+    assert "1 af 4 filer tjekket" in tab.status.text()
     assert tab.run_button.isEnabled() and not tab.cancel_button.isEnabled()
 
 

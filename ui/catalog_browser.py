@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.catalog_import import import_codesystems
 from fsiii_mapper.model import CatalogState
+from fsiii_mapper.texts import nt, t
 from fsiii_mapper.workspace import Workspace
 from ui.labels import EVIDENCE_LABELS, GROUP_LABELS, STATE_STATUS_LABELS, label
 
@@ -59,16 +60,16 @@ class CatalogModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         names = [
-            self.tr("Catalog"),
-            self.tr("Key"),
-            self.tr("Display"),
-            self.tr("UUID"),
-            self.tr("Group"),
-            self.tr("Area"),
-            self.tr("Status"),
-            self.tr("Evidence"),
-            self.tr("Successor"),
-            self.tr("Definition"),
+            t("Catalog"),
+            t("Key"),
+            t("Display"),
+            t("UUID"),
+            t("Group"),
+            t("Area"),
+            t("Status"),
+            t("Evidence"),
+            t("Successor"),
+            t("Definition"),
         ]
         return names[section] if 0 <= section < len(names) else None
 
@@ -105,9 +106,9 @@ class CatalogBrowser(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search key, UUID, display, area …"))
+        self.search.setPlaceholderText(t("Search key, UUID, display, area …"))
         self.search.setClearButtonEnabled(True)
-        self.import_button = QPushButton(self.tr("Import KL CodeSystem for definitions …"), self)
+        self.import_button = QPushButton(t("Import KL CodeSystem for definitions …"), self)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -132,17 +133,21 @@ class CatalogBrowser(QWidget):
 
     def _import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("KL CodeSystem (FHIR JSON)"), "", self.tr("FHIR JSON (*.json)")
+            self, t("KL CodeSystem (FHIR JSON)"), "", t("FHIR JSON (*.json)")
         )
         if not paths:
             return
         try:
             n = self.import_files(paths)
         except InputError as exc:
-            QMessageBox.warning(self, self.tr("Import failed"), str(exc))
+            QMessageBox.warning(self, t("Import failed"), str(exc))
             return
         QMessageBox.information(
             self,
-            self.tr("Definitions imported"),
-            self.tr("%1 definitions shown (kept only in this session).").replace("%1", str(n)),
+            t("Definitions imported"),
+            nt(
+                "{n} definition shown (kept only in this session).",
+                "{n} definitions shown (kept only in this session).",
+                n,
+            ),
         )

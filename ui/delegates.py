@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES
+from fsiii_mapper.texts import t
 from ui.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 from ui.table_model import Col, MappingTableModel
 
@@ -36,7 +37,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         layout = model.ws.layout
         if col == Col.TARGET:
             st = model.state(row)
-            items: list[tuple[str, str]] = [("", self.tr("(no target)"))]
+            items: list[tuple[str, str]] = [("", t("(no target)"))]
             if st is None or st.group == "funktionsevne":
                 items += [(f.code, f"{f.code} {f.label}") for f in layout.function_items]
             if st is None or st.group == "helbred":

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fsiii_mapper.analysis.table_diff import TableDiff, diff_tables
 from fsiii_mapper.io.documents import TableDocument, load_table, table_from_text
+from fsiii_mapper.texts import t
 from ui.labels import TABLE_LABELS, label
 from ui.session import SLOTS, Session
 
@@ -69,12 +70,12 @@ class DiffModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         names = [
-            self.tr("Change"),
-            self.tr("Source"),
-            self.tr("Target"),
-            self.tr("Field"),
-            self.tr("A"),
-            self.tr("B"),
+            t("Change"),
+            t("Source"),
+            t("Target"),
+            t("Field"),
+            t("A"),
+            t("B"),
         ]
         return names[section] if 0 <= section < 6 else None
 
@@ -85,9 +86,9 @@ class DiffModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 words = {
-                    "added": self.tr("added"),
-                    "removed": self.tr("removed"),
-                    "changed": self.tr("changed"),
+                    "added": t("added"),
+                    "removed": t("removed"),
+                    "changed": t("changed"),
                 }
                 return f"{KIND_MARK[line[0]]} {words[line[0]]}"
             return line[index.column()]
@@ -103,7 +104,7 @@ class DiffView(QWidget):
         self.files: dict[str, TableDocument] = {}
         self.a = QComboBox(self)
         self.b = QComboBox(self)
-        self.file_button = QPushButton(self.tr("Compare with file …"), self)
+        self.file_button = QPushButton(t("Compare with file …"), self)
         self.summary = QLabel(self)
         self.model = DiffModel(self)
         self.view = QTableView(self)
@@ -115,7 +116,7 @@ class DiffView(QWidget):
         self.a.setCurrentIndex(0)
         self.b.setCurrentIndex(1)
         top = QHBoxLayout()
-        for text, w in ((self.tr("Table A"), self.a), (self.tr("Table B"), self.b)):
+        for text, w in ((t("Table A"), self.a), (t("Table B"), self.b)):
             lab = QLabel(text, self)
             lab.setBuddy(w)
             top.addWidget(lab)
@@ -138,12 +139,12 @@ class DiffView(QWidget):
             combo.clear()
             for slot in SLOTS:
                 combo.addItem(
-                    self.tr("%1 (open, with edits)").replace("%1", label(TABLE_LABELS, slot)),
+                    t("{table} (open, with edits)", table=label(TABLE_LABELS, slot)),
                     f"open:{slot}",
                 )
             for slot in SLOTS:
                 combo.addItem(
-                    self.tr("%1 (last saved)").replace("%1", label(TABLE_LABELS, slot)),
+                    t("{table} (last saved)", table=label(TABLE_LABELS, slot)),
                     f"saved:{slot}",
                 )
             for path in self.files:
@@ -159,7 +160,7 @@ class DiffView(QWidget):
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Compare with table"), "", self.tr("Mapping tables (*.yaml *.yml)")
+            self, t("Compare with table"), "", t("Mapping tables (*.yaml *.yml)")
         )
         if path:
             self.add_file(path)
@@ -180,13 +181,15 @@ class DiffView(QWidget):
         d = diff_tables(self._doc(ka), self._doc(kb), self.session.ws)
         self.model.set_diff(d)
         if d.is_empty:
-            self.summary.setText(self.tr("The tables are identical."))
+            self.summary.setText(t("The tables are identical."))
         else:
             self.summary.setText(
-                self.tr("%1 added, %2 removed, %3 changed rows")
-                .replace("%1", str(len(d.added)))
-                .replace("%2", str(len(d.removed)))
-                .replace("%3", str(len(d.changed)))
+                t(
+                    "Rows added: {added}, removed: {removed}, changed: {changed}",
+                    added=len(d.added),
+                    removed=len(d.removed),
+                    changed=len(d.changed),
+                )
             )
 
     def showEvent(self, event: Any) -> None:

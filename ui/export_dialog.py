@@ -43,6 +43,7 @@ from fsiii_mapper.interchange import (
 )
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.rules.table_rules import Finding, counts
+from fsiii_mapper.texts import nt, t
 from fsiii_mapper.workspace import Workspace
 from ui.labels import SEVERITY_LABELS, label
 
@@ -85,7 +86,7 @@ class ExportDialog(QDialog):
         self.last_result: ExportResult | None = None
         self._auto_output = True  # the file name follows format and table until the user edits
         self._confirmed: str | None = None  # a path the file dialog already asked to overwrite
-        self.setWindowTitle(self.tr("Export tables"))
+        self.setWindowTitle(t("Export tables"))
         self._build(current)
         self._format_changed()
 
@@ -111,7 +112,7 @@ class ExportDialog(QDialog):
             self.table_checks.append(box)
         self.checks_widget = checks
         self.pair_note = QLabel(
-            self.tr(
+            t(
                 "The guide always covers the pair: each table shown "
                 "replaces the shipped table of its catalog."
             ),
@@ -120,23 +121,23 @@ class ExportDialog(QDialog):
         self.pair_note.setWordWrap(True)
 
         self.output_edit = QLineEdit(self)
-        self.browse_button = QPushButton(self.tr("Browse …"), self)
+        self.browse_button = QPushButton(t("Browse …"), self)
         out_row = QHBoxLayout()
         out_row.addWidget(self.output_edit, 1)
         out_row.addWidget(self.browse_button)
-        self.allow_warnings = QCheckBox(self.tr("Allow warnings"), self)
+        self.allow_warnings = QCheckBox(t("Allow warnings"), self)
         self.allow_warnings.setToolTip(
-            self.tr("Export even if validation gives warnings; errors always stop the export")
+            t("Export even if validation gives warnings; errors always stop the export")
         )
 
         form = QFormLayout()
-        form.addRow(self.tr("Format:"), self.format_box)
-        self.table_label = QLabel(self.tr("Table:"), self)
+        form.addRow(t("Format:"), self.format_box)
+        self.table_label = QLabel(t("Table:"), self)
         form.addRow(self.table_label, self.table_box)
-        self.tables_label = QLabel(self.tr("Tables:"), self)
+        self.tables_label = QLabel(t("Tables:"), self)
         form.addRow(self.tables_label, checks)
         form.addRow("", self.pair_note)
-        form.addRow(self.tr("File:"), out_row)
+        form.addRow(t("File:"), out_row)
         form.addRow("", self.allow_warnings)
 
         self.message = QLabel(self)
@@ -148,11 +149,11 @@ class ExportDialog(QDialog):
         self.findings_view.setRootIsDecorated(False)
         self.findings_view.setHeaderLabels(
             [
-                self.tr("Table"),
-                self.tr("Line"),
-                self.tr("Rule"),
-                self.tr("Severity"),
-                self.tr("Message"),
+                t("Table"),
+                t("Line"),
+                t("Rule"),
+                t("Severity"),
+                t("Message"),
             ]
         )
         self.findings_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -161,7 +162,7 @@ class ExportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
-            self.tr("Export"), QDialogButtonBox.ButtonRole.ApplyRole
+            t("Export"), QDialogButtonBox.ButtonRole.ApplyRole
         )
         self.export_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -183,13 +184,13 @@ class ExportDialog(QDialog):
 
     def format_label(self, fmt: str) -> str:
         labels = {
-            "csv": self.tr("CSV – one line per mapping row"),
-            "xlsx": self.tr("Excel workbook (XLSX) – a sheet per table"),
-            "conceptmap-r4": self.tr("FHIR ConceptMap R4 (JSON)"),
-            "conceptmap-r5": self.tr("FHIR ConceptMap R5 (JSON)"),
-            "sssom": self.tr("SSSOM (TSV)"),
-            "guide-html": self.tr("Mapping guide for the table pair (HTML)"),
-            "guide-pdf": self.tr("Mapping guide for the table pair (PDF)"),
+            "csv": t("CSV – one line per mapping row"),
+            "xlsx": t("Excel workbook (XLSX) – a sheet per table"),
+            "conceptmap-r4": t("FHIR ConceptMap R4 (JSON)"),
+            "conceptmap-r5": t("FHIR ConceptMap R5 (JSON)"),
+            "sssom": t("SSSOM (TSV)"),
+            "guide-html": t("Mapping guide for the table pair (HTML)"),
+            "guide-pdf": t("Mapping guide for the table pair (PDF)"),
         }
         return labels.get(fmt, fmt)
 
@@ -273,7 +274,7 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         fmt = self.fmt()
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), self.output(), FILE_FILTERS.get(fmt, "")
+            self, t("Export to"), self.output(), FILE_FILTERS.get(fmt, "")
         )
         if not path:
             return
@@ -291,16 +292,16 @@ class ExportDialog(QDialog):
         docs = self.selected_docs()
         out = self.output()
         if not docs:
-            self._fail(self.tr("Choose at least one table."))
+            self._fail(t("Choose at least one table."))
             return None
         if not out:
-            self._fail(self.tr("Choose the file to export to."))
+            self._fail(t("Choose the file to export to."))
             return None
         if Path(out).exists() and out != self._confirmed:
             answer = QMessageBox.question(
                 self,
-                self.tr("Overwrite?"),
-                self.tr("%1 already exists. Replace it?").replace("%1", out),
+                t("Overwrite?"),
+                t("{path} already exists. Replace it?", path=out),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -323,9 +324,7 @@ class ExportDialog(QDialog):
             self._fail(str(exc))
             return None
         except OSError as exc:
-            self._fail(
-                self.tr("Could not write the file: %1").replace("%1", exc.strerror or str(exc))
-            )
+            self._fail(t("Could not write the file: {reason}", reason=exc.strerror or str(exc)))
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -346,16 +345,21 @@ class ExportDialog(QDialog):
     def _show_refusal(self, exc: ExportRefused) -> None:
         errors, warnings = counts(exc.findings)
         if errors:
-            head = self.tr(
-                "Export refused: %1 has %n validation error(s). Nothing was written.", "", errors
-            ).replace("%1", exc.table_id)
+            head = nt(
+                "Export refused: {table} has {n} validation error. Nothing was written.",
+                "Export refused: {table} has {n} validation errors. Nothing was written.",
+                errors,
+                table=exc.table_id,
+            )
         else:
-            head = self.tr(
-                "Export refused: %1 has %n warning(s). Tick “Allow warnings” to export "
+            head = nt(
+                "Export refused: {table} has {n} warning. Tick “Allow warnings” to export "
                 "anyway. Nothing was written.",
-                "",
+                "Export refused: {table} has {n} warnings. Tick “Allow warnings” to export "
+                "anyway. Nothing was written.",
                 warnings,
-            ).replace("%1", exc.table_id)
+                table=exc.table_id,
+            )
         self._fail(head)
         for f in exc.findings:
             self.findings_view.addTopLevelItem(self._finding_item(exc.table_id, f))
@@ -377,14 +381,18 @@ class ExportDialog(QDialog):
     def _show_success(self, result: ExportResult) -> None:
         url = QUrl.fromLocalFile(str(result.path.resolve())).toString()
         tables = ", ".join(f"{d.table.id} {d.table.table.version}" for d in result.tables)
-        text = (
-            self.tr("Written: %1 (%2)")
-            .replace("%1", f'<a href="{url}">{_escape(str(result.path))}</a>')
-            .replace("%2", _escape(tables))
+        text = t(
+            "Written: {file} ({tables})",
+            file=f'<a href="{url}">{_escape(str(result.path))}</a>',
+            tables=_escape(tables),
         )
         if result.warnings:
             text += "<br>" + _escape(
-                self.tr("Exported despite %n warning(s):", "", len(result.warnings))
+                nt(
+                    "Exported despite {n} warning:",
+                    "Exported despite {n} warnings:",
+                    len(result.warnings),
+                )
             )
             by_file = {str(d.path): d.table.id for d in result.tables if d.path is not None}
             for f in result.warnings:

@@ -11,12 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from fsiii_mapper import texts
+
 LANGUAGES: dict[str, str] = {"da": "Dansk", "en": "English"}
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install the application's and Qt's own translator for ``lang``; returns them (keep refs)."""
+    texts.set_language(lang)
     installed: list[QTranslator] = []
     ours = QTranslator(app)
     if ours.load(f"fsiii_mapper_{lang}", str(I18N_DIR)):

@@ -1,76 +1,70 @@
 """Translated names of the core's vocabularies (relationships, review statuses, strategies …).
 
-The core keeps the codes (``source-broader``); the UI shows words, through Qt's translation system.
+The core keeps the codes (``source-broader``); the UI shows words from the text catalogue.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-_CTX = "Labels"
+from fsiii_mapper.texts import N_, t
 
 RELATIONSHIP_LABELS: dict[str, Any] = {
-    "equivalent": QT_TRANSLATE_NOOP("Labels", "equivalent"),
-    "source-broader": QT_TRANSLATE_NOOP("Labels", "source broader than target"),
-    "source-narrower": QT_TRANSLATE_NOOP("Labels", "source narrower than target"),
-    "related": QT_TRANSLATE_NOOP("Labels", "related"),
-    "no-map": QT_TRANSLATE_NOOP("Labels", "not mapped"),
+    "equivalent": N_("equivalent"),
+    "source-broader": N_("source broader than target"),
+    "source-narrower": N_("source narrower than target"),
+    "related": N_("related"),
+    "no-map": N_("not mapped"),
 }
 STATUS_LABELS: dict[str, Any] = {
-    "draft": QT_TRANSLATE_NOOP("Labels", "draft"),
-    "in-review": QT_TRANSLATE_NOOP("Labels", "in review"),
-    "approved": QT_TRANSLATE_NOOP("Labels", "approved"),
-    "rejected": QT_TRANSLATE_NOOP("Labels", "rejected"),
+    "draft": N_("draft"),
+    "in-review": N_("in review"),
+    "approved": N_("approved"),
+    "rejected": N_("rejected"),
 }
 STRATEGY_LABELS: dict[str, Any] = {
-    "original": QT_TRANSLATE_NOOP("Labels", "Old table"),
-    "simplified": QT_TRANSLATE_NOOP("Labels", "Simplified table"),
-    "cura": QT_TRANSLATE_NOOP("Labels", "Cura rule"),
-    "nexus": QT_TRANSLATE_NOOP("Labels", "Nexus rule"),
+    "original": N_("Old table"),
+    "simplified": N_("Simplified table"),
+    "cura": N_("Cura rule"),
+    "nexus": N_("Nexus rule"),
 }
 STATE_STATUS_LABELS: dict[str, Any] = {
-    "retained": QT_TRANSLATE_NOOP("Labels", "retained"),
-    "new": QT_TRANSLATE_NOOP("Labels", "new"),
-    "outgoing": QT_TRANSLATE_NOOP("Labels", "outgoing"),
-    "unknown": QT_TRANSLATE_NOOP("Labels", "unknown"),
+    "retained": N_("retained"),
+    "new": N_("new"),
+    "outgoing": N_("outgoing"),
+    "unknown": N_("unknown"),
 }
 EVIDENCE_LABELS: dict[str, Any] = {
-    "verified": QT_TRANSLATE_NOOP("Labels", "verified"),
-    "assumed": QT_TRANSLATE_NOOP("Labels", "assumed"),
+    "verified": N_("verified"),
+    "assumed": N_("assumed"),
 }
 GROUP_LABELS: dict[str, Any] = {
-    "funktionsevne": QT_TRANSLATE_NOOP("Labels", "function state"),
-    "helbred": QT_TRANSLATE_NOOP("Labels", "health state"),
+    "funktionsevne": N_("function state"),
+    "helbred": N_("health state"),
 }
 TABLE_LABELS: dict[str, Any] = {slot: STRATEGY_LABELS[slot] for slot in ("original", "simplified")}
 SEVERITY_LABELS: dict[str, Any] = {
-    "error": QT_TRANSLATE_NOOP("Labels", "error"),
-    "warning": QT_TRANSLATE_NOOP("Labels", "warning"),
+    "error": N_("error"),
+    "warning": N_("warning"),
 }
 
 # Validation rules (ids are the core's, stable); the finding's own message gives the details.
 RULE_LABELS: dict[str, Any] = {
-    "FM001": QT_TRANSLATE_NOOP("Labels", "The source code is in no catalog"),
-    "FM002": QT_TRANSLATE_NOOP("Labels", "The source code belongs to the other catalog"),
-    "FM003": QT_TRANSLATE_NOOP("Labels", "The target is not a field of the report"),
-    "FM004": QT_TRANSLATE_NOOP("Labels", "The same source → target row appears twice"),
-    "FM005": QT_TRANSLATE_NOOP("Labels", "A catalog state is neither mapped nor marked not mapped"),
-    "FM006": QT_TRANSLATE_NOOP("Labels", "A not-mapped row also names a target"),
-    "FM007": QT_TRANSLATE_NOOP("Labels", "A mapping row has no target"),
-    "FM008": QT_TRANSLATE_NOOP(
-        "Labels", "A function state (with a level) is mapped to a problem area"
-    ),
-    "FM009": QT_TRANSLATE_NOOP("Labels", "A health state is mapped to a function item"),
-    "FM010": QT_TRANSLATE_NOOP("Labels", "The table's metadata is missing or invalid"),
-    "FM011": QT_TRANSLATE_NOOP("Labels", "A row is missing a field or has an invalid value"),
-    "FM012": QT_TRANSLATE_NOOP("Labels", "The file is not valid YAML"),
-    "FM013": QT_TRANSLATE_NOOP("Labels", "A state is both mapped and marked not mapped"),
-    "FM014": QT_TRANSLATE_NOOP(
-        "Labels", "A health state is mapped to another problem area than its own"
-    ),
-    "FM015": QT_TRANSLATE_NOOP("Labels", "A published table has rows that are not approved"),
+    "FM001": N_("The source code is in no catalog"),
+    "FM002": N_("The source code belongs to the other catalog"),
+    "FM003": N_("The target is not a field of the report"),
+    "FM004": N_("The same source → target row appears twice"),
+    "FM005": N_("A catalog state is neither mapped nor marked not mapped"),
+    "FM006": N_("A not-mapped row also names a target"),
+    "FM007": N_("A mapping row has no target"),
+    "FM008": N_("A function state (with a level) is mapped to a problem area"),
+    "FM009": N_("A health state is mapped to a function item"),
+    "FM010": N_("The table's metadata is missing or invalid"),
+    "FM011": N_("A row is missing a field or has an invalid value"),
+    "FM012": N_("The file is not valid YAML"),
+    "FM013": N_("A state is both mapped and marked not mapped"),
+    "FM014": N_("A health state is mapped to another problem area than its own"),
+    "FM015": N_("A published table has rows that are not approved"),
 }
 
 
@@ -79,4 +73,4 @@ def label(table: dict[str, Any], code: str | None) -> str:
     if code is None:
         return ""
     source = table.get(code)
-    return QCoreApplication.translate(_CTX, str(source)) if source else code
+    return t(str(source)) if source else code

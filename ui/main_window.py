@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fsiii_mapper import __version__
+from fsiii_mapper.texts import nt, t
 from ui import settings as S
 from ui.i18n import LANGUAGES
 from ui.labels import TABLE_LABELS, label
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if defer:
             self.setWindowTitle("fsiii-mapper")
-            self.statusBar().showMessage(self.tr("Loading tables and citizens …"))
+            self.statusBar().showMessage(t("Loading tables and citizens …"))
         else:
             self._build(ws)
 
@@ -100,28 +101,28 @@ class MainWindow(QMainWindow):
             self.editors[slot] = editor
             self.tabs.addTab(editor, label(TABLE_LABELS, slot))
         self.preview = PreviewWidget(self.session, self)
-        self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.tabs.addTab(self.preview, t("Preview"))
         self.diff = DiffView(self.session, self)
-        self.tabs.addTab(self.diff, self.tr("Differences"))
+        self.tabs.addTab(self.diff, t("Differences"))
         self.catalog = CatalogBrowser(self.session.ws, self)
-        self.tabs.addTab(self.catalog, self.tr("Catalogs"))
+        self.tabs.addTab(self.catalog, t("Catalogs"))
         self.chart = FillChart(self.session, [c for _, c in self.preview.citizens], self)
         chart_area = QScrollArea(self)
         chart_area.setWidget(self.chart)
         chart_area.setWidgetResizable(True)
-        self.tabs.addTab(chart_area, self.tr("Fill rates"))
+        self.tabs.addTab(chart_area, t("Fill rates"))
         self._add_vendor_tab()
         self.setCentralWidget(self.tabs)
         self.current_slot = SLOTS[0]
 
         self.validation = ValidationPanel(self.session, self)
-        self.validation_dock = QDockWidget(self.tr("Validation"), self)
+        self.validation_dock = QDockWidget(t("Validation"), self)
         self.validation_dock.setObjectName("ValidationDock")
         self.validation_dock.setWidget(self.validation)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
         self.history = QUndoView(self.session.group, self)
-        self.history.setEmptyLabel(self.tr("<opened>"))
-        self.history_dock = QDockWidget(self.tr("History"), self)
+        self.history.setEmptyLabel(t("<opened>"))
+        self.history_dock = QDockWidget(t("History"), self)
         self.history_dock.setObjectName("HistoryDock")
         self.history_dock.setWidget(self.history)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
             return
         self._vendor_placeholder: QWidget | None = QWidget(self)
         self.vendor_tab: QWidget | None = None
-        self.tabs.addTab(self._vendor_placeholder, self.tr("Vendor check"))
+        self.tabs.addTab(self._vendor_placeholder, t("Vendor check"))
 
     def _ensure_vendor_tab(self, index: int) -> None:
         placeholder = getattr(self, "_vendor_placeholder", None)
@@ -220,102 +221,102 @@ class MainWindow(QMainWindow):
         P = QStyle.StandardPixmap
         K = QKeySequence.StandardKey
         self.open_action = self._act(
-            self.tr("&Open …"),
+            t("&Open …"),
             self.open_dialog,
             K.Open,
             P.SP_DialogOpenButton,
-            self.tr("Open a mapping table or a citizen file"),
+            t("Open a mapping table or a citizen file"),
         )
         self.save_action = self._act(
-            self.tr("&Save"),
+            t("&Save"),
             self.save,
             K.Save,
             P.SP_DialogSaveButton,
-            self.tr("Save the current table (keeps comments)"),
+            t("Save the current table (keeps comments)"),
         )
-        self.save_as_action = self._act(self.tr("Save &as …"), self.save_as, K.SaveAs)
+        self.save_as_action = self._act(t("Save &as …"), self.save_as, K.SaveAs)
         self.revert_action = self._act(
-            self.tr("&Revert"),
+            t("&Revert"),
             self.revert,
             None,
             P.SP_BrowserReload,
-            self.tr("Discard the edits of the current table"),
+            t("Discard the edits of the current table"),
         )
         self.pdf_action = self._act(
-            self.tr("Export preview as &PDF …"), self.export_pdf, QKeySequence("Ctrl+Shift+E")
+            t("Export preview as &PDF …"), self.export_pdf, QKeySequence("Ctrl+Shift+E")
         )
-        self.print_action = self._act(self.tr("&Print preview …"), self.print_preview, K.Print)
+        self.print_action = self._act(t("&Print preview …"), self.print_preview, K.Print)
         self.export_tables_action = self._act(
-            self.tr("&Export tables …"), self.export_tables, QKeySequence("Ctrl+E")
+            t("&Export tables …"), self.export_tables, QKeySequence("Ctrl+E")
         )
         self.copy_image_action = self._act(
-            self.tr("Copy preview as &image"), self.copy_image, QKeySequence("Ctrl+Shift+C")
+            t("Copy preview as &image"), self.copy_image, QKeySequence("Ctrl+Shift+C")
         )
-        self.quit_action = self._act(self.tr("&Quit"), self.close, K.Quit)
-        self.undo_action = self.session.group.createUndoAction(self, self.tr("&Undo"))
+        self.quit_action = self._act(t("&Quit"), self.close, K.Quit)
+        self.undo_action = self.session.group.createUndoAction(self, t("&Undo"))
         self.undo_action.setShortcut(K.Undo)
         self.undo_action.setIcon(self.style().standardIcon(P.SP_ArrowBack))
-        self.redo_action = self.session.group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self.session.group.createRedoAction(self, t("&Redo"))
         self.redo_action.setShortcut(K.Redo)
         self.redo_action.setIcon(self.style().standardIcon(P.SP_ArrowForward))
         self.add_action = self._act(
-            self.tr("&Add row"),
+            t("&Add row"),
             lambda: self.editor().add_row(),
             QKeySequence("Ctrl+Shift+N"),
             P.SP_FileIcon,
         )
         self.duplicate_action = self._act(
-            self.tr("&Duplicate rows (1→N)"),
+            t("&Duplicate rows (1→N)"),
             lambda: self.editor().duplicate_selected(),
             QKeySequence("Ctrl+D"),
             P.SP_FileDialogNewFolder,
         )
         self.delete_action = self._act(
-            self.tr("De&lete rows"),
+            t("De&lete rows"),
             lambda: self.editor().delete_selected(),
             K.Delete,
             P.SP_TrashIcon,
         )
         self.approve_action = self._act(
-            self.tr("A&pprove selected"),
+            t("A&pprove selected"),
             lambda: self.editor().approve_selected(),
             QKeySequence("Ctrl+Shift+A"),
             P.SP_DialogApplyButton,
         )
         self.unapprove_action = self._act(
-            self.tr("U&n-approve selected"),
+            t("U&n-approve selected"),
             lambda: self.editor().unapprove_selected(),
             QKeySequence("Ctrl+Shift+U"),
         )
-        self.find_action = self._act(self.tr("&Find"), self.focus_search, K.Find)
-        self.author_action = self._act(self.tr("Author &name …"), self.choose_author)
+        self.find_action = self._act(t("&Find"), self.focus_search, K.Find)
+        self.author_action = self._act(t("Author &name …"), self.choose_author)
         self.present_action = self._act(
-            self.tr("&Presentation mode"),
+            t("&Presentation mode"),
             self.toggle_presentation,
             [QKeySequence(K.FullScreen), QKeySequence("F5")],
             P.SP_DesktopIcon,
         )
         self.present_action.setCheckable(True)
         self.next_citizen_action = self._act(
-            self.tr("&Next citizen"),
+            t("&Next citizen"),
             lambda: self.preview.step_citizen(1),
             QKeySequence("Ctrl+PgDown"),
             P.SP_MediaSkipForward,
         )
         self.prev_citizen_action = self._act(
-            self.tr("P&revious citizen"),
+            t("P&revious citizen"),
             lambda: self.preview.step_citizen(-1),
             QKeySequence("Ctrl+PgUp"),
             P.SP_MediaSkipBackward,
         )
-        self.about_action = self._act(self.tr("&About fsiii-mapper"), self.about)
-        self.about_qt_action = self._act(self.tr("About &Qt"), QApplication.aboutQt)
+        self.about_action = self._act(t("&About fsiii-mapper"), self.about)
+        self.about_qt_action = self._act(t("About &Qt"), QApplication.aboutQt)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        m = bar.addMenu(self.tr("&File"))
+        m = bar.addMenu(t("&File"))
         m.addAction(self.open_action)
-        self.recent_menu = m.addMenu(self.tr("Open &recent"))
+        self.recent_menu = m.addMenu(t("Open &recent"))
         self._fill_recent()
         m.addSeparator()
         for a in (self.save_action, self.save_as_action, self.revert_action):
@@ -330,7 +331,7 @@ class MainWindow(QMainWindow):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
-        m = bar.addMenu(self.tr("&Edit"))
+        m = bar.addMenu(t("&Edit"))
         for a in (self.undo_action, self.redo_action):
             m.addAction(a)
         m.addSeparator()
@@ -342,14 +343,14 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.find_action)
         m.addAction(self.author_action)
-        m = bar.addMenu(self.tr("&View"))
+        m = bar.addMenu(t("&View"))
         m.addAction(self.present_action)
         m.addAction(self.next_citizen_action)
         m.addAction(self.prev_citizen_action)
         m.addSeparator()
         m.addAction(self.validation_dock.toggleViewAction())
         m.addAction(self.history_dock.toggleViewAction())
-        lang_menu = m.addMenu(self.tr("&Language"))
+        lang_menu = m.addMenu(t("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
             a = lang_menu.addAction(name)
@@ -357,12 +358,12 @@ class MainWindow(QMainWindow):
             a.setChecked(code == self.lang)
             a.triggered.connect(lambda _c=False, code=code: self.choose_language(code))
             group.addAction(a)
-        m = bar.addMenu(self.tr("&Help"))
+        m = bar.addMenu(t("&Help"))
         m.addAction(self.about_action)
         m.addAction(self.about_qt_action)
 
     def _make_toolbar(self) -> None:
-        tb = QToolBar(self.tr("Main toolbar"), self)
+        tb = QToolBar(t("Main toolbar"), self)
         tb.setObjectName("MainToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for a in (
@@ -419,7 +420,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _update_title(self, *_: Any) -> None:
         doc = self.session.doc(self.current_slot)
-        name = doc.path.name if doc.path else self.tr("untitled")
+        name = doc.path.name if doc.path else t("untitled")
         self.setWindowTitle(f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} ({name})[*]")
         self.setWindowModified(self.session.is_modified())
         for slot, editor in self.editors.items():
@@ -434,11 +435,13 @@ class MainWindow(QMainWindow):
             errors = sum(1 for f in self.session.findings[slot] if f.severity == "error")
             warnings = len(self.session.findings[slot]) - errors
             parts.append(
-                self.tr("%1: %2 rows, %3 errors, %4 warnings")
-                .replace("%1", label(TABLE_LABELS, slot))
-                .replace("%2", str(len(doc.table.rows)))
-                .replace("%3", str(errors))
-                .replace("%4", str(warnings))
+                t(
+                    "{table}: {rows}, {errors}, {warnings}",
+                    table=label(TABLE_LABELS, slot),
+                    rows=nt("{n} row", "{n} rows", len(doc.table.rows)),
+                    errors=nt("{n} error", "{n} errors", errors),
+                    warnings=nt("{n} warning", "{n} warnings", warnings),
+                )
             )
         self.statusBar().showMessage("   ·   ".join(parts))
 
@@ -460,9 +463,9 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
-            self.tr("Open table or citizen"),
+            t("Open table or citizen"),
             "",
-            self.tr("YAML files (*.yaml *.yml);;All files (*)"),
+            t("YAML files (*.yaml *.yml);;All files (*)"),
         )
         for p in paths:
             self.open_path(p)
@@ -488,7 +491,7 @@ class MainWindow(QMainWindow):
                 return True
             slot = doc.table.table.catalog
             if slot not in SLOTS:
-                raise InputError(self.tr("the table names an unknown catalog"), path)
+                raise InputError(t("the table names an unknown catalog"), path)
             if not self.session.stacks[slot].isClean() and not self._ask_save([slot]):
                 return False
             self.session.replace(slot, doc)
@@ -498,7 +501,7 @@ class MainWindow(QMainWindow):
             self._update_status()
             return True
         except InputError as exc:
-            self._error(self.tr("Could not open the file"), exc)
+            self._error(t("Could not open the file"), exc)
             return False
 
     def _error(self, title: str, exc: Exception) -> None:
@@ -527,9 +530,9 @@ class MainWindow(QMainWindow):
         try:
             self.session.save(slot)
         except (InputError, OSError) as exc:
-            self._error(self.tr("Could not save"), exc)
+            self._error(t("Could not save"), exc)
             return False
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(doc.path)), 5000)
+        self.statusBar().showMessage(t("Saved {path}", path=str(doc.path)), 5000)
         self._update_title()
         return True
 
@@ -540,14 +543,14 @@ class MainWindow(QMainWindow):
         doc = self.session.doc(slot)
         start = str(doc.path) if doc.path else f"table_{slot}.yaml"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save table as"), start, self.tr("Mapping tables (*.yaml *.yml)")
+            self, t("Save table as"), start, t("Mapping tables (*.yaml *.yml)")
         )
         if not path:
             return False
         try:
             self.session.save(slot, path)
         except (InputError, OSError) as exc:
-            self._error(self.tr("Could not save"), exc)
+            self._error(t("Could not save"), exc)
             return False
         self._remember(path)
         self._update_title()
@@ -563,9 +566,10 @@ class MainWindow(QMainWindow):
             return
         answer = QMessageBox.question(
             self,
-            self.tr("Revert"),
-            self.tr("Discard all edits of %1 since it was last saved?").replace(
-                "%1", label(TABLE_LABELS, slot)
+            t("Revert"),
+            t(
+                "Discard all edits of {table} since it was last saved?",
+                table=label(TABLE_LABELS, slot),
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -573,7 +577,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.replace(slot, load_table(doc.path))
         except InputError as exc:
-            self._error(self.tr("Could not revert"), exc)
+            self._error(t("Could not revert"), exc)
         self._update_title()
 
     def _ask_save(self, slots: list[str]) -> bool:
@@ -582,8 +586,8 @@ class MainWindow(QMainWindow):
         B = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self,
-            self.tr("Unsaved changes"),
-            self.tr("%1 has unsaved changes. Save them?").replace("%1", names),
+            t("Unsaved changes"),
+            t("{tables}: unsaved changes. Save them?", tables=names),
             B.Save | B.Discard | B.Cancel,
             B.Save,
         )
@@ -630,16 +634,16 @@ class MainWindow(QMainWindow):
         c = self.preview.current_citizen()
         start = f"indlaeggelsesrapport-{c.id if c else 'preview'}.pdf"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export preview as PDF"), start, self.tr("PDF files (*.pdf)")
+            self, t("Export preview as PDF"), start, t("PDF files (*.pdf)")
         )
         if not path:
             return
         try:
-            export_pdf(self.preview.sheet, path, self.tr("Preview"))
+            export_pdf(self.preview.sheet, path, t("Preview"))
         except OSError as exc:
-            self._error(self.tr("Could not export"), exc)
+            self._error(t("Could not export"), exc)
             return
-        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 5000)
+        self.statusBar().showMessage(t("Exported {path}", path=path), 5000)
 
     def print_preview(self) -> None:
         from ui.export import print_widget
@@ -652,7 +656,7 @@ class MainWindow(QMainWindow):
 
         self.tabs.setCurrentWidget(self.preview)
         copy_image(self.preview.sheet)
-        self.statusBar().showMessage(self.tr("The preview is on the clipboard as an image"), 5000)
+        self.statusBar().showMessage(t("The preview is on the clipboard as an image"), 5000)
 
     # --- presentation ---------------------------------------------------------------------------
 
@@ -701,10 +705,8 @@ class MainWindow(QMainWindow):
         current = str(self.settings.get(S.AUTHOR))
         text, ok = QInputDialog.getText(
             self,
-            self.tr("Author name"),
-            self.tr("Name written as author of your changes (empty: %1):").replace(
-                "%1", S.default_author()
-            ),
+            t("Author name"),
+            t("Name written as author of your changes (empty: {user}):", user=S.default_author()),
             text=current,
         )
         if ok:
@@ -715,8 +717,8 @@ class MainWindow(QMainWindow):
         if code != self.lang:
             QMessageBox.information(
                 self,
-                self.tr("Language"),
-                self.tr("The language changes the next time fsiii-mapper starts."),
+                t("Language"),
+                t("The language changes the next time fsiii-mapper starts."),
             )
 
     def about(self) -> None:
@@ -728,12 +730,13 @@ class MainWindow(QMainWindow):
         )
         QMessageBox.about(
             self,
-            self.tr("About fsiii-mapper"),
-            self.tr(
-                "<h3>fsiii-mapper %1</h3><p>FSIII documentation → MedCom "
+            t("About fsiii-mapper"),
+            t(
+                "<h3>fsiii-mapper {version}</h3><p>FSIII documentation → MedCom "
                 "Indlæggelsesrapport (XDIS16): edit the mapping tables and see their effect."
-                "</p>"
-            ).replace("%1", __version__)
+                "</p>",
+                version=__version__,
+            )
             + f"<ul>{tables}<li>{ws.layout.title} ({ws.layout.id})</li></ul>"
             + f"<p>Python {platform.python_version()} · PySide6 {pyside_version} · "
             f"Qt {qVersion()} · {sys.platform}</p>",
@@ -749,7 +752,7 @@ class MainWindow(QMainWindow):
             if p.exists():
                 self.preview.open_citizen_file(str(p))
             elif not self.preview.select_citizen_by_id(ident):
-                raise InputError(self.tr("no such citizen file or demo citizen"), ident)
+                raise InputError(t("no such citizen file or demo citizen"), ident)
 
 
 def app_icon() -> QIcon:

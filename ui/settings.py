@@ -10,7 +10,9 @@ import getpass
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QSettings
+
+from fsiii_mapper.texts import N_, t
 
 SCHEMA_VERSION = 1
 ORGANISATION = "fsiii-mapper"
@@ -18,19 +20,15 @@ APPLICATION = "fsiii-mapper"
 MAX_RECENT = 8
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
-
-
 @dataclass(frozen=True)
 class Setting:
     key: str
     type: type
     default: Any
-    title: Any  # untranslated source text (QT_TRANSLATE_NOOP); shown in context ``Settings``
+    title: Any  # a msgid marked with N_; translated when shown
 
     def display_title(self) -> str:
-        return _t(str(self.title))
+        return t(str(self.title))
 
 
 def default_author() -> str:
@@ -40,23 +38,17 @@ def default_author() -> str:
         return ""
 
 
-LANGUAGE = Setting("ui/language", str, "da", QT_TRANSLATE_NOOP("Settings", "Language"))
+LANGUAGE = Setting("ui/language", str, "da", N_("Language"))
 AUTHOR = Setting(
     "edit/author",
     str,
     "",
-    QT_TRANSLATE_NOOP("Settings", "Author of edits (empty: the operating system user)"),
+    N_("Author of edits (empty: the operating system user)"),
 )
-RECENT_FILES = Setting("files/recent", list, [], QT_TRANSLATE_NOOP("Settings", "Recent files"))
-GEOMETRY = Setting(
-    "window/geometry", QByteArray, QByteArray(), QT_TRANSLATE_NOOP("Settings", "Window geometry")
-)
-WINDOW_STATE = Setting(
-    "window/state", QByteArray, QByteArray(), QT_TRANSLATE_NOOP("Settings", "Window layout")
-)
-VENDOR_RULE = Setting(
-    "preview/vendor", str, "cura", QT_TRANSLATE_NOOP("Settings", "Vendor rule in the preview")
-)
+RECENT_FILES = Setting("files/recent", list, [], N_("Recent files"))
+GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), N_("Window geometry"))
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), N_("Window layout"))
+VENDOR_RULE = Setting("preview/vendor", str, "cura", N_("Vendor rule in the preview"))
 
 ALL: tuple[Setting, ...] = (LANGUAGE, AUTHOR, RECENT_FILES, GEOMETRY, WINDOW_STATE, VENDOR_RULE)
 

@@ -55,6 +55,7 @@ from fsiii_mapper.conformance.report_files import FORMATS, SUFFIXES, write_repor
 from fsiii_mapper.conformance.report_text import summary_line
 from fsiii_mapper.engine.populate import STRATEGIES
 from fsiii_mapper.errors import InputError
+from fsiii_mapper.texts import nt, t
 from fsiii_mapper.workspace import Workspace, citizens_dir
 from ui.background_op import BackgroundOp, CancelledFlag, Progress
 from ui.labels import SEVERITY_LABELS, STRATEGY_LABELS, label
@@ -111,14 +112,14 @@ class VendorFindingsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         names = [
-            self.tr("File"),
-            self.tr("Line"),
-            self.tr("Rule"),
-            self.tr("Severity"),
-            self.tr("Field"),
-            self.tr("Message"),
-            self.tr("Expected"),
-            self.tr("Actual"),
+            t("File"),
+            t("Line"),
+            t("Rule"),
+            t("Severity"),
+            t("Field"),
+            t("Message"),
+            t("Expected"),
+            t("Actual"),
         ]
         return names[section] if 0 <= section < len(names) else None
 
@@ -239,50 +240,51 @@ class VendorTab(QWidget):
     def _build(self) -> None:
         self.paths_edit = QLineEdit(self)
         self.paths_edit.setPlaceholderText(
-            self.tr(
-                "XDIS16 files or a folder (searched for *.xml); several separated by %1"
-            ).replace("%1", PATH_SEPARATOR)
+            t(
+                "XDIS16 files or a folder (searched for *.xml); several separated by {separator}",
+                separator=PATH_SEPARATOR,
+            )
         )
-        self.files_button = QPushButton(self.tr("Files …"), self)
-        self.folder_button = QPushButton(self.tr("Folder …"), self)
+        self.files_button = QPushButton(t("Files …"), self)
+        self.folder_button = QPushButton(t("Folder …"), self)
         self.citizens_edit = QLineEdit(str(citizens_dir()), self)
-        self.citizens_button = QPushButton(self.tr("Choose …"), self)
+        self.citizens_button = QPushButton(t("Choose …"), self)
         self.strategy_box = QComboBox(self)
         for s in STRATEGIES:
             self.strategy_box.addItem(label(STRATEGY_LABELS, s), s)
         self.xsd_edit = QLineEdit(self)
-        self.xsd_edit.setPlaceholderText(self.tr("optional: validate every file against an XSD"))
-        self.xsd_button = QPushButton(self.tr("Choose …"), self)
+        self.xsd_edit.setPlaceholderText(t("optional: validate every file against an XSD"))
+        self.xsd_button = QPushButton(t("Choose …"), self)
         self.jobs_box = QSpinBox(self)
         self.jobs_box.setRange(1, max(1, os.cpu_count() or 1))
-        self.jobs_box.setToolTip(self.tr("Check in this many processes (for large batches)"))
+        self.jobs_box.setToolTip(t("Check in this many processes (for large batches)"))
 
         form = QGridLayout()
-        form.addWidget(QLabel(self.tr("Vendor files:"), self), 0, 0)
+        form.addWidget(QLabel(t("Vendor files:"), self), 0, 0)
         form.addWidget(self.paths_edit, 0, 1, 1, 3)
         form.addWidget(self.files_button, 0, 4)
         form.addWidget(self.folder_button, 0, 5)
-        form.addWidget(QLabel(self.tr("Citizens:"), self), 1, 0)
+        form.addWidget(QLabel(t("Citizens:"), self), 1, 0)
         form.addWidget(self.citizens_edit, 1, 1, 1, 4)
         form.addWidget(self.citizens_button, 1, 5)
-        form.addWidget(QLabel(self.tr("XSD:"), self), 2, 0)
+        form.addWidget(QLabel(t("XSD:"), self), 2, 0)
         form.addWidget(self.xsd_edit, 2, 1, 1, 4)
         form.addWidget(self.xsd_button, 2, 5)
-        form.addWidget(QLabel(self.tr("Strategy:"), self), 3, 0)
+        form.addWidget(QLabel(t("Strategy:"), self), 3, 0)
         options = QHBoxLayout()
         options.addWidget(self.strategy_box)
         options.addSpacing(16)
-        options.addWidget(QLabel(self.tr("Processes:"), self))
+        options.addWidget(QLabel(t("Processes:"), self))
         options.addWidget(self.jobs_box)
         options.addStretch(1)
         form.addLayout(options, 3, 1, 1, 5)
         form.setColumnStretch(1, 1)
 
-        self.run_button = QPushButton(self.tr("Run check"), self)
+        self.run_button = QPushButton(t("Run check"), self)
         self.run_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(t("Cancel"), self)
         self.progress = QProgressBar(self)
-        self.progress.setFormat(self.tr("%v of %m files"))
+        self.progress.setFormat(t("%v of %m files"))
         run_row = QHBoxLayout()
         run_row.addWidget(self.run_button)
         run_row.addWidget(self.cancel_button)
@@ -296,14 +298,14 @@ class VendorTab(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter findings (file, rule, field, text …)"))
+        self.filter_edit.setPlaceholderText(t("Filter findings (file, rule, field, text …)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.severity_box = QComboBox(self)
-        self.severity_box.addItem(self.tr("All severities"), None)
+        self.severity_box.addItem(t("All severities"), None)
         for sev in ("error", "warning"):
             self.severity_box.addItem(label(SEVERITY_LABELS, sev), sev)
-        self.open_button = QPushButton(self.tr("Open file"), self)
-        self.export_button = QPushButton(self.tr("Export report …"), self)
+        self.open_button = QPushButton(t("Open file"), self)
+        self.export_button = QPushButton(t("Export report …"), self)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_edit, 1)
         filter_row.addWidget(self.severity_box)
@@ -371,23 +373,23 @@ class VendorTab(QWidget):
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            self.tr("Choose vendor files"),
+            t("Choose vendor files"),
             self._start_dir(),
-            self.tr("XDIS16 files (*.xml);;All files (*)"),
+            t("XDIS16 files (*.xml);;All files (*)"),
         )
         if files:
             self.set_paths(files)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose a folder of vendor files"), self._start_dir()
+            self, t("Choose a folder of vendor files"), self._start_dir()
         )
         if folder:
             self.set_paths([folder])
 
     def choose_citizens(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the folder of citizen files"), self.citizens_edit.text()
+            self, t("Choose the folder of citizen files"), self.citizens_edit.text()
         )
         if folder:
             self.citizens_edit.setText(folder)
@@ -395,9 +397,9 @@ class VendorTab(QWidget):
     def choose_xsd(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Choose an XSD"),
+            t("Choose an XSD"),
             self.xsd_edit.text() or str(Path.home()),
-            self.tr("XML Schema (*.xsd);;All files (*)"),
+            t("XML Schema (*.xsd);;All files (*)"),
         )
         if path:
             self.xsd_edit.setText(path)
@@ -433,11 +435,11 @@ class VendorTab(QWidget):
             return
         paths = self.paths()
         if not paths:
-            self._show_error(self.tr("Choose the vendor files or a folder first."))
+            self._show_error(t("Choose the vendor files or a folder first."))
             return
         config = self.config()
         if config.xsd is not None and not config.xsd.is_file():
-            self._show_error(self.tr("No such XSD file: %1").replace("%1", str(config.xsd)))
+            self._show_error(t("No such XSD file: {path}", path=str(config.xsd)))
             return
         jobs = self.jobs_box.value()
         try:
@@ -471,7 +473,7 @@ class VendorTab(QWidget):
         self.batch = None
         self.model.set_rows([])
         self.summary.clear()
-        self.status.setText(self.tr("Checking …"))
+        self.status.setText(t("Checking …"))
         self.progress.setRange(0, 0)
         self.progress.setValue(0)
         self._set_running(True)
@@ -487,7 +489,7 @@ class VendorTab(QWidget):
         if self.op is not None and self.op.running:
             self.op.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText(self.tr("Cancelling …"))
+            self.status.setText(t("Cancelling …"))
 
     def is_running(self) -> bool:
         return self.op is not None and self.op.running
@@ -512,15 +514,16 @@ class VendorTab(QWidget):
             "color: #b00020; font-weight: bold;" if errors else "color: #1b5e20; font-weight: bold;"
         )
         passed = sum(1 for r in batch.results if r.passed)
-        text = (
-            self.tr("%1 of %2 files checked: %3 passed, %4 with errors.")
-            .replace("%1", str(len(batch.results)))
-            .replace("%2", str(batch.total))
-            .replace("%3", str(passed))
-            .replace("%4", str(len(batch.results) - passed))
+        text = nt(
+            "{checked} of {n} file checked: {passed} passed, {failed} with errors.",
+            "{checked} of {n} files checked: {passed} passed, {failed} with errors.",
+            batch.total,
+            checked=len(batch.results),
+            passed=passed,
+            failed=len(batch.results) - passed,
         )
         if batch.cancelled:
-            text = self.tr("Cancelled – the rest was not checked.") + " " + text
+            text = t("Cancelled – the rest was not checked.") + " " + text
         self.status.setText(text)
         self.finished.emit(batch)
 
@@ -532,9 +535,7 @@ class VendorTab(QWidget):
             self._show_error(str(exc))
         else:  # a bug: say so here, and leave the traceback where bugs are reported
             traceback.print_exception(type(exc), exc, exc.__traceback__)
-            self._show_error(
-                self.tr("The check failed: %1").replace("%1", f"{type(exc).__name__}: {exc}")
-            )
+            self._show_error(t("The check failed: {reason}", reason=f"{type(exc).__name__}: {exc}"))
 
     def _show_error(self, text: str) -> None:
         self.summary.clear()
@@ -576,13 +577,11 @@ class VendorTab(QWidget):
         """Open ``path`` with the desktop's program for it (a viewer cannot be told the line, so
         the status line says it)."""
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.abspath(path))):
-            self._show_error(self.tr("Could not open %1").replace("%1", path))
+            self._show_error(t("Could not open {path}", path=path))
             return
         if line:
             self.status.setText(
-                self.tr("Opened %1 – the finding is on line %2.")
-                .replace("%1", path)
-                .replace("%2", str(line))
+                t("Opened {path} – the finding is on line {line}.", path=path, line=line)
             )
 
     def export_report(self) -> None:
@@ -594,7 +593,7 @@ class VendorTab(QWidget):
         folder = Path(os.path.abspath(first[0])).parent if first else Path.home()
         start = str(folder / ("vendor-check" + SUFFIXES["text"]))
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), start, ";;".join(filters)
+            self, t("Export report"), start, ";;".join(filters)
         )
         if not path:
             return
@@ -605,11 +604,11 @@ class VendorTab(QWidget):
             write_report(self.batch, fmt, path, self.lang)
         except OSError as exc:
             self._show_error(
-                self.tr("Could not write the report: %1").replace("%1", exc.strerror or str(exc))
+                t("Could not write the report: {reason}", reason=exc.strerror or str(exc))
             )
             return
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("Report written: %1").replace("%1", path))
+        self.status.setText(t("Report written: {path}", path=path))
 
 
 def report_format(path: str, chosen: str | None) -> str:

@@ -61,6 +61,6 @@ def nt(singular: str, plural: str, n: int, lang: str | None = None, /, **params:
     return text.format(n=n, **params)
 
 
-def N_(msgid: str) -> str:  # noqa: N802 – the gettext convention for "mark, translate later"
+def N_(msgid: str) -> str:
     """Mark ``msgid`` for the catalogue without translating it here."""
     return msgid
