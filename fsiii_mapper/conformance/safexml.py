@@ -5,17 +5,24 @@ a ``XmlProblem`` naming what is wrong (and where, when the parser knows); nothin
 file is ever read. Defences, outermost first:
 
 1. size: ``os.stat`` before reading, then never more than ``max_bytes + 1`` bytes read;
-2. a file whose bytes contain a document type declaration is refused before parsing (DTDs are
-   how XXE and entity-expansion attacks arrive, and XDIS16 files have no DTD);
-3. the parser itself: entities not substituted, DTDs not loaded, network off, libxml2's default
-   limits kept (no ``huge_tree``: text nodes and nesting depth are bounded);
-4. after parsing, a document that still declared a DTD (e.g. in UTF-16, which step 2 cannot
-   see) is refused too.
+2. the encoding is found the way an XML parser finds it (byte order mark, the first four bytes,
+   the XML declaration) and must be one we read ourselves (UTF-8/16/32, Latin-1, Windows-1252,
+   ASCII): a parser that decodes an encoding we cannot (UTF-7, EBCDIC …) could see a declaration
+   we do not;
+3. a file whose text, in that encoding, contains a document type or entity declaration is refused
+   before parsing (DTDs are how XXE and entity-expansion attacks arrive, and XDIS16 files have no
+   DTD);
+4. the parser itself: entities not substituted, DTDs not loaded, network off, a resolver that
+   refuses every external resource, libxml2's default limits kept (no ``huge_tree``: text nodes
+   and nesting depth are bounded);
+5. after parsing, a document that still declared a DTD is refused too.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import stat
 import threading
 from dataclasses import dataclass
@@ -27,6 +34,24 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 LIBXML_MAX_DEPTH = 256
 
 _DOCTYPE_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+_DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_XML_DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+# Encodings whose text Python decodes exactly as libxml2 does, so step 3 sees what the parser sees.
+_READABLE = {
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+    "iso8859-1", "cp1252", "ascii", "iso8859-15",
+}  # fmt: skip
+# (byte order mark or first four bytes, the Unicode family they announce): XML 1.0 appendix F
+_FAMILIES = (
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+)
 _local = threading.local()
 
 
@@ -45,6 +70,13 @@ class XmlProblem(Exception):
 KINDS = ("unreadable", "too-large", "empty", "dtd", "too-deep", "encoding", "malformed")
 
 
+class _RefuseEverything(etree.Resolver):  # type: ignore[misc]
+    """Every external resource the parser asks for (DTD, entity, XInclude) is refused."""
+
+    def resolve(self, system_url: str | None, public_id: str | None, context: object) -> None:
+        raise XmlProblem("dtd", f"external resource refused: {system_url or public_id}")
+
+
 def _parser() -> etree.XMLParser:
     parser = getattr(_local, "parser", None)
     if parser is None:
@@ -58,6 +90,7 @@ def _parser() -> etree.XMLParser:
             collect_ids=False,
             remove_blank_text=True,  # layout whitespace is not content (see comparator.py)
         )
+        parser.resolvers.add(_RefuseEverything())
         _local.parser = parser
     return parser
 
@@ -101,10 +134,7 @@ def parse_bytes(data: bytes) -> etree._ElementTree:
     """Parse ``data`` safely; raises ``XmlProblem``."""
     if not data.strip():
         raise XmlProblem("empty", "the file is empty")
-    for marker in _DOCTYPE_MARKERS:
-        at = data.find(marker)
-        if at >= 0:
-            raise XmlProblem("dtd", marker.decode()[2:], _line_of(data, at))
+    _refuse_declarations(data)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -116,6 +146,51 @@ def parse_bytes(data: bytes) -> etree._ElementTree:
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise XmlProblem("dtd", "DOCTYPE", 1)
     return tree
+
+
+def _encoding_of(data: bytes) -> str:
+    """The codec an XML parser would read ``data`` with (``XmlProblem`` for one we cannot read)."""
+    family = next((name for mark, name in _FAMILIES if data.startswith(mark)), None)
+    if family is None and data[:4] == b"\x4c\x6f\xa7\x94":
+        raise XmlProblem("encoding", "EBCDIC-encoded files are not accepted")
+    head = (
+        data[:512]
+        .decode(family or "latin-1", "replace")
+        .lstrip("\ufeff")
+        .encode("latin-1", "replace")
+    )
+    m = _XML_DECL_ENCODING.match(head)
+    declared = m.group(1).decode("ascii") if m else None
+    if declared is None:
+        return family or "utf-8"
+    try:
+        codec = codecs.lookup(declared).name
+    except LookupError:
+        raise XmlProblem("encoding", f"unknown encoding {declared!r}", 1) from None
+    if codec not in _READABLE:
+        raise XmlProblem("encoding", f"the encoding {declared!r} is not accepted", 1)
+    wide = codec.startswith(("utf-16", "utf-32"))
+    if family is not None:
+        return family  # the byte pattern decides the Unicode family, as it does for libxml2
+    if wide:
+        raise XmlProblem("encoding", f"declared {declared!r}, but the bytes are not", 1)
+    return codec
+
+
+def _refuse_declarations(data: bytes) -> None:
+    """Refuse a DTD or entity declaration, found in the text as the parser would decode it."""
+    codec = _encoding_of(data)
+    if not codec.startswith(("utf-16", "utf-32")):
+        # ASCII-compatible: the markers have the same bytes in every accepted encoding
+        for marker in _DOCTYPE_MARKERS:
+            at = data.find(marker)
+            if at >= 0:
+                raise XmlProblem("dtd", marker.decode()[2:], _line_of(data, at))
+        return
+    text = data.decode(codec, "replace")
+    m = _DECLARATION.search(text)
+    if m:
+        raise XmlProblem("dtd", m.group(1).upper(), text.count("\n", 0, m.start()) + 1)
 
 
 def _classify(exc: etree.XMLSyntaxError) -> XmlProblem:
