@@ -160,3 +160,17 @@ def test_the_parser_itself_expands_no_entities_even_past_the_doctype_refusal(
             continue
         text = etree.tostring(root, method="text", encoding="unicode")
         assert len(text) < 100 and SECRET not in text
+
+
+@pytest.mark.parametrize("root", ["CivilRegistrationNumber", "Patient", "Emessage"])
+def test_a_file_that_is_only_an_identifier_element_is_a_finding_not_a_crash(
+    tmp_path: Path, checker: Checker, root: str
+) -> None:
+    p = tmp_path / f"{root}.xml"
+    p.write_text(
+        f'<?xml version="1.0"?>\n<{root} xmlns="urn:oio:medcom:municipality:1.0.3">0101010101'
+        f"</{root}>",
+        encoding="utf-8",
+    )
+    result = checker.check_file(p)
+    assert result.findings and not result.passed

@@ -82,7 +82,11 @@ def patient_identifier(
     candidates = list(root.iter("{*}" + local))
     parent_local = names.local("patient")
     if parent_local:
-        under = [c for c in candidates if localname(c.getparent().tag) == parent_local]
+        under = [
+            c
+            for c in candidates
+            if (up := c.getparent()) is not None and localname(up.tag) == parent_local
+        ]
         candidates = under or candidates
     if not candidates:
         return None, None
