@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -227,23 +228,55 @@ def display_name(path: str) -> str:
 
 
 def collect_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given, and every ``*.xml`` under given folders (recursively), each once."""
+    """Files as given, and every ``*.xml`` under given folders (recursively), each once.
+
+    Nothing the user named is skipped in silence: a subfolder that cannot be listed, a dangling
+    link or a link loop is returned like a file, so the check reports it as unreadable and counts
+    it. Only a path that does not exist at all is a usage error.
+    """
     out: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
+
+    def add(q: Path) -> None:
+        key = os.path.realpath(q)
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+
     for arg in paths:
         p = Path(arg)
-        if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.suffix.lower() == ".xml" and q.is_file())
-        elif p.exists() or p.is_symlink():
-            found = [p]
+        try:
+            mode = os.lstat(p).st_mode
+        except FileNotFoundError:
+            raise InputError("no such file or folder", p) from None
+        except OSError:
+            add(p)  # e.g. inside a folder we may not enter: the check says why
+            continue
+        if stat.S_ISDIR(mode) or (stat.S_ISLNK(mode) and p.is_dir()):
+            for q in _xml_under(p):
+                add(q)
         else:
-            raise InputError("no such file or folder", p)
-        for q in found:
-            key = q.resolve()
-            if key not in seen:
-                seen.add(key)
-                out.append(q)
+            add(p)
     return out
+
+
+def _xml_under(folder: Path) -> list[Path]:
+    """``*.xml`` entries under ``folder`` (links not followed into folders), plus every subfolder
+    that could not be listed."""
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        found.append(Path(exc.filename) if exc.filename else folder)
+
+    for top, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(".xml"):
+                found.append(Path(top) / name)
+        for name in dirs:
+            if name.lower().endswith(".xml"):
+                found.append(Path(top) / name)  # a folder named like a report: say so
+    return sorted(found)
 
 
 # --- running ------------------------------------------------------------------------------------
