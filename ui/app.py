@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fsiii_mapper import texts
 
 
 @dataclass
@@ -37,7 +40,16 @@ def run(opts: Options) -> int:
     from ui import settings as S
     from ui.i18n import install_translators
     from ui.main_window import MainWindow, app_icon
+    from ui.platform_check import problem
 
+    if QApplication.instance() is None:
+        if opts.screenshot and not os.environ.get("DISPLAY"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
+        texts.set_language(opts.lang)
+        trouble = problem()
+        if trouble:
+            print(f"fsiii-mapper: {trouble}", file=sys.stderr)
+            return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(S.ORGANISATION)
