@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from fsiii_mapper import texts
 from fsiii_mapper.workspace import Workspace, shipped_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.fixture(autouse=True)
-def danish_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see the default language (Danish) whatever the developer's FSIII_LANG says."""
+def danish_by_default(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests see the default language (Danish) whatever the developer's FSIII_LANG says, and a
+    language one test fixes for the process (the GUI, ``--lang``) does not leak into the next."""
     monkeypatch.delenv("FSIII_LANG", raising=False)
+    texts.set_language(None)
+    yield
+    texts.set_language(None)
 
 
 @pytest.fixture(scope="session")
