@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from fsiii_mapper.texts import t
+
 
 class InputError(Exception):
     """Bad user input: names the file and, where known, line and column (1-based)."""
@@ -32,3 +34,10 @@ class InputError(Exception):
             if self.column is not None:
                 where += f":{self.column}"
         return where + ": "
+
+
+def read_problem(exc: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read, in words (the system's reason, never a Python repr)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return t("the file is not valid UTF-8")
+    return exc.strerror or t("the system gives no reason")

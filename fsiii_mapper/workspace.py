@@ -20,7 +20,9 @@ from fsiii_mapper.io.documents import (
     load_layout,
     load_table,
 )
+from fsiii_mapper.io.schema_errors import quoted
 from fsiii_mapper.model import Catalog, Citizen, Crosswalk, ReportLayout
+from fsiii_mapper.texts import t
 
 SHIPPED_TABLES = {"original": "table_original.yaml", "simplified": "table_simplified.yaml"}
 SHIPPED_CATALOGS = {"original": "catalog_original.yaml", "simplified": "catalog_simplified.yaml"}
@@ -89,9 +91,13 @@ class Workspace:
         slot = doc.table.table.catalog
         if slot not in SHIPPED_TABLES:
             raise InputError(
-                f"table {doc.table.id!r} names catalog {slot!r}",
+                t(
+                    "the table {table} names the catalog {catalog}",
+                    table=doc.table.id,
+                    catalog=quoted(slot),
+                ),
                 doc.path,
-                hint="a table must use catalog 'original' or 'simplified'",
+                hint=t("a mapping table must use the catalog original or simplified"),
             )
         self.tables[slot] = doc
 
@@ -108,7 +114,7 @@ def open_citizen(arg: str) -> Citizen:
         if load_citizen(demo).id == arg:
             return load_citizen(demo)
     raise InputError(
-        "no such citizen file or demo citizen",
+        t("no such citizen file or demo citizen"),
         arg,
-        hint="give a path to a citizen YAML file or a demo id such as demo-01",
+        hint=t("give the path of a citizen file (YAML) or a demo id such as demo-01"),
     )

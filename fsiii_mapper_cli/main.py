@@ -11,16 +11,25 @@ from typing import Any
 
 from fsiii_mapper import __version__
 from fsiii_mapper.errors import InputError
-from fsiii_mapper.texts.catalog import LANGS, default_lang
+from fsiii_mapper.texts import LANGS, N_, default_lang, nt, set_language, t
 from fsiii_mapper_cli.commands import gui, interchange, vendor
 from fsiii_mapper_cli.options import (
-    EPILOG,
     ExitCode,
     dump_json,
+    epilog,
     pair_options,
     strategy_option,
     workspace_for,
 )
+
+# A catalog state's status and its grundlag, as ``catalog list`` shows them.
+STATE_STATUS_WORDS = {
+    "retained": N_("retained"),
+    "new": N_("new"),
+    "outgoing": N_("outgoing"),
+    "unknown": N_("unknown"),
+}
+EVIDENCE_WORDS = {"verified": N_("verified"), "assumed": N_("assumed")}
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -31,8 +40,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     ws = workspace_for(args)
     targets = args.tables or list(SHIPPED_TABLES)
     results = []
-    for t in targets:
-        path = ws.table_path(t)
+    for target in targets:
+        path = ws.table_path(target)
         results.append((str(path), validate_path(path, ws, args.lang)))
     all_findings = [f for _, fs in results for f in fs]
     if args.format == "json":
@@ -93,7 +102,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     ws = workspace_for(args)
     folder = Path(args.citizens) if args.citizens else citizens_dir()
     if not folder.is_dir():
-        raise InputError("not a folder of citizen files", folder)
+        raise InputError(t("not a folder of citizen files"), folder)
     people = [load_citizen(p) for p in sorted(folder.glob("*.yaml"))]
     strategies = args.strategy or ["original", "simplified", "cura", "nexus"]
     gaps = structural_gaps(ws)
@@ -125,25 +134,28 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     result = import_codesystems(args.files)
     out = Path(args.output)
     if not out.is_dir():
-        raise InputError("output folder does not exist", out, hint="create it or give -o DIR")
+        raise InputError(
+            t("the output folder does not exist"), out, hint=t("create it or give -o DIR")
+        )
     for cat in result.catalogs:
         target = out / f"catalog_{cat.id}.yaml"
         save_model(cat, target, catalog_header(cat))
         kinds = {
             g: sum(1 for s in cat.states if s.group == g) for g in ("funktionsevne", "helbred")
         }
-        print(
-            f"{target}: {kinds['funktionsevne']} funktionsevnetilstande, "
-            f"{kinds['helbred']} helbredstilstande"
-        )
+        function_states = nt("{n} function state", "{n} function states", kinds["funktionsevne"])
+        health_states = nt("{n} health state", "{n} health states", kinds["helbred"])
+        print(f"{target}: {function_states}, {health_states}")
     if args.definitions:
         atomic_write_text(args.definitions, dump_yaml(dict(sorted(result.definitions.items()))))
-        print(
-            f"{args.definitions}: {len(result.definitions)} definitions (KL's text; keep it "
-            "out of shared data files)"
+        definitions = nt(
+            "{n} definition (KL's text; keep it out of shared data files)",
+            "{n} definitions (KL's text; keep them out of shared data files)",
+            len(result.definitions),
         )
+        print(f"{args.definitions}: {definitions}")
     for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(t("warning: {message}", message=w), file=sys.stderr)
     return ExitCode.OK
 
 
@@ -170,10 +182,9 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     else:
         for i in items:
             succ = f" → {', '.join(i['successors'])}" if i["successors"] else ""
-            print(
-                f"{i['key']:<52}{i['area']:<5}{i['status']:<9}({i['status_evidence']}) "
-                f"{i['display']}{succ}"
-            )
+            status = t(STATE_STATUS_WORDS[str(i["status"])])
+            evidence = t(EVIDENCE_WORDS[str(i["status_evidence"])])
+            print(f"{i['key']:<52}{i['area']:<5}{status:<9}({evidence}) {i['display']}{succ}")
     return ExitCode.OK
 
 
@@ -192,9 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="fsiii-mapper",
-        description="Edit, compare and apply the FSIII → Indlæggelsesrapport (XDIS16) mapping "
-        "tables.",
-        epilog=EPILOG,
+        description=t(
+            "Edit, compare and apply the FSIII → Indlæggelsesrapport (XDIS16) mapping tables."
+        ),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"fsiii-mapper {__version__}")
@@ -202,13 +214,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang",
         choices=LANGS,
         default=None,
-        help="language of messages (default: $FSIII_LANG or da)",
+        help=t("language of messages (default: $FSIII_LANG or da)"),
     )
     parser.add_argument(
         "--data",
         metavar="DIR",
         default=None,
-        help="folder with catalogs, layout and tables (default: the shipped one)",
+        help=t("folder with catalogs, layout and tables (default: the shipped one)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -217,63 +229,74 @@ def build_parser() -> argparse.ArgumentParser:
             name,
             help=help_,
             description=help_,
-            epilog=EPILOG,
+            epilog=epilog(),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(func=func)
         return p
 
     def add_format(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+        p.add_argument(
+            "--format", choices=("text", "json"), default="text", help=t("output format")
+        )
 
     p = add(
-        "validate", "Check mapping tables; findings with rule id, file, line, column.", cmd_validate
+        "validate",
+        t("Check mapping tables; findings with rule id, file, line, column."),
+        cmd_validate,
     )
     p.add_argument(
-        "tables", nargs="*", metavar="TABLE", help="tables to check (default: both shipped tables)"
+        "tables",
+        nargs="*",
+        metavar="TABLE",
+        help=t("tables to check (default: both shipped tables)"),
     )
     add_format(p)
-    p.add_argument("--strict", action="store_true", help="warnings also give exit code 1")
+    p.add_argument("--strict", action="store_true", help=t("warnings also give exit code 1"))
 
-    p = add("preview", "Show how a citizen's documentation fills the report.", cmd_preview)
+    p = add("preview", t("Show how a citizen's documentation fills the report."), cmd_preview)
     p.add_argument("citizen", metavar="CITIZEN")
     strategy_option(p)
     add_format(p)
     pair_options(p)
 
-    p = add("diff", "Rows added, removed and changed between two tables.", cmd_diff)
+    p = add("diff", t("Rows added, removed and changed between two tables."), cmd_diff)
     p.add_argument("a", metavar="TABLE_A")
     p.add_argument("b", metavar="TABLE_B")
     add_format(p)
 
     p = add(
-        "gaps", "Which table can fill each report field, and fill rates over citizens.", cmd_gaps
+        "gaps",
+        t("Which table can fill each report field, and fill rates over citizens."),
+        cmd_gaps,
     )
-    p.add_argument("--citizens", metavar="DIR", help="folder of citizen files (default: demos)")
+    p.add_argument("--citizens", metavar="DIR", help=t("folder of citizen files (default: demos)"))
     p.add_argument(
         "--strategy",
         "-s",
         choices=STRATEGIES,
         action="append",
-        help="strategies to compare (repeatable; default: all four)",
+        help=t("strategies to compare (repeatable; default: all four)"),
     )
     add_format(p)
     pair_options(p)
 
-    add("citizens", "List the shipped demo citizens.", cmd_citizens)
+    add("citizens", t("List the shipped demo citizens."), cmd_citizens)
 
     cat = sub.add_parser(
         "catalog",
-        help="Import KL CodeSystems; list catalog states.",
-        description="Import KL CodeSystems; list catalog states.",
+        help=t("Import KL CodeSystems; list catalog states."),
+        description=t("Import KL CodeSystems; list catalog states."),
     )
     csub = cat.add_subparsers(dest="catalog_command", metavar="ACTION")
     p = csub.add_parser(
         "import",
-        help="Build catalogs from KL FHIR CodeSystem JSON files.",
-        description="Build the original and simplified catalogs from one or more "
-        "KL FSIII CodeSystem files (kl-term 1.x and/or 2.x).",
-        epilog=EPILOG,
+        help=t("Build catalogs from KL FHIR CodeSystem JSON files."),
+        description=t(
+            "Build the original and simplified catalogs from one or more "
+            "KL FSIII CodeSystem files (kl-term 1.x and/or 2.x)."
+        ),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.set_defaults(func=cmd_catalog_import)
@@ -283,27 +306,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         default=".",
         metavar="DIR",
-        help="folder to write catalog_original.yaml / catalog_simplified.yaml to",
+        help=t("folder to write catalog_original.yaml / catalog_simplified.yaml to"),
     )
     p.add_argument(
         "--definitions",
         metavar="FILE",
-        help="also write KL's definitions to FILE (for your own use; not shipped)",
+        help=t("also write KL's definitions to FILE (for your own use; not shipped)"),
     )
     p = csub.add_parser(
         "list",
-        help="List the states of a catalog.",
-        description="List the states of a catalog.",
-        epilog=EPILOG,
+        help=t("List the states of a catalog."),
+        description=t("List the states of a catalog."),
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.set_defaults(func=cmd_catalog_list)
     p.add_argument("--catalog", choices=("original", "simplified"), default="original")
-    p.add_argument("--file", metavar="CATALOG.yaml", help="list this catalog file instead")
+    p.add_argument("--file", metavar="CATALOG.yaml", help=t("list this catalog file instead"))
     add_format(p)
     cat.set_defaults(func=lambda a: _usage(cat))
     for module in (interchange, gui, vendor):
-        module.register(sub, EPILOG)
+        module.register(sub, epilog())
     return parser
 
 
@@ -312,12 +335,27 @@ def _usage(p: argparse.ArgumentParser) -> int:
     return ExitCode.USAGE
 
 
+def _lang_option(argv: Sequence[str]) -> str | None:
+    """``--lang`` as given, read before the parser is built so that ``--help`` follows it."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    try:
+        known, _ = pre.parse_known_args(argv)
+    except SystemExit:  # "--lang" without a value: the real parser reports it
+        return None
+    return known.lang if known.lang in LANGS else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_lang_option(argv))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help exits 0, usage errors exit 2
         return int(exc.code or 0)
+    # One setting for the whole run: every text, also those made when an error is raised.
+    set_language(args.lang)
     # Remember whether the language was chosen (--lang or FSIII_LANG) or is only the default,
     # so the GUI can prefer its saved setting over the default.
     args.lang_chosen = args.lang or (os.environ.get("FSIII_LANG") and default_lang())
@@ -329,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except InputError as exc:
-        print(f"fsiii-mapper: error: {exc}", file=sys.stderr)
+        print(t("fsiii-mapper: error: {message}", message=exc), file=sys.stderr)
         return ExitCode.USAGE
     except BrokenPipeError:
         return ExitCode.OK
@@ -337,7 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # a bug: one line, never a traceback, and the documented exit code
         print(
-            f"fsiii-mapper: intern fejl – rapportér venligst fejlen ({type(exc).__name__}: {exc})",
+            t(
+                "fsiii-mapper: internal error – please report it ({error})",
+                error=f"{type(exc).__name__}: {exc}",
+            ),
             file=sys.stderr,
         )
         return ExitCode.INTERNAL

@@ -7,6 +7,7 @@ import json
 from enum import IntEnum
 from typing import Any
 
+from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 
@@ -17,7 +18,10 @@ class ExitCode(IntEnum):
     INTERNAL = 3  # a bug in fsiii-mapper: please report it
 
 
-EPILOG = """\
+def epilog(lang: str | None = None) -> str:
+    """The end of every command's ``--help``: exit codes and how TABLE and CITIZEN are given."""
+    return t(
+        """\
 Exit codes:
   0  success (validate: no errors; diff: tables identical)
   1  findings (validate: errors, or warnings with --strict; diff: differences)
@@ -27,7 +31,9 @@ Exit codes:
 Wherever a TABLE is expected, give a path or the id of a shipped table: original, simplified.
 Wherever a CITIZEN is expected, give a path or a demo id (demo-01 … demo-10).
 Set FSIII_LANG=en (or --lang en) for English output.
-"""
+""",
+        lang,
+    )
 
 
 def dump_json(data: Any) -> str:
@@ -45,8 +51,8 @@ def workspace_for(args: argparse.Namespace) -> Workspace:
 
 def pair_options(p: argparse.ArgumentParser) -> None:
     """``--old`` / ``--new``: replace a table of the pair (path or id); see ``workspace_for``."""
-    p.add_argument("--old", metavar="TABLE", help="use this table as the old table")
-    p.add_argument("--new", metavar="TABLE", help="use this table as the simplified table")
+    p.add_argument("--old", metavar="TABLE", help=t("use this table as the old table"))
+    p.add_argument("--new", metavar="TABLE", help=t("use this table as the simplified table"))
 
 
 def strategy_option(p: argparse.ArgumentParser, help_: str = "") -> None:
@@ -57,5 +63,5 @@ def strategy_option(p: argparse.ArgumentParser, help_: str = "") -> None:
         "-s",
         choices=STRATEGIES,
         required=True,
-        help=help_ or "which table(s) apply: original, simplified, or a vendor rule",
+        help=help_ or t("which table(s) apply: original, simplified, or a vendor rule"),
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from fsiii_mapper import texts
 from fsiii_mapper.analysis.fill import FieldGap
 from fsiii_mapper.analysis.table_diff import TableDiff
 from fsiii_mapper.engine.populate import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.io.schema_errors import quoted
 from fsiii_mapper.rules.table_rules import Finding, counts
 from fsiii_mapper.texts.catalog import tr
 
@@ -67,7 +69,7 @@ def findings_text(findings: list[Finding], lang: str | None = None) -> str:
 
 def diff_text(d: TableDiff, lang: str | None = None) -> str:
     if d.is_empty:
-        return tr("label.identical", lang) + "\n"
+        return texts.t("The tables are identical", lang) + "\n"
     out = [f"--- {d.a}", f"+++ {d.b}"]
     for r in d.removed:
         out.append(f"- {r.source} → {r.target or 'no-map'} [{r.relationship}, {r.review_status}]")
@@ -76,10 +78,15 @@ def diff_text(d: TableDiff, lang: str | None = None) -> str:
     for c in d.changed:
         out.append(f"~ {c.source} → {c.target or 'no-map'}")
         for k, (a, b) in c.changes.items():
-            out.append(f"    {k}: {a!r} → {b!r}")
+            out.append(f"    {k}: {quoted(a, lang)} → {quoted(b, lang)}")
     out.append(
-        f"{tr('label.removed', lang)}: {len(d.removed)}, {tr('label.added', lang)}: "
-        f"{len(d.added)}, {tr('label.changed', lang)}: {len(d.changed)}"
+        texts.t(
+            "Removed: {removed}, added: {added}, changed: {changed}",
+            lang,
+            removed=len(d.removed),
+            added=len(d.added),
+            changed=len(d.changed),
+        )
     )
     return "\n".join(out) + "\n"
 

@@ -113,11 +113,11 @@ def test_not_json_reports_line_and_column(tmp_path):
 @pytest.mark.parametrize(
     "doc,msg",
     [
-        ({"resourceType": "ValueSet"}, "not a FHIR CodeSystem"),
-        ({"resourceType": "CodeSystem", "url": "http://snomed.info/sct"}, "not FSIII"),
+        ({"resourceType": "ValueSet"}, "ikke et FHIR CodeSystem"),
+        ({"resourceType": "CodeSystem", "url": "http://snomed.info/sct"}, "ikke FSIII"),
         (
             {"resourceType": "CodeSystem", "url": "urn:oid:1.2.208.176.2.21", "concept": []},
-            "no FSIII groups",
+            "ikke FSIII-grupperne J og I",
         ),
     ],
 )

@@ -196,4 +196,4 @@ def test_yaml_syntax_error_in_a_citizen_names_file_line_and_column(capsys, tmp_p
     p.write_text("id: x\nconditions:\n  - code: [J1.1\n    status: aktiv\n", encoding="utf-8")
     rc, _, err = run(capsys, "preview", str(p), "--strategy", "original")
     assert rc == ExitCode.USAGE
-    assert f"{p}:" in err and "YAML syntax error" in err
+    assert f"{p}:" in err and "YAML-syntaksfejl" in err

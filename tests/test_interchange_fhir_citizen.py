@@ -31,7 +31,7 @@ def test_levels_statuses_and_notes_from_the_fixture_bundle(shipped_ws: Workspace
     notes = "\n".join(result.notes)
     assert "entry[5]: I4.4 has verificationStatus entered-in-error" in notes
     assert "entry[7]" in notes and "snomed" in notes  # not an FSIII code
-    assert "entry[8]: I2.1 is a helbredstilstand" in notes
+    assert "entry[8]: I2.1 is a health state" in notes
     assert "entry[9]: J1.4 has no clinicalStatus" in notes
     assert "entry[10]" in notes and "another patient" in notes
 

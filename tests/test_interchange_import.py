@@ -11,6 +11,7 @@ from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange import export_tables, import_file
 from fsiii_mapper.interchange.detect import detect_format
 from fsiii_mapper.io.documents import load_table
+from fsiii_mapper.texts import set_language
 from fsiii_mapper.workspace import Workspace
 from fsiii_mapper_cli.main import main
 
@@ -36,6 +37,7 @@ def test_csv_rows_that_cannot_be_taken_are_listed_with_their_line(
         + "J1.4,FA560,equivalent,nope,,,\n"  # line 8
         + "J1.6,FA550,equivalent,draft,,,,extra\n",
     )  # line 9
+    set_language("en")
     result = import_file(src, shipped_ws)
     assert [r.source for r in result.table.rows] == ["J3.5"]
     assert result.table.rows[0].comment == "two\nlines"
@@ -100,7 +102,7 @@ def test_cli_import_writes_a_table_and_lists_skipped_rows(
     out = tmp_path / "t.yaml"
     assert main(["import", str(src), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "line 3" in err and "bogus" in err
+    assert "1 række kunne ikke tages med" in err and "linje 3" in err and "bogus" in err
     assert [r.source for r in load_table(out).table.rows] == ["J3.5"]
 
 

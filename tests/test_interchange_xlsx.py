@@ -88,8 +88,8 @@ def test_a_sheet_edited_by_hand_reports_bad_rows_by_row_number(
     wb.save(out)
     result = import_file(out, shipped_ws)
     assert [(s.line, s.where) for s in result.skipped] == [
-        (4, "sheet 'simplified' row 4"),
-        (6, "sheet 'simplified' row 6"),
+        (4, "ark »simplified«, række 4"),
+        (6, "ark »simplified«, række 6"),
     ]
     assert "maybe" in result.skipped[0].message
     assert len(result.table.rows) == len(shipped_ws.simplified.table.rows) - 2
@@ -101,6 +101,6 @@ def test_a_control_character_xlsx_cannot_hold_stops_the_export_cleanly(
     table = shipped_ws.open_table("simplified").table  # a fresh copy: shipped_ws stays as it is
     table.rows[0] = table.rows[0].model_copy(update={"comment": "bell \x07 here"})
     out = tmp_path / "t.xlsx"
-    with pytest.raises(InputError, match="control character"):
+    with pytest.raises(InputError, match="kontroltegn"):
         export_tables([new_table_document(table)], shipped_ws, "xlsx", out)
     assert list(tmp_path.iterdir()) == []

@@ -20,6 +20,7 @@ from fsiii_mapper.interchange.records import ImportResult, Skipped, export_info
 from fsiii_mapper.io.atomic import atomic_write_bytes, atomic_write_text
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.rules.table_rules import Finding
+from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 EXPORT_FORMATS: tuple[str, ...] = (
@@ -69,18 +70,19 @@ def export_tables(
     """
     if fmt not in EXPORT_FORMATS:
         raise InputError(
-            f"unknown export format {fmt!r}", hint=f"one of {', '.join(EXPORT_FORMATS)}"
+            t("unknown export format {format}", lang, format=fmt),
+            hint=t("choose one of: {choices}", lang, choices=", ".join(EXPORT_FORMATS)),
         )
     if not docs:
-        raise InputError("no table to export")
+        raise InputError(t("no table to export", lang))
     if len(docs) > 1 and fmt not in MULTI_TABLE_FORMATS:
         raise InputError(
-            f"format {fmt} holds one table; {len(docs)} were given",
-            hint="export them one by one, or use xlsx",
+            t("the format {format} holds one table; {n} were given", lang, format=fmt, n=len(docs)),
+            hint=t("export them one by one, or use xlsx", lang),
         )
     target = Path(out)
     if not target.parent.is_dir():
-        raise InputError("output folder does not exist", target.parent)
+        raise InputError(t("the output folder does not exist", lang), target.parent)
     if fmt.startswith("guide-"):
         # The guide shows the pair: each given table takes its catalog's slot, in a copy of the
         # workspace so the caller's pair is left as it was.
@@ -134,7 +136,7 @@ def import_file(
 
     p = Path(path)
     if not p.is_file():
-        raise InputError("file not found", p)
+        raise InputError(t("file not found"), p)
     fmt = fmt or detect_format(p)
     if fmt == "csv":
         from fsiii_mapper.interchange.csv_io import read_csv
@@ -149,7 +151,9 @@ def import_file(
 
         return read_conceptmap(p, ws, "r4" if fmt.endswith("r4") else "r5")
     raise InputError(
-        f"unknown import format {fmt!r}", p, hint=f"one of {', '.join(IMPORT_FORMATS)}"
+        t("unknown import format {format}", format=fmt),
+        p,
+        hint=t("choose one of: {choices}", choices=", ".join(IMPORT_FORMATS)),
     )
 
 

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from fsiii_mapper.errors import InputError
+from fsiii_mapper.io.schema_errors import quoted
 from fsiii_mapper.model.catalog import Catalog, CatalogArea, CatalogState, StateStatus
 from fsiii_mapper.model.common import Evidence, Group
+from fsiii_mapper.texts import t
 
 FSIII_SYSTEM = "urn:oid:1.2.208.176.2.21"
 GROUP_ROOTS: dict[str, Group] = {"J": "funktionsevne", "I": "helbred"}
@@ -73,26 +75,34 @@ def _read(path: Path) -> _System:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError("file not found", path) from None
+        raise InputError(t("file not found"), path) from None
     except UnicodeDecodeError:
-        raise InputError("file is not UTF-8 JSON", path) from None
+        raise InputError(t("the file is not JSON in UTF-8"), path) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+        raise InputError(
+            t("not valid JSON: {problem}", problem=exc.msg), path, exc.lineno, exc.colno
+        ) from None
     if not isinstance(doc, dict) or doc.get("resourceType") != "CodeSystem":
         raise InputError(
-            "not a FHIR CodeSystem", path, hint="expected KL's CodeSystem-FSIII.json from kl-term"
+            t("not a FHIR CodeSystem"),
+            path,
+            hint=t("expected KL's CodeSystem-FSIII.json from kl-term"),
         )
     if doc.get("url") != FSIII_SYSTEM:
         raise InputError(
-            f"CodeSystem url is {doc.get('url')!r}, not FSIII ({FSIII_SYSTEM})",
+            t(
+                "the CodeSystem's url is {url}, not FSIII ({fsiii})",
+                url=quoted(doc.get("url")),
+                fsiii=FSIII_SYSTEM,
+            ),
             path,
-            hint="import KL's FSIII CodeSystem",
+            hint=t("import KL's FSIII CodeSystem"),
         )
     system = _System(path, str(doc.get("version", "")))
     tops = doc.get("concept", [])
     legacy_roots = {c.get("code"): c for c in tops if c.get("code") in GROUP_ROOTS}
     if not legacy_roots:
-        raise InputError("CodeSystem has no FSIII groups J and I", path)
+        raise InputError(t("the CodeSystem has no FSIII groups J and I"), path)
     for root_key, root in legacy_roots.items():
         group = GROUP_ROOTS[root_key]
         uuid_root = next(
@@ -146,7 +156,7 @@ def import_codesystems(paths: Iterable[str | Path]) -> ImportResult:
     """Read one or more KL FSIII CodeSystem files and build the original and simplified catalogs."""
     systems = sorted((_read(Path(p)) for p in paths), key=lambda s: s.version)
     if not systems:
-        raise InputError("no CodeSystem file given")
+        raise InputError(t("no CodeSystem file given"))
     warnings: list[str] = []
     oldest, newest = systems[0], systems[-1]
     by_diff = len(systems) > 1
@@ -157,8 +167,10 @@ def import_codesystems(paths: Iterable[str | Path]) -> ImportResult:
     has_simplification = any(k not in original_keys for k in newest.states)
     if not has_simplification:
         warnings.append(
-            "no simplified concepts found: retained/outgoing is unknown. "
-            "Import a kl-term 2.x CodeSystem too."
+            t(
+                "no simplified concepts found: whether a state is retained or outgoing is "
+                "unknown. Import a kl-term 2.x CodeSystem too."
+            )
         )
 
     def uuid_of(key: str) -> str | None:

@@ -34,17 +34,20 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-from fsiii_mapper.errors import InputError
+from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.interchange.records import (
     ExportInfo,
     ImportResult,
     RowRejected,
     Skipped,
     parse_date,
+    review_status_rejected,
     table_meta,
 )
+from fsiii_mapper.io.schema_errors import quoted
 from fsiii_mapper.model import MappingRow, MappingTable
 from fsiii_mapper.model.table import REVIEW_STATUSES
+from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 FhirVersion = Literal["r4", "r5"]
@@ -313,7 +316,7 @@ def _row(
         date = _ext_value(holder, "date")
     review = review or "draft"
     if review not in REVIEW_STATUSES:
-        raise RowRejected(f"review status {review!r} is not one of {', '.join(REVIEW_STATUSES)}")
+        raise RowRejected(review_status_rejected(review))
     if generated and comment == GENERATED_COMMENT:
         comment = ""
     return MappingRow(
@@ -331,11 +334,14 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+        raise InputError(
+            t("not valid JSON: {problem}", problem=exc.msg), path, exc.lineno, exc.colno
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read file: {exc}", path) from None
+        reason = read_problem(exc)
+        raise InputError(t("cannot read the file: {reason}", reason=reason), path) from None
     if not isinstance(data, dict) or data.get("resourceType") != "ConceptMap":
-        raise InputError("not a FHIR ConceptMap (resourceType must be ConceptMap)", path)
+        raise InputError(t("not a FHIR ConceptMap (resourceType must be ConceptMap)"), path)
     version = version or conceptmap_version(data) or "r4"
     rows: list[MappingRow] = []
     skipped: list[Skipped] = []
@@ -345,8 +351,12 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
             skipped.append(
                 Skipped(
                     where_g,
-                    f"source system {group.get('source')!r} is not FSIII "
-                    f"({FSIII_SYSTEM}); the whole group was left out",
+                    t(
+                        "the source system {system} is not FSIII ({fsiii}); the whole group was "
+                        "left out",
+                        system=quoted(group.get("source")),
+                        fsiii=FSIII_SYSTEM,
+                    ),
                 )
             )
             continue
@@ -354,7 +364,7 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
             where_e = f"{where_g}.element[{ei}]"
             source = str(el.get("code") or "").strip()
             if not source:
-                skipped.append(Skipped(where_e, "element has no code"))
+                skipped.append(Skipped(where_e, t("the element has no code")))
                 continue
             if version == "r5" and el.get("noMap") is True:
                 try:
@@ -375,13 +385,13 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
                     skipped.append(
                         Skipped(
                             where_e,
-                            "noMap is true but targets are given; the targets were left out",
+                            t("noMap is true but targets are given; the targets were left out"),
                         )
                     )
                 continue
             targets = el.get("target") or []
             if not targets:
-                skipped.append(Skipped(where_e, "element has neither a target nor noMap"))
+                skipped.append(Skipped(where_e, t("the element has neither a target nor noMap")))
             for ti, tgt in enumerate(targets):
                 where = f"{where_e}.target[{ti}]"
                 try:
@@ -393,7 +403,7 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
             skipped.append(
                 Skipped(
                     f"{where_g}.unmapped",
-                    "group.unmapped is not a row of a mapping table and was left out",
+                    t("group.unmapped is not a row of a mapping table and was left out"),
                 )
             )
     m: dict[str, Any] = {
@@ -428,17 +438,26 @@ def _target_row(source: str, tgt: dict[str, Any], version: FhirVersion) -> Mappi
     if version == "r4":
         eq = tgt.get("equivalence")
         if eq not in _FROM_R4:
-            raise RowRejected(f"equivalence {eq!r} has no counterpart in a mapping table")
+            raise RowRejected(
+                t("the equivalence {value} has no counterpart in a mapping table", value=quoted(eq))
+            )
         rel = _FROM_R4[eq]
     else:
         rel_code = tgt.get("relationship")
         if rel_code not in _FROM_R5:
-            raise RowRejected(f"relationship {rel_code!r} has no counterpart in a mapping table")
+            raise RowRejected(
+                t(
+                    "the relationship {value} has no counterpart in a mapping table",
+                    value=quoted(rel_code),
+                )
+            )
         rel = _FROM_R5[rel_code]
     if rel == "no-map":
         if code:
-            raise RowRejected(f"equivalence unmatched with target code {code!r}")
+            raise RowRejected(
+                t("the equivalence unmatched has a target code {code}", code=quoted(code))
+            )
         return _row(source, None, rel, tgt, comment, version, generated)
     if not code:
-        raise RowRejected(f"{rel} target without a code")
+        raise RowRejected(t("a target ({relationship}) without a code", relationship=rel))
     return _row(source, code, rel, tgt, comment, version, generated)

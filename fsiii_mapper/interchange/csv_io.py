@@ -25,6 +25,7 @@ from fsiii_mapper.interchange.records import (
     table_meta,
 )
 from fsiii_mapper.model import MappingTable
+from fsiii_mapper.texts import nt, t
 from fsiii_mapper.workspace import Workspace
 
 HEADER: tuple[str, ...] = ROW_COLUMNS + IDENTITY_KEYS
@@ -40,13 +41,19 @@ def render_csv(table: MappingTable, ws: Workspace, info: ExportInfo) -> str:
     return buf.getvalue()
 
 
+def _line(n: int) -> str:
+    return t("line {n}", n=n)
+
+
 def read_csv(path: Path, ws: Workspace) -> ImportResult:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError("file is not valid UTF-8", path, hint="save the CSV as UTF-8") from exc
+        raise InputError(
+            t("the file is not valid UTF-8"), path, hint=t("save the CSV file as UTF-8")
+        ) from exc
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path) from None
+        raise InputError(t("cannot read the file: {reason}", reason=exc.strerror), path) from None
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel
     first = text.split("\n", 1)[0]
     if first.count(";") > first.count(",") or first.count("\t") > first.count(","):
@@ -57,12 +64,20 @@ def read_csv(path: Path, ws: Workspace) -> ImportResult:
     missing = [c for c in ("source", "relationship") if c not in columns]
     if missing:
         raise InputError(
-            f"not a mapping-table CSV: column(s) {', '.join(missing)} missing",
+            nt(
+                "not a mapping table in CSV: the column {columns} is missing",
+                "not a mapping table in CSV: the columns {columns} are missing",
+                len(missing),
+                columns=", ".join(missing),
+            ),
             path,
             1,
             None,
-            f"the header must name at least: source, target, relationship (got: "
-            f"{', '.join(columns) or 'nothing'})",
+            t(
+                "the first line must name at least: source, target, relationship (it names: "
+                "{columns})",
+                columns=", ".join(columns) or t("nothing"),
+            ),
         )
     rows = []
     skipped: list[Skipped] = []
@@ -74,20 +89,21 @@ def read_csv(path: Path, ws: Workspace) -> ImportResult:
         except StopIteration:
             break
         except csv.Error as exc:
-            skipped.append(Skipped(f"line {start}", f"unreadable CSV: {exc}", start))
+            problem = t("unreadable CSV: {problem}", problem=exc)
+            skipped.append(Skipped(_line(start), problem, start))
             continue
         if not values or all(v == "" for v in values):
             continue  # a blank line is not a row
         if len(values) > len(columns):
             skipped.append(
-                Skipped(f"line {start}", "more fields than the header has columns", start)
+                Skipped(_line(start), t("more fields than the first line has columns"), start)
             )
             continue
         rec = dict(zip(columns, values, strict=False))  # short lines: the rest is empty
         try:
             rows.append(record_row(rec))
         except RowRejected as exc:
-            skipped.append(Skipped(f"line {start}", str(exc), start))
+            skipped.append(Skipped(_line(start), str(exc), start))
             continue
         if not ident:
             ident = {k: rec.get(k) or "" for k in IDENTITY_KEYS}

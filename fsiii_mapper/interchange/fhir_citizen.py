@@ -26,12 +26,12 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from fsiii_mapper.errors import InputError
-from fsiii_mapper.interchange.texts import t
+from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.io.atomic import atomic_write_text
 from fsiii_mapper.io.yamltree import dump_yaml
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.model.citizen import CitizenCondition
+from fsiii_mapper.texts import N_, nt, t
 from fsiii_mapper.workspace import Workspace
 
 FSIII_SYSTEM = "urn:oid:1.2.208.176.2.21"
@@ -111,13 +111,17 @@ def citizen_from_bundle(
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise InputError("file not found", path) from None
+        raise InputError(t("file not found", lang), path) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg}", path, exc.lineno, exc.colno) from None
+        raise InputError(
+            t("not valid JSON: {problem}", lang, problem=exc.msg), path, exc.lineno, exc.colno
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read file: {exc}", path) from None
+        raise InputError(
+            t("cannot read the file: {reason}", lang, reason=read_problem(exc)), path
+        ) from None
     if not isinstance(data, dict) or data.get("resourceType") != "Bundle":
-        raise InputError("not a FHIR Bundle (resourceType must be Bundle)", path)
+        raise InputError(t("not a FHIR Bundle (resourceType must be Bundle)", lang), path)
     entries = [
         (i, e.get("resource") or {}, e.get("fullUrl") or "")
         for i, e in enumerate(data.get("entry") or [])
@@ -127,7 +131,14 @@ def citizen_from_bundle(
     patients = [(i, r, u) for i, r, u in entries if r.get("resourceType") == "Patient"]
     patient = patients[0][1] if patients else {}
     if len(patients) > 1:
-        notes.append(t("fhir.patients", lang, count=len(patients)))
+        notes.append(
+            nt(
+                "The bundle has {n} Patient resource; the first was used",
+                "The bundle has {n} Patient resources; the first was used",
+                len(patients),
+                lang,
+            )
+        )
     patient_refs = {f"Patient/{patient.get('id')}", patients[0][2]} if patients else set()
 
     def resolve(code: str) -> Any:
@@ -144,15 +155,37 @@ def citizen_from_bundle(
         where = f"entry[{i}]"
         subject = ((res.get("subject") or {}).get("reference")) or ""
         if patient_refs and subject and subject not in patient_refs:
-            notes.append(t("fhir.other-patient", lang, where=where, subject=subject))
+            notes.append(
+                t(
+                    "{where}: Condition about another patient ({subject}) – left out",
+                    lang,
+                    where=where,
+                    subject=subject,
+                )
+            )
             continue
         system, code = _code(res.get("code"), FSIII_SYSTEM)
         if system != FSIII_SYSTEM or not code:
-            notes.append(t("fhir.no-fsiii-code", lang, where=where, system=system or "-"))
+            notes.append(
+                t(
+                    "{where}: Condition without an FSIII code ({system}) – left out",
+                    lang,
+                    where=where,
+                    system=system or "-",
+                )
+            )
             continue
         clinical, verification = _status(res)
         if verification in EXCLUDED_VERIFICATION:
-            notes.append(t("fhir.excluded", lang, where=where, code=code, status=verification))
+            notes.append(
+                t(
+                    "{where}: {code} has verificationStatus {status} – left out",
+                    lang,
+                    where=where,
+                    code=code,
+                    status=verification,
+                )
+            )
             continue
         if clinical in INACTIVE_CLINICAL:
             status = "inaktiv"
@@ -162,26 +195,61 @@ def citizen_from_bundle(
             status = "aktiv"
         else:
             status = "kladde"
-            key = "fhir.no-clinical" if clinical is None else "fhir.unknown-status"
-            notes.append(t(key, lang, where=where, code=code, status=clinical))
+            msgid = (
+                N_("{where}: {code} has no clinicalStatus – imported as kladde")
+                if clinical is None
+                else N_(
+                    "{where}: {code} has clinicalStatus {status}, which is unknown – imported "
+                    "as kladde"
+                )
+            )
+            notes.append(t(msgid, lang, where=where, code=code, status=clinical))
         st = resolve(code)
         if st is None:
-            notes.append(t("fhir.unknown-code", lang, where=where, code=code))
+            notes.append(
+                t(
+                    "{where}: {code} is in no catalog – kept, but the preview will not use it",
+                    lang,
+                    where=where,
+                    code=code,
+                )
+            )
         _, severity = _code(res.get("severity"))
         level = None
         if severity is not None:
             if st is not None and not st.carries_level:
                 notes.append(
-                    t("fhir.level-on-health", lang, where=where, code=code, severity=severity)
+                    t(
+                        "{where}: {code} is a health state; its severity {severity} was left out",
+                        lang,
+                        where=where,
+                        code=code,
+                        severity=severity,
+                    )
                 )
             elif severity in SEVERITY_LEVEL or severity.lower() in SEVERITY_LEVEL:
                 level = SEVERITY_LEVEL.get(severity, SEVERITY_LEVEL.get(severity.lower()))
             else:
                 notes.append(
-                    t("fhir.unknown-severity", lang, where=where, code=code, severity=severity)
+                    t(
+                        "{where}: {code} has severity {severity}, not B1–B6 or their UUIDs – "
+                        "imported without a level",
+                        lang,
+                        where=where,
+                        code=code,
+                        severity=severity,
+                    )
                 )
         elif st is not None and st.carries_level:
-            notes.append(t("fhir.no-level", lang, where=where, code=code))
+            notes.append(
+                t(
+                    "{where}: {code} is a function state without severity – imported without a "
+                    "level",
+                    lang,
+                    where=where,
+                    code=code,
+                )
+            )
         note = "\n".join(
             str(n["text"]) for n in res.get("note") or [] if isinstance(n, dict) and n.get("text")
         )
@@ -194,7 +262,7 @@ def citizen_from_bundle(
             )
         )
     description = t(
-        "fhir.description",
+        "Imported from FHIR Bundle {file} ({bundle}, {timestamp})",
         lang,
         file=path.name,
         bundle=data.get("id") or "-",

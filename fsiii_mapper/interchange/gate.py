@@ -6,10 +6,12 @@ failed export leaves no file (and an existing file untouched).
 
 from __future__ import annotations
 
-from fsiii_mapper.interchange.texts import t
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.rules.table_rules import Finding, counts, validate_table
+from fsiii_mapper.texts import N_, nt, t
 from fsiii_mapper.workspace import Workspace
+
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning")}
 
 
 class ExportRefused(Exception):
@@ -20,11 +22,27 @@ class ExportRefused(Exception):
         self.findings = findings
         errors, warnings = counts(findings)
         if errors:
-            head = t("refused", lang, table=table_id, errors=errors)
+            head = nt(
+                "Export refused: the table {table} has {n} error – no file was written",
+                "Export refused: the table {table} has {n} errors – no file was written",
+                errors,
+                lang,
+                table=table_id,
+            )
         else:
-            head = t("refused.warnings", lang, table=table_id, warnings=warnings)
+            head = nt(
+                "Export refused: the table {table} has {n} warning – use --allow-warnings to "
+                "export anyway; no file was written",
+                "Export refused: the table {table} has {n} warnings – use --allow-warnings to "
+                "export anyway; no file was written",
+                warnings,
+                lang,
+                table=table_id,
+            )
         lines = [head] + [
-            f"  {f.location()}: {f.severity} {f.rule} {f.name}: {f.message}" for f in findings
+            f"  {f.location()}: {t(SEVERITY_WORDS[f.severity], lang)} {f.rule} {f.name}: "
+            f"{f.message}"
+            for f in findings
         ]
         super().__init__("\n".join(lines))
 

@@ -2,7 +2,8 @@
 
 Per report field: which states fill it in each table; which fields go empty after the
 simplification (``compare.structural_gaps``); the crosswalk old → new (``Workspace.crosswalk``),
-with what each old state and its successors fill. The wording lives in ``GUIDE_TEXT``.
+with what each old state and its successors fill. The wording is here too (one function per
+text, translated through ``fsiii_mapper.texts``); the HTML and PDF renderers only lay it out.
 """
 
 from __future__ import annotations
@@ -13,94 +14,125 @@ from dataclasses import dataclass, field
 from fsiii_mapper import __version__
 from fsiii_mapper.analysis.fill import structural_gaps
 from fsiii_mapper.model import Catalog
-from fsiii_mapper.texts.catalog import lookup
+from fsiii_mapper.texts import N_, t
 from fsiii_mapper.workspace import Workspace
 
 SLOTS = ("original", "simplified")
 
-GUIDE_TEXT: dict[str, dict[str, str]] = {
-    "title": {
-        "da": "Mapningsvejledning: FSIII → Indlæggelsesrapport (XDIS16)",
-        "en": "Mapping guide: FSIII → Admission report (XDIS16)",
-    },
-    "intro": {
-        "da": "Vejledningen viser, hvordan borgerens FSIII-dokumentation udfylder "
-        "indlæggelsesrapportens felter efter den gamle og den forenklede mapningstabel, hvilke "
-        "felter der står tomme efter forenklingen, og hvilke nye tilstande der afløser de gamle.",
-        "en": "This guide shows how a citizen's FSIII documentation fills the fields of the "
+# Texts chosen by a code of the data (a table slot, a row's relationship): msgids, translated
+# where they are shown.
+SLOT_NAMES: dict[str, str] = {"original": N_("Old table"), "simplified": N_("Simplified table")}
+RELATIONSHIP_WORDS: dict[str, str] = {
+    "equivalent": N_("equivalent"),
+    "source-broader": N_("source broader"),
+    "source-narrower": N_("source narrower"),
+    "related": N_("related"),
+    "no-map": N_("no-map"),
+}
+TABLE_COLUMNS: tuple[str, ...] = (
+    N_("Table"),
+    N_("Id"),
+    N_("Version"),
+    N_("Status"),
+    N_("Catalog (version)"),
+    N_("Valid"),
+)
+CROSSWALK_COLUMNS: tuple[str, ...] = (
+    N_("Old state"),
+    N_("Fills (old)"),
+    N_("New state"),
+    N_("Fills (simplified)"),
+)
+FIELD_COLUMNS: tuple[str, ...] = (
+    N_("Field"),
+    N_("Filled by (old table)"),
+    N_("Filled by (simplified table)"),
+)
+
+
+def title(lang: str | None = None) -> str:
+    return t("Mapping guide: FSIII → Admission report (XDIS16)", lang)
+
+
+def generated(guide: Guide, lang: str | None = None) -> str:
+    when = guide.generated_at.isoformat(timespec="seconds").replace("+00:00", "Z")
+    return t("Generated {when} by fsiii-mapper {version}", lang, when=when, version=guide.tool)
+
+
+def intro(lang: str | None = None) -> str:
+    return t(
+        "This guide shows how a citizen's FSIII documentation fills the fields of the "
         "admission report under the old and the simplified mapping table, which fields go "
         "empty after the simplification, and which new states replace the old ones.",
-    },
-    "tables": {"da": "Tabeller", "en": "Tables"},
-    "slot.original": {"da": "Gammel tabel", "en": "Old table"},
-    "slot.simplified": {"da": "Forenklet tabel", "en": "Simplified table"},
-    "col.table": {"da": "Tabel", "en": "Table"},
-    "col.id": {"da": "Id", "en": "Id"},
-    "col.version": {"da": "Version", "en": "Version"},
-    "col.status": {"da": "Status", "en": "Status"},
-    "col.catalog": {"da": "Katalog (version)", "en": "Catalog (version)"},
-    "col.valid": {"da": "Gyldig", "en": "Valid"},
-    "generated": {
-        "da": "Dannet {when} af fsiii-mapper {version}",
-        "en": "Generated {when} by fsiii-mapper {version}",
-    },
-    "empty.head": {
-        "da": "Felter der står tomme efter forenklingen",
-        "en": "Fields that go empty after the simplification",
-    },
-    "empty.none": {
-        "da": "Ingen: alle felter, som den gamle tabel udfylder, udfyldes også af den forenklede.",
-        "en": "None: every field the old table fills is filled by the simplified table too.",
-    },
-    "empty.lead": {
-        "da": "Disse felter udfyldes af den gamle tabel, men af ingen række i den "
-        "forenklede tabel. Hospitalet ser dem tomme for borgere, der er dokumenteret "
-        "i de forenklede tilstande:",
-        "en": "These fields are filled by the old table "
-        "but by no row of the simplified table. The hospital sees them empty for "
-        "citizens documented in the simplified states:",
-    },
-    "fields.function": {
-        "da": "Funktionsevne (felter med score)",
-        "en": "Function ability (scored fields)",
-    },
-    "fields.areas": {"da": "Sygeplejefaglige problemområder", "en": "Nursing problem areas"},
-    "col.field": {"da": "Felt", "en": "Field"},
-    "col.fills.original": {"da": "Udfyldes af (gammel tabel)", "en": "Filled by (old table)"},
-    "col.fills.simplified": {
-        "da": "Udfyldes af (forenklet tabel)",
-        "en": "Filled by (simplified table)",
-    },
-    "nothing": {"da": "— intet (feltet står tomt)", "en": "— nothing (the field stays empty)"},
-    "lost": {"da": "TOMT EFTER FORENKLINGEN", "en": "EMPTY AFTER THE SIMPLIFICATION"},
-    "crosswalk.head": {"da": "Fra gammel til ny tilstand", "en": "From old to new state"},
-    "crosswalk.lead": {
-        "da": "Hvilken forenklet tilstand afløser hver gammel tilstand, og hvilket felt de "
-        "udfylder. Sammenhængen er vores læsning af KL's omskrevne definitioner (antaget), "
-        "ikke en liste fra KL.",
-        "en": "Which simplified state replaces each old state, and which field each fills. "
-        "The correspondence is our reading of KL's rewritten definitions (assumed), not a list "
+        lang,
+    )
+
+
+def empty_fields_head(lang: str | None = None) -> str:
+    return t("Fields that go empty after the simplification", lang)
+
+
+def empty_fields_lead(lang: str | None = None) -> str:
+    return t(
+        "These fields are filled by the old table but by no row of the simplified table. "
+        "The hospital sees them empty for citizens documented in the simplified states:",
+        lang,
+    )
+
+
+def no_empty_fields(lang: str | None = None) -> str:
+    return t("None: every field the old table fills is filled by the simplified table too.", lang)
+
+
+def function_fields_head(lang: str | None = None) -> str:
+    return t("Function ability (scored fields)", lang)
+
+
+def area_fields_head(lang: str | None = None) -> str:
+    return t("Nursing problem areas", lang)
+
+
+def nothing(lang: str | None = None) -> str:
+    return t("— nothing (the field stays empty)", lang)
+
+
+def lost_flag(lang: str | None = None) -> str:
+    return t("EMPTY AFTER THE SIMPLIFICATION", lang)
+
+
+def crosswalk_head(lang: str | None = None) -> str:
+    return t("From old to new state", lang)
+
+
+def crosswalk_lead(lang: str | None = None) -> str:
+    return t(
+        "Which simplified state replaces each old state, and which field each fills. The "
+        "correspondence is our reading of KL's rewritten definitions (assumed), not a list "
         "published by KL.",
-    },
-    "col.old": {"da": "Gammel tilstand", "en": "Old state"},
-    "col.old-fills": {"da": "Udfylder (gammel)", "en": "Fills (old)"},
-    "col.new": {"da": "Ny tilstand", "en": "New state"},
-    "col.new-fills": {"da": "Udfylder (forenklet)", "en": "Fills (simplified)"},
-    "retained": {"da": "(bevares)", "en": "(retained)"},
-    "no-successor": {"da": "— ingen efterfølger", "en": "— no successor"},
-    "rel.equivalent": {"da": "svarer til", "en": "equivalent"},
-    "rel.source-broader": {"da": "kilden er bredere", "en": "source broader"},
-    "rel.source-narrower": {"da": "kilden er snævrere", "en": "source narrower"},
-    "rel.related": {"da": "beslægtet", "en": "related"},
-    "footer": {
-        "da": "Felter og koder følger rapportlayoutet {layout}.",
-        "en": "Fields and codes follow the report layout {layout}.",
-    },
-}
+        lang,
+    )
 
 
-def gtext(key: str, lang: str | None = None, **params: object) -> str:
-    return lookup(GUIDE_TEXT, key, lang, **params)
+def retained(lang: str | None = None) -> str:
+    return t("(retained)", lang)
+
+
+def no_successor(lang: str | None = None) -> str:
+    return t("— no successor", lang)
+
+
+def footer(guide: Guide, lang: str | None = None) -> str:
+    return t("Fields and codes follow the report layout {layout}.", lang, layout=guide.layout)
+
+
+def relationship_word(relationship: str, lang: str | None = None) -> str:
+    msgid = RELATIONSHIP_WORDS.get(relationship)
+    return t(msgid, lang) if msgid else relationship
+
+
+def slot_name(slot: str, lang: str | None = None) -> str:
+    msgid = SLOT_NAMES.get(slot)
+    return t(msgid, lang) if msgid else slot
 
 
 @dataclass

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from fsiii_mapper.interchange.guide import Guide, GuideField, Source, gtext
-from fsiii_mapper.texts.catalog import default_lang
+from fsiii_mapper.interchange import guide as words
+from fsiii_mapper.interchange.guide import Guide, GuideField, Source
+from fsiii_mapper.texts import default_lang, t
 
 CSS = """
 body{font-family:"Segoe UI",Calibri,"DejaVu Sans",Arial,sans-serif;margin:2rem auto;
@@ -27,13 +28,14 @@ LOST_CLASS = ' class="lost"'
 
 def _sources(items: list[Source], lang: str) -> str:
     if not items:
-        return f'<span class="muted">{escape(gtext("nothing", lang))}</span>'
+        return f'<span class="muted">{escape(words.nothing(lang))}</span>'
     lis = []
     for s in items:
         rel = (
             ""
             if s.relationship == "equivalent"
-            else f' <span class="rel">({escape(gtext("rel." + s.relationship, lang))})</span>'
+            else f' <span class="rel">({escape(words.relationship_word(s.relationship, lang))})'
+            "</span>"
         )
         lis.append(f'<li><span class="code">{escape(s.key)}</span> {escape(s.display)}{rel}</li>')
     return f'<ul class="src">{"".join(lis)}</ul>'
@@ -42,7 +44,7 @@ def _sources(items: list[Source], lang: str) -> str:
 def _field_rows(fields: list[GuideField], lang: str) -> str:
     out = []
     for f in fields:
-        flag = f'<br><span class="flag">{escape(gtext("lost", lang))}</span>' if f.lost else ""
+        flag = f'<br><span class="flag">{escape(words.lost_flag(lang))}</span>' if f.lost else ""
         cls = LOST_CLASS if f.lost else ""
         out.append(
             f'<tr{cls}><td><span class="code">{escape(f.code)}'
@@ -52,59 +54,47 @@ def _field_rows(fields: list[GuideField], lang: str) -> str:
     return "".join(out)
 
 
+def _head_cells(columns: tuple[str, ...], lang: str) -> str:
+    return "".join(f"<th>{escape(t(c, lang))}</th>" for c in columns)
+
+
 def _field_table(fields: list[GuideField], lang: str) -> str:
     return (
-        f"<table><thead><tr><th>{escape(gtext('col.field', lang))}</th>"
-        f"<th>{escape(gtext('col.fills.original', lang))}</th>"
-        f"<th>{escape(gtext('col.fills.simplified', lang))}</th></tr></thead>"
+        f"<table><thead><tr>{_head_cells(words.FIELD_COLUMNS, lang)}</tr></thead>"
         f"<tbody>{_field_rows(fields, lang)}</tbody></table>"
     )
 
 
 def render_guide_html(guide: Guide, lang: str | None = None) -> str:
     lang = lang or default_lang()
-    g = gtext
-    when = guide.generated_at.isoformat(timespec="seconds").replace("+00:00", "Z")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(g('title', lang))}</title><style>{CSS}</style></head><body>",
-        f"<h1>{escape(g('title', lang))}</h1>",
-        f'<p class="muted">{escape(g("generated", lang, when=when, version=guide.tool))}</p>',
-        f"<p>{escape(g('intro', lang))}</p>",
-        f"<h2>{escape(g('tables', lang))}</h2>",
-        "<table><thead><tr>"
-        + "".join(
-            f"<th>{escape(g(k, lang))}</th>"
-            for k in (
-                "col.table",
-                "col.id",
-                "col.version",
-                "col.status",
-                "col.catalog",
-                "col.valid",
-            )
-        )
-        + "</tr></thead><tbody>",
+        f"<title>{escape(words.title(lang))}</title><style>{CSS}</style></head><body>",
+        f"<h1>{escape(words.title(lang))}</h1>",
+        f'<p class="muted">{escape(words.generated(guide, lang))}</p>',
+        f"<p>{escape(words.intro(lang))}</p>",
+        f"<h2>{escape(t('Tables', lang))}</h2>",
+        f"<table><thead><tr>{_head_cells(words.TABLE_COLUMNS, lang)}</tr></thead><tbody>",
     ]
-    for t in guide.tables:
+    for line in guide.tables:
         valid = (
-            f"{t.valid_from} – {t.valid_to}"
-            if t.valid_to
-            else (f"{t.valid_from} –" if t.valid_from else "")
+            f"{line.valid_from} – {line.valid_to}"
+            if line.valid_to
+            else (f"{line.valid_from} –" if line.valid_from else "")
         )
         parts.append(
-            f"<tr><td>{escape(g('slot.' + t.slot, lang))}<br><span class='muted'>"
-            f"{escape(t.title)}</span></td><td class='code'>{escape(t.id)}</td>"
-            f"<td>{escape(t.version)}</td><td>{escape(t.status)}</td>"
-            f"<td>{escape(t.catalog)} ({escape(t.catalog_version)})</td>"
+            f"<tr><td>{escape(words.slot_name(line.slot, lang))}<br><span class='muted'>"
+            f"{escape(line.title)}</span></td><td class='code'>{escape(line.id)}</td>"
+            f"<td>{escape(line.version)}</td><td>{escape(line.status)}</td>"
+            f"<td>{escape(line.catalog)} ({escape(line.catalog_version)})</td>"
             f"<td>{escape(valid)}</td></tr>"
         )
     parts.append("</tbody></table>")
-    parts.append(f"<h2>{escape(g('empty.head', lang))}</h2>")
+    parts.append(f"<h2>{escape(words.empty_fields_head(lang))}</h2>")
     if guide.lost:
-        parts.append(f"<p>{escape(g('empty.lead', lang))}</p><ul>")
+        parts.append(f"<p>{escape(words.empty_fields_lead(lang))}</p><ul>")
         for f in guide.lost:
             was = ", ".join(f"{s.key} {s.display}" for s in f.fills["original"])
             parts.append(
@@ -114,24 +104,19 @@ def render_guide_html(guide: Guide, lang: str | None = None) -> str:
             )
         parts.append("</ul>")
     else:
-        parts.append(f"<p>{escape(g('empty.none', lang))}</p>")
+        parts.append(f"<p>{escape(words.no_empty_fields(lang))}</p>")
     fi = [f for f in guide.fields if f.kind == "function_item"]
     pa = [f for f in guide.fields if f.kind != "function_item"]
     parts += [
-        f"<h2>{escape(g('fields.function', lang))}</h2>",
+        f"<h2>{escape(words.function_fields_head(lang))}</h2>",
         _field_table(fi, lang),
-        f"<h2>{escape(g('fields.areas', lang))}</h2>",
+        f"<h2>{escape(words.area_fields_head(lang))}</h2>",
         _field_table(pa, lang),
     ]
     parts += [
-        f"<h2>{escape(g('crosswalk.head', lang))}</h2>",
-        f"<p>{escape(g('crosswalk.lead', lang))}</p>",
-        "<table><thead><tr>"
-        + "".join(
-            f"<th>{escape(g(k, lang))}</th>"
-            for k in ("col.old", "col.old-fills", "col.new", "col.new-fills")
-        )
-        + "</tr></thead><tbody>",
+        f"<h2>{escape(words.crosswalk_head(lang))}</h2>",
+        f"<p>{escape(words.crosswalk_lead(lang))}</p>",
+        f"<table><thead><tr>{_head_cells(words.CROSSWALK_COLUMNS, lang)}</tr></thead><tbody>",
     ]
     for c in guide.crosswalk:
         lost = bool(c.old_fills) and not any(s[2] for s in c.successors)
@@ -139,13 +124,13 @@ def render_guide_html(guide: Guide, lang: str | None = None) -> str:
             "<br>".join(
                 f'<span class="code">{escape(k)}</span> {escape(d)}'
                 + (
-                    f' <span class="muted">{escape(g("retained", lang))}</span>'
+                    f' <span class="muted">{escape(words.retained(lang))}</span>'
                     if c.retained and k == c.old_key
                     else ""
                 )
                 for k, d, _ in c.successors
             )
-            or f'<span class="muted">{escape(g("no-successor", lang))}</span>'
+            or f'<span class="muted">{escape(words.no_successor(lang))}</span>'
         )
         new_fills = ", ".join(dict.fromkeys(x for s in c.successors for x in s[2]))
         cls = LOST_CLASS if lost else ""
@@ -156,6 +141,6 @@ def render_guide_html(guide: Guide, lang: str | None = None) -> str:
             f"<td class='code'>{escape(new_fills)}</td></tr>"
         )
     parts.append("</tbody></table>")
-    parts.append(f'<p class="muted">{escape(g("footer", lang, layout=guide.layout))}</p>')
+    parts.append(f'<p class="muted">{escape(words.footer(guide, lang))}</p>')
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

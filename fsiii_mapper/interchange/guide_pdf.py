@@ -16,8 +16,9 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from fsiii_mapper.interchange.guide import Guide, GuideField, Source, gtext
-from fsiii_mapper.texts.catalog import default_lang
+from fsiii_mapper.interchange import guide as words
+from fsiii_mapper.interchange.guide import Guide, GuideField, Source
+from fsiii_mapper.texts import default_lang, t
 
 FONT_DIRS = (
     Path("/usr/share/fonts"),
@@ -104,10 +105,14 @@ class _GuidePdf(FPDF):
 
 def _sources(pdf: _GuidePdf, items: list[Source], lang: str) -> str:
     if not items:
-        return pdf.clean(gtext("nothing", lang))
+        return pdf.clean(words.nothing(lang))
     out = []
     for s in items:
-        rel = "" if s.relationship == "equivalent" else f" ({gtext('rel.' + s.relationship, lang)})"
+        rel = (
+            ""
+            if s.relationship == "equivalent"
+            else f" ({words.relationship_word(s.relationship, lang)})"
+        )
         out.append(f"{s.key} {s.display}{rel}")
     return pdf.clean("\n".join(out))
 
@@ -157,7 +162,7 @@ def _table(
 def _fields(pdf: _GuidePdf, fields: list[GuideField], lang: str) -> None:
     rows, shaded = [], set()
     for i, f in enumerate(fields):
-        label = f"{f.code} {f.label}" + (f"\n{gtext('lost', lang)}" if f.lost else "")
+        label = f"{f.code} {f.label}" + (f"\n{words.lost_flag(lang)}" if f.lost else "")
         rows.append(
             [
                 label,
@@ -169,11 +174,7 @@ def _fields(pdf: _GuidePdf, fields: list[GuideField], lang: str) -> None:
             shaded.add(i)
     _table(
         pdf,
-        [
-            gtext("col.field", lang),
-            gtext("col.fills.original", lang),
-            gtext("col.fills.simplified", lang),
-        ],
+        [t(c, lang) for c in words.FIELD_COLUMNS],
         rows,
         (34, 33, 33),
         shaded,
@@ -182,68 +183,56 @@ def _fields(pdf: _GuidePdf, fields: list[GuideField], lang: str) -> None:
 
 def render_guide_pdf(guide: Guide, lang: str | None = None) -> bytes:
     lang = lang or default_lang()
-    g = gtext
-    when = guide.generated_at.isoformat(timespec="seconds").replace("+00:00", "Z")
-    pdf = _GuidePdf(g("generated", lang, when=when, version=guide.tool))
+    pdf = _GuidePdf(words.generated(guide, lang))
     pdf.use_fonts(find_unicode_font())
-    pdf.set_title(pdf.clean(g("title", lang)))
+    pdf.set_title(pdf.clean(words.title(lang)))
     pdf.set_creator(f"fsiii-mapper {guide.tool}")
     pdf.set_lang(lang)
     pdf.set_auto_page_break(auto=True, margin=16)
     pdf.add_page()
     pdf.set_font(pdf.family, "B", 16)
-    pdf.multi_cell(0, 8, pdf.clean(g("title", lang)), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, pdf.clean(words.title(lang)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(pdf.family, "", 8)
     pdf.set_text_color(90, 100, 112)
     pdf.multi_cell(
         0,
         4.5,
-        pdf.clean(g("generated", lang, when=when, version=guide.tool)),
+        pdf.clean(words.generated(guide, lang)),
         new_x="LMARGIN",
         new_y="NEXT",
     )
     pdf.set_text_color(0, 0, 0)
     pdf.ln(2)
-    _para(pdf, g("intro", lang), 10)
+    _para(pdf, words.intro(lang), 10)
 
-    _heading(pdf, g("tables", lang))
+    _heading(pdf, t("Tables", lang))
     rows = []
-    for t in guide.tables:
+    for line in guide.tables:
         valid = (
-            f"{t.valid_from} – {t.valid_to}"
-            if t.valid_to
-            else (f"{t.valid_from} –" if t.valid_from else "")
+            f"{line.valid_from} – {line.valid_to}"
+            if line.valid_to
+            else (f"{line.valid_from} –" if line.valid_from else "")
         )
         rows.append(
             [
-                f"{g('slot.' + t.slot, lang)}\n{t.title}",
-                t.id,
-                t.version,
-                t.status,
-                f"{t.catalog} ({t.catalog_version})",
+                f"{words.slot_name(line.slot, lang)}\n{line.title}",
+                line.id,
+                line.version,
+                line.status,
+                f"{line.catalog} ({line.catalog_version})",
                 valid,
             ]
         )
     _table(
         pdf,
-        [
-            g(k, lang)
-            for k in (
-                "col.table",
-                "col.id",
-                "col.version",
-                "col.status",
-                "col.catalog",
-                "col.valid",
-            )
-        ],
+        [t(c, lang) for c in words.TABLE_COLUMNS],
         rows,
         (34, 13, 9, 12, 16, 16),
     )
 
-    _heading(pdf, g("empty.head", lang))
+    _heading(pdf, words.empty_fields_head(lang))
     if guide.lost:
-        _para(pdf, g("empty.lead", lang))
+        _para(pdf, words.empty_fields_lead(lang))
         for f in guide.lost:
             was = ", ".join(f"{s.key} {s.display}" for s in f.fills["original"])
             _para(
@@ -253,32 +242,32 @@ def render_guide_pdf(guide: Guide, lang: str | None = None) -> bytes:
                 else f"-  {f.code} {f.label}  <- {was}",
             )
     else:
-        _para(pdf, g("empty.none", lang))
+        _para(pdf, words.no_empty_fields(lang))
 
-    _heading(pdf, g("fields.function", lang))
+    _heading(pdf, words.function_fields_head(lang))
     _fields(pdf, [f for f in guide.fields if f.kind == "function_item"], lang)
-    _heading(pdf, g("fields.areas", lang))
+    _heading(pdf, words.area_fields_head(lang))
     _fields(pdf, [f for f in guide.fields if f.kind != "function_item"], lang)
 
-    _heading(pdf, g("crosswalk.head", lang))
-    _para(pdf, g("crosswalk.lead", lang))
+    _heading(pdf, words.crosswalk_head(lang))
+    _para(pdf, words.crosswalk_lead(lang))
     rows, shaded = [], set()
     for i, c in enumerate(guide.crosswalk):
         news = "\n".join(
-            f"{k} {d}" + (f" {g('retained', lang)}" if c.retained and k == c.old_key else "")
+            f"{k} {d}" + (f" {words.retained(lang)}" if c.retained and k == c.old_key else "")
             for k, d, _ in c.successors
-        ) or g("no-successor", lang)
+        ) or words.no_successor(lang)
         new_fills = ", ".join(dict.fromkeys(x for s in c.successors for x in s[2]))
         rows.append([f"{c.old_key} {c.old_display}", ", ".join(c.old_fills), news, new_fills])
         if c.old_fills and not any(s[2] for s in c.successors):
             shaded.add(i)
     _table(
         pdf,
-        [g(k, lang) for k in ("col.old", "col.old-fills", "col.new", "col.new-fills")],
+        [t(c, lang) for c in words.CROSSWALK_COLUMNS],
         rows,
         (36, 14, 36, 14),
         shaded,
     )
     pdf.ln(3)
-    _para(pdf, g("footer", lang, layout=guide.layout), 8)
+    _para(pdf, words.footer(guide, lang), 8)
     return bytes(pdf.output())

@@ -11,8 +11,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from fsiii_mapper import __version__
+from fsiii_mapper.io.schema_errors import location_text, problem_text, quoted
 from fsiii_mapper.model import Catalog, MappingRow, MappingTable, TableMeta
 from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES, ROW_FIELDS
+from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 # Column order of the tabular formats: the row fields, with readable labels beside the codes.
@@ -157,20 +159,36 @@ def parse_date(value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
     except ValueError:
-        raise RowRejected(f"date {text!r} is not a date (YYYY-MM-DD)") from None
+        raise RowRejected(
+            t("the date {value} is not a date (YYYY-MM-DD)", value=quoted(text))
+        ) from None
+
+
+def review_status_rejected(value: object) -> str:
+    return t(
+        "the review status (review_status) {value} is not one of: {choices}",
+        value=quoted(value),
+        choices=", ".join(REVIEW_STATUSES),
+    )
 
 
 def record_row(rec: Mapping[str, Any]) -> MappingRow:
     """A mapping row from a flat record; ``RowRejected`` names the first problem."""
     source = _text(rec.get("source")).strip()
     if not source:
-        raise RowRejected("source is empty")
+        raise RowRejected(t("source is empty"))
     relationship = _text(rec.get("relationship")).strip()
     if relationship not in RELATIONSHIPS:
-        raise RowRejected(f"relationship {relationship!r} is not one of {', '.join(RELATIONSHIPS)}")
+        raise RowRejected(
+            t(
+                "the relationship {value} is not one of: {choices}",
+                value=quoted(relationship),
+                choices=", ".join(RELATIONSHIPS),
+            )
+        )
     review = _text(rec.get("review_status")).strip() or "draft"
     if review not in REVIEW_STATUSES:
-        raise RowRejected(f"review_status {review!r} is not one of {', '.join(REVIEW_STATUSES)}")
+        raise RowRejected(review_status_rejected(review))
     target = _text(rec.get("target")).strip() or None
     try:
         return MappingRow(
@@ -183,7 +201,8 @@ def record_row(rec: Mapping[str, Any]) -> MappingRow:
             date=parse_date(rec.get("date")),
         )
     except ValidationError as exc:
-        raise RowRejected(exc.errors()[0]["msg"]) from None
+        error = exc.errors()[0]
+        raise RowRejected(f"{location_text(error['loc'])}: {problem_text(error)}") from None
 
 
 def infer_catalog(rows: list[MappingRow], ws: Workspace) -> str:
@@ -242,6 +261,7 @@ __all__ = [
     "export_info",
     "infer_catalog",
     "record_row",
+    "review_status_rejected",
     "row_record",
     "table_meta",
 ]

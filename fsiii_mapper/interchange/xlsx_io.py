@@ -31,7 +31,9 @@ from fsiii_mapper.interchange.records import (
     row_record,
     table_meta,
 )
+from fsiii_mapper.io.schema_errors import quoted
 from fsiii_mapper.model import MappingTable
+from fsiii_mapper.texts import nt, t
 from fsiii_mapper.workspace import Workspace
 
 META_SHEET = "Metadata"
@@ -51,9 +53,13 @@ def sheet_name(table_id: str, taken: set[str]) -> str:
 def _set(ws: Worksheet, row: int, col: int, value: Any) -> None:
     if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
         raise InputError(
-            f"cell {get_column_letter(col)}{row} of sheet {ws.title!r} contains a control "
-            "character that XLSX cannot store",
-            hint="remove it from the table (e.g. in a comment), or export as CSV",
+            t(
+                "the cell {cell} of the sheet {sheet} contains a control character that XLSX "
+                "cannot store",
+                cell=f"{get_column_letter(col)}{row}",
+                sheet=quoted(ws.title),
+            ),
+            hint=t("remove it from the table (e.g. in a comment), or export as CSV"),
         )
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith("="):
@@ -129,15 +135,17 @@ def read_xlsx(path: Path, ws: Workspace, sheet: str | None = None) -> ImportResu
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"not a readable XLSX workbook: {exc}", path) from None
+        raise InputError(t("not a readable XLSX workbook: {problem}", problem=exc), path) from None
     tables = [n for n in wb.sheetnames if n != META_SHEET]
     if sheet is None:
         if not tables:
-            raise InputError("the workbook has no table sheet", path)
+            raise InputError(t("the workbook has no sheet with a mapping table"), path)
         sheet = tables[0]
     elif sheet not in wb.sheetnames:
         raise InputError(
-            f"no sheet named {sheet!r}", path, hint=f"sheets: {', '.join(wb.sheetnames)}"
+            t("no sheet named {sheet}", sheet=quoted(sheet)),
+            path,
+            hint=t("the sheets are: {sheets}", sheets=", ".join(wb.sheetnames)),
         )
     sh = wb[sheet]
     it = sh.iter_rows(values_only=True)
@@ -145,9 +153,15 @@ def read_xlsx(path: Path, ws: Workspace, sheet: str | None = None) -> ImportResu
     missing = [c for c in ("source", "relationship") if c not in header]
     if missing:
         raise InputError(
-            f"sheet {sheet!r} is not a mapping table: column(s) {', '.join(missing)} missing",
+            nt(
+                "the sheet {sheet} is not a mapping table: the column {columns} is missing",
+                "the sheet {sheet} is not a mapping table: the columns {columns} are missing",
+                len(missing),
+                sheet=quoted(sheet),
+                columns=", ".join(missing),
+            ),
             path,
-            hint="the first row must name the columns: source, target, relationship, …",
+            hint=t("the first row must name the columns: source, target, relationship, …"),
         )
     rows = []
     skipped: list[Skipped] = []
@@ -158,7 +172,8 @@ def read_xlsx(path: Path, ws: Workspace, sheet: str | None = None) -> ImportResu
         try:
             rows.append(record_row(rec))
         except RowRejected as exc:
-            skipped.append(Skipped(f"sheet {sheet!r} row {n}", str(exc), n))
+            where = t("sheet {sheet}, row {n}", sheet=quoted(sheet), n=n)
+            skipped.append(Skipped(where, str(exc), n))
     meta_rec: dict[str, Any] = {}
     if META_SHEET in wb.sheetnames:
         for values in wb[META_SHEET].iter_rows(min_row=2, values_only=True):

@@ -17,6 +17,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.io.atomic import atomic_write_text
+from fsiii_mapper.io.schema_errors import (
+    not_a_mapping_text,
+    problem_text,
+    schema_error_hint,
+    schema_error_text,
+)
 from fsiii_mapper.io.yamltree import (
     dump_yaml,
     load_yaml,
@@ -53,18 +59,13 @@ class SchemaError(InputError):
     def __init__(self, path: Path, problems: list[SchemaProblem], kind: str) -> None:
         self.problems = problems
         first = problems[0]
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(
-            f"not a valid {kind}: {_loc_text(first.loc)}: {first.message}{more}",
+            schema_error_text(kind, first.loc, first.message, len(problems) - 1),
             path,
             first.line,
             first.column,
-            "correct the value named; nothing was changed",
+            schema_error_hint(),
         )
-
-
-def _loc_text(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(p) for p in loc) or "(top level)"
 
 
 def _plain(node: Any) -> Any:
@@ -80,7 +81,7 @@ def _plain(node: Any) -> Any:
 
 def _validate(model: type[M], data: Any, tree: Any, path: Path, kind: str) -> M:
     if not isinstance(data, dict):
-        raise InputError(f"expected a YAML mapping (a {kind}) at the top level", path, 1, 1)
+        raise InputError(not_a_mapping_text(kind), path, 1, 1)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -88,7 +89,7 @@ def _validate(model: type[M], data: Any, tree: Any, path: Path, kind: str) -> M:
         for err in exc.errors():
             loc = tuple(err["loc"])
             line, col = position(tree, loc)
-            problems.append(SchemaProblem(loc, err["msg"], line, col))
+            problems.append(SchemaProblem(loc, problem_text(err), line, col))
         raise SchemaError(path, problems, kind) from None
 
 

@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from fsiii_mapper.errors import InputError
+from fsiii_mapper.texts import t
 
 
 def _yaml() -> YAML:
@@ -57,16 +58,19 @@ def _parse(y: YAML, text: str, path: str | os.PathLike[str]) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         col = mark.column + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
+        # The parser's own wording of the problem (English, from ruamel.yaml) follows ours.
+        problem = exc.problem or exc.context or ""
         raise InputError(
-            f"YAML syntax error: {problem}",
+            t("YAML syntax error (the parser says: {problem})", problem=problem)
+            if problem
+            else t("YAML syntax error"),
             path,
             line,
             col,
-            "fix the file in a text editor; nothing was changed",
+            t("fix the file in a text editor; nothing was changed"),
         ) from None
     except YAMLError as exc:
-        raise InputError(f"YAML error: {exc}", path) from None
+        raise InputError(t("YAML error: {problem}", problem=exc), path) from None
 
 
 def load_yaml(path: str | os.PathLike[str]) -> LoadedYaml:
@@ -80,15 +84,15 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, Path]:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise InputError("file not found", p) from None
+        raise InputError(t("file not found"), p) from None
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", p) from None
+        raise InputError(t("cannot read the file: {reason}", reason=exc.strerror), p) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
-            "file is not valid UTF-8", p, line, None, "save the file as UTF-8"
+            t("the file is not valid UTF-8"), p, line, None, t("save the file as UTF-8")
         ) from None
     return text, p
 

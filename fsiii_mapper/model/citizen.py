@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from fsiii_mapper.model.common import Strict
+from fsiii_mapper.texts import t
 
 ConditionStatus = Literal["aktiv", "kladde", "inaktiv"]
 LEVELS = (0, 1, 2, 3, 4, 9)
@@ -23,21 +24,21 @@ class CitizenCondition(Strict):
     @classmethod
     def _strip(cls, v: str) -> str:
         if not v.strip():
-            raise ValueError("code must not be empty")
+            raise ValueError(t("the code must not be empty"))
         return v.strip()
 
     @field_validator("level")
     @classmethod
     def _level(cls, v: int | None) -> int | None:
         if v is not None and v not in LEVELS:
-            raise ValueError("level must be 0, 1, 2, 3, 4 or 9")
+            raise ValueError(t("the level must be 0, 1, 2, 3, 4 or 9"))
         return v
 
     @field_validator("expected_level")
     @classmethod
     def _expected(cls, v: int | None) -> int | None:
         if v is not None and v not in (0, 1, 2, 3, 4):
-            raise ValueError("expected_level must be 0-4")
+            raise ValueError(t("the expected level must be 0, 1, 2, 3 or 4"))
         return v
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from fsiii_mapper.texts import t
+
 
 def cmd_gui(args: argparse.Namespace) -> int:
     # Qt loads only when this command runs; ``ui.app`` is the GUI's public entry point.
@@ -18,8 +20,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from fsiii_mapper.errors import InputError
 
         raise InputError(
-            f"the desktop application cannot start: {exc}",
-            hint="install PySide6-Essentials and the system's Qt/X11 libraries",
+            t("the desktop application cannot start: {problem}", problem=exc),
+            hint=t("install PySide6-Essentials and the system's Qt/X11 libraries"),
         ) from exc
     lang = args.gui_lang or getattr(args, "lang_chosen", None) or None
     options = app.Options(screenshot=args.screenshot, citizen=args.citizen, lang=lang)
@@ -29,27 +31,29 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def register(subparsers: Any, epilog: str) -> None:
     p = subparsers.add_parser(
         "gui",
-        help="Start the desktop application (table editor and preview).",
-        description="Start the desktop application: edit both tables, preview citizens side by "
-        "side. With --screenshot, render the main window (preview tab) to a PNG and exit.",
+        help=t("Start the desktop application (table editor and preview)."),
+        description=t(
+            "Start the desktop application: edit both tables, preview citizens side by "
+            "side. With --screenshot, render the main window (preview tab) to a PNG and exit."
+        ),
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
         "--screenshot",
         metavar="PATH",
-        help="render the main window with the preview tab to PATH (PNG) and exit",
+        help=t("render the main window with the preview tab to PATH (PNG) and exit"),
     )
     p.add_argument(
         "--citizen",
         metavar="FILE",
-        help="citizen file or demo id (demo-01 …) to show in the preview",
+        help=t("citizen file or demo id (demo-01 …) to show in the preview"),
     )
     p.add_argument(
         "--lang",
         dest="gui_lang",
         choices=("da", "en"),
         default=None,
-        help="UI language (default: the saved setting, else Danish)",
+        help=t("UI language (default: the saved setting, else Danish)"),
     )
     p.set_defaults(func=cmd_gui)

@@ -13,18 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from fsiii_mapper.errors import InputError
-from fsiii_mapper.interchange.texts import t
+from fsiii_mapper.texts import nt, t
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
-EXPORT_HELP = """\
+
+def export_help(lang: str | None = None) -> str:
+    return t(
+        """\
 Formats:
   csv            UTF-8 CSV, one line per row, every field, table identity on each line
   xlsx           workbook: a sheet per table, plus a Metadata sheet (several TABLEs allowed)
   conceptmap-r4  FHIR R4 ConceptMap (JSON)
   conceptmap-r5  FHIR R5 ConceptMap (JSON)
   sssom          SSSOM/TSV with a YAML metadata header
-  guide-html     mapping guide for the table pair, one self-contained HTML file (Danish)
+  guide-html     mapping guide for the table pair, one self-contained HTML file
   guide-pdf      the same guide as PDF
 A table with validation errors is never exported (exit code 1, no file written); warnings need
 --allow-warnings. For the guides, each TABLE replaces the shipped table of its catalog in the pair.
@@ -35,15 +38,19 @@ names it without pretending to resolve); extensions under
 https://fsiii-mapper.invalid/fhir/StructureDefinition/.
 R4 equivalence is read target -> source, R5 relationship source -> target: a row "source-broader"
 is R4 "narrower" and R5 "source-is-broader-than-target"; "no-map" is R4 "unmatched", R5 noMap.
-"""
+""",
+        lang,
+    )
 
 
 def _out_path(value: str, force: bool, lang: str | None) -> Path:
     p = Path(value)
     if p.exists() and not force:
-        raise InputError(t("exists", lang), p, hint=t("exists.hint", lang))
+        raise InputError(
+            t("the file already exists", lang), p, hint=t("use --force to overwrite it", lang)
+        )
     if not p.parent.is_dir() and str(p.parent):
-        raise InputError("output folder does not exist", p.parent)
+        raise InputError(t("the output folder does not exist", lang), p.parent)
     return p
 
 
@@ -64,7 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         m = doc.table.table
         print(
             t(
-                "exported",
+                "{path}: {table} version {version} ({status}) exported as {format}",
                 args.lang,
                 path=result.path,
                 table=m.id,
@@ -74,7 +81,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         )
     if result.warnings:
-        print(t("exported.warnings", args.lang, warnings=len(result.warnings)), file=sys.stderr)
+        print(
+            nt(
+                "exported despite {n} warning (--allow-warnings)",
+                "exported despite {n} warnings (--allow-warnings)",
+                len(result.warnings),
+                args.lang,
+            ),
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -88,20 +103,31 @@ def cmd_import(args: argparse.Namespace) -> int:
     out = _out_path(args.output, args.force, args.lang)
     result = import_file(args.file, ws, args.format, args.sheet)
     if result.skipped:
-        print(t("skipped.head", args.lang, count=len(result.skipped)), file=sys.stderr)
+        print(
+            nt(
+                "{n} row could not be taken:",
+                "{n} rows could not be taken:",
+                len(result.skipped),
+                args.lang,
+            ),
+            file=sys.stderr,
+        )
         for s in result.skipped:
             print(f"  {args.file}: {s.where}: {s.message}", file=sys.stderr)
         if args.strict:
-            print(t("import.strict", args.lang), file=sys.stderr)
+            print(
+                t("no file written (--strict), because some rows could not be taken", args.lang),
+                file=sys.stderr,
+            )
             return EXIT_FINDINGS
     doc = new_table_document(result.table)
     doc.save(out)
     print(
         t(
-            "imported",
+            "{path}: {rows} imported from {source} ({format})",
             args.lang,
+            rows=nt("{n} row", "{n} rows", len(result.table.rows), args.lang),
             path=out,
-            rows=len(result.table.rows),
             source=args.file,
             format=result.format,
         )
@@ -109,7 +135,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     errors, warnings = counts(validate_table(doc, ws, args.lang))  # positions: the file as written
     if errors or warnings:
         print(
-            t("import.findings", args.lang, errors=errors, warnings=warnings, path=out),
+            t(
+                "the imported table has {errors} and {warnings} – run "
+                "`fsiii-mapper validate {path}`",
+                args.lang,
+                errors=nt("{n} error", "{n} errors", errors, args.lang),
+                warnings=nt("{n} warning", "{n} warnings", warnings, args.lang),
+                path=out,
+            ),
             file=sys.stderr,
         )
     return EXIT_FINDINGS if result.skipped else EXIT_OK
@@ -127,17 +160,18 @@ def cmd_citizen_import_fhir(args: argparse.Namespace) -> int:
     save_citizen(result, out, ws)
     c = result.citizen
     print(
-        t(
-            "citizen.written",
+        nt(
+            "{path}: citizen {id} with {n} state imported from {source}",
+            "{path}: citizen {id} with {n} states imported from {source}",
+            len(c.conditions),
             args.lang,
             path=out,
             id=c.id,
-            conditions=len(c.conditions),
             source=args.bundle,
         )
     )
     if result.notes:
-        print(t("citizen.notes.head", args.lang), file=sys.stderr)
+        print(t("Notes on the import:", args.lang), file=sys.stderr)
         for n in result.notes:
             print(f"  {n}", file=sys.stderr)
     return EXIT_FINDINGS if result.notes else EXIT_OK
@@ -149,30 +183,34 @@ def register(subparsers: Any, epilog: str) -> None:
     fmt_cls = argparse.RawDescriptionHelpFormatter
     p = subparsers.add_parser(
         "export",
-        help="Export a validated table: CSV, XLSX, FHIR ConceptMap, SSSOM, guide.",
-        description="Export a mapping table (or the table pair, for the guides). Every file "
-        "carries the table's id, version, status, catalog version and the export time.",
-        epilog=EXPORT_HELP + "\n" + epilog,
+        help=t("Export a validated table: CSV, XLSX, FHIR ConceptMap, SSSOM, guide."),
+        description=t(
+            "Export a mapping table (or the table pair, for the guides). Every file "
+            "carries the table's id, version, status, catalog version and the export time."
+        ),
+        epilog=export_help() + "\n" + epilog,
         formatter_class=fmt_cls,
     )
     p.set_defaults(func=cmd_export)
     p.add_argument(
-        "tables", nargs="+", metavar="TABLE", help="path or shipped id (original, simplified)"
+        "tables", nargs="+", metavar="TABLE", help=t("path or shipped id (original, simplified)")
     )
     p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument(
         "--allow-warnings",
         action="store_true",
-        help="export even if validation gives warnings (errors always stop it)",
+        help=t("export even if validation gives warnings (errors always stop it)"),
     )
 
     p = subparsers.add_parser(
         "import",
-        help="Read a table from CSV, XLSX or a FHIR ConceptMap (R4/R5).",
-        description="Read a mapping table from CSV, XLSX or a FHIR ConceptMap (R4 or R5) and "
-        "write it as YAML. Every row that cannot be taken is listed with its line, row or "
-        "path; exit code 1 if there was any.",
+        help=t("Read a table from CSV, XLSX or a FHIR ConceptMap (R4/R5)."),
+        description=t(
+            "Read a mapping table from CSV, XLSX or a FHIR ConceptMap (R4 or R5) and "
+            "write it as YAML. Every row that cannot be taken is listed with its line, row or "
+            "path; exit code 1 if there was any."
+        ),
         epilog=epilog,
         formatter_class=fmt_cls,
     )
@@ -183,38 +221,40 @@ def register(subparsers: Any, epilog: str) -> None:
         "--format",
         "-f",
         choices=IMPORT_FORMATS,
-        help="input format (default: detected from name and content)",
+        help=t("input format (default: detected from name and content)"),
     )
-    p.add_argument("--sheet", help="XLSX: the sheet to read (default: the first table sheet)")
+    p.add_argument("--sheet", help=t("XLSX: the sheet to read (default: the first table sheet)"))
     p.add_argument(
-        "--strict", action="store_true", help="write nothing if any row could not be taken"
+        "--strict", action="store_true", help=t("write nothing if any row could not be taken")
     )
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--force", action="store_true", help=t("overwrite an existing output file"))
 
     cit = subparsers.add_parser(
         "citizen",
-        help="Citizen files: import from FHIR.",
-        description="Citizen files: import from FHIR.",
+        help=t("Citizen files: import from FHIR."),
+        description=t("Citizen files: import from FHIR."),
     )
     csub = cit.add_subparsers(dest="citizen_command", metavar="ACTION")
     p = csub.add_parser(
         "import-fhir",
-        help="Make a citizen file from a FHIR Bundle (KL gateway shape).",
-        description="Make a citizen YAML file from a FHIR Bundle shaped like KL's gateway "
-        "reports: Condition resources with an FSIII code, severity B1–B6 (or its UUID) for "
-        "funktionsevne, clinicalStatus and verificationStatus. Status rule: "
-        "verificationStatus entered-in-error/refuted → left out; clinicalStatus inactive/"
-        "remission/resolved → inaktiv; verificationStatus unconfirmed/provisional/differential "
-        "→ kladde; clinicalStatus active/recurrence/relapse → aktiv; no clinicalStatus → kladde.",
+        help=t("Make a citizen file from a FHIR Bundle (KL gateway shape)."),
+        description=t(
+            "Make a citizen YAML file from a FHIR Bundle shaped like KL's gateway reports: "
+            "Condition resources with an FSIII code, severity B1–B6 (or its UUID) for function "
+            "states, clinicalStatus and verificationStatus. Status rule: verificationStatus "
+            "entered-in-error/refuted → left out; clinicalStatus inactive/remission/resolved → "
+            "inaktiv; verificationStatus unconfirmed/provisional/differential → kladde; "
+            "clinicalStatus active/recurrence/relapse → aktiv; no clinicalStatus → kladde."
+        ),
         epilog=epilog,
         formatter_class=fmt_cls,
     )
     p.set_defaults(func=cmd_citizen_import_fhir)
     p.add_argument("bundle", metavar="BUNDLE.json")
     p.add_argument("-o", "--output", required=True, metavar="CITIZEN.yaml")
-    p.add_argument("--id", help="citizen id (default: the output file name without .yaml)")
-    p.add_argument("--name", help="display name (default: the Patient's name, if any)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--id", help=t("citizen id (default: the output file name without .yaml)"))
+    p.add_argument("--name", help=t("display name (default: the Patient's name, if any)"))
+    p.add_argument("--force", action="store_true", help=t("overwrite an existing output file"))
 
     def _usage(_: argparse.Namespace) -> int:
         cit.print_help(sys.stderr)

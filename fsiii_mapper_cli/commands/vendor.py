@@ -13,11 +13,12 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from fsiii_mapper.errors import InputError
+from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.io.atomic import atomic_write_text
+from fsiii_mapper.texts import N_, nt, t
 from fsiii_mapper_cli.options import pair_options, strategy_option, workspace_for
 
-RENDER_HELP = (
+RENDER_HELP = N_(
     "Write the XDIS16 XML the tables prescribe for a citizen (the reference file a vendor "
     "diffs against)."
 )
@@ -37,7 +38,9 @@ def cmd_render_xml(args: argparse.Namespace) -> int:
         try:
             atomic_write_text(args.output, data.decode("utf-8"))
         except OSError as exc:
-            raise InputError(f"cannot write the file: {exc.strerror or exc}", args.output) from None
+            raise InputError(
+                t("cannot write the file: {reason}", reason=read_problem(exc)), args.output
+            ) from None
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -47,8 +50,8 @@ def cmd_render_xml(args: argparse.Namespace) -> int:
 def _register_render(subparsers: argparse._SubParsersAction, epilog: str) -> None:  # type: ignore[type-arg]
     p = subparsers.add_parser(
         "render-xml",
-        help=RENDER_HELP,
-        description=RENDER_HELP,
+        help=t(RENDER_HELP),
+        description=t(RENDER_HELP),
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -59,15 +62,18 @@ def _register_render(subparsers: argparse._SubParsersAction, epilog: str) -> Non
         "-o",
         "--output",
         metavar="FILE",
-        help="write to FILE (default: standard output); name it <citizen id>.xml "
-        "so check-vendor can match it by name as well",
+        help=t(
+            "write to FILE (default: standard output); name it <citizen id>.xml "
+            "so check-vendor can match it by name as well"
+        ),
     )
     pair_options(p)
 
 
-CHECK_HELP = "Check vendors' XDIS16 report files against what the tables prescribe."
+CHECK_HELP = N_("Check vendors' XDIS16 report files against what the tables prescribe.")
 
-EXIT_CODES = """\
+EXIT_CODES = N_(
+    """\
 Exit codes of check-vendor:
   0  every file passes (warnings allowed unless --strict)
   1  findings: at least one error (or warning with --strict) in some file; a malformed,
@@ -79,6 +85,7 @@ Files are matched to citizens by the patient identifier in the XML (the citizen 
 'identifier' or 'cpr'); as a fallback by file name: <citizen id>.xml, <citizen id>_<anything>.xml,
 or a name containing the identifier. Rule ids (FV001 …) are stable; see the SARIF rules list.
 """
+)
 
 
 class _Progress:
@@ -105,7 +112,9 @@ def _write(output: str | None, text: str) -> None:
         try:
             atomic_write_text(output, text)
         except OSError as exc:
-            raise InputError(f"cannot write the report: {exc.strerror or exc}", output) from None
+            raise InputError(
+                t("cannot write the report: {reason}", reason=read_problem(exc)), output
+            ) from None
     else:
         sys.stdout.write(text)
 
@@ -117,17 +126,17 @@ def cmd_check_vendor(args: argparse.Namespace) -> int:
     from fsiii_mapper.workspace import citizens_dir
 
     if args.jobs < 1:
-        raise InputError("--jobs must be at least 1")
+        raise InputError(t("--jobs must be at least 1"))
     if args.max_size <= 0:
-        raise InputError("--max-size must be positive")
+        raise InputError(t("--max-size must be more than 0"))
     if args.xsd and not Path(args.xsd).is_file():
-        raise InputError("no such XSD file", args.xsd)
+        raise InputError(t("no such XSD file"), args.xsd)
     files = collect_files(args.paths)
     if not files:
         raise InputError(
-            "no XML files found",
+            t("no XML files found"),
             " ".join(args.paths),
-            hint="give .xml files or folders containing them",
+            hint=t("give .xml files or folders containing them"),
         )
     config = CheckConfig(
         citizens_dir=Path(args.citizens) if args.citizens else citizens_dir(),
@@ -165,9 +174,9 @@ def _register_check(subparsers: argparse._SubParsersAction, epilog: str) -> None
 
     p = subparsers.add_parser(
         "check-vendor",
-        help=CHECK_HELP,
-        description=CHECK_HELP,
-        epilog=EXIT_CODES + "\n" + epilog,
+        help=t(CHECK_HELP),
+        description=t(CHECK_HELP),
+        epilog=t(EXIT_CODES) + "\n" + epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.set_defaults(func=cmd_check_vendor)
@@ -175,34 +184,38 @@ def _register_check(subparsers: argparse._SubParsersAction, epilog: str) -> None
         "paths",
         nargs="+",
         metavar="PATH",
-        help="report files, or folders searched recursively for *.xml",
+        help=t("report files, or folders searched recursively for *.xml"),
     )
     p.add_argument(
         "--citizens",
         metavar="DIR",
-        help="folder of citizen files (default: the shipped demo citizens)",
+        help=t("folder of citizen files (default: the shipped demo citizens)"),
     )
     strategy_option(p, "which table(s) the vendor applies")
-    p.add_argument("--xsd", metavar="FILE", help="also validate every file against this XSD")
-    p.add_argument("--format", choices=FORMATS, default="text", help="report format")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    p.add_argument("--xsd", metavar="FILE", help=t("also validate every file against this XSD"))
+    p.add_argument("--format", choices=FORMATS, default="text", help=t("report format"))
+    p.add_argument("-o", "--output", metavar="FILE", help=t("write the report to FILE"))
     p.add_argument(
         "--jobs",
         "-j",
         type=int,
         default=1,
         metavar="N",
-        help=f"check in N processes (this machine has {os.cpu_count() or 1} CPUs)",
+        help=nt(
+            "check in N processes (this machine has {n} CPU)",
+            "check in N processes (this machine has {n} CPUs)",
+            os.cpu_count() or 1,
+        ),
     )
     p.add_argument(
         "--max-size",
         type=float,
         default=10.0,
         metavar="MB",
-        help="refuse files larger than this (default: 10 MB)",
+        help=t("refuse files larger than this (default: 10 MB)"),
     )
-    p.add_argument("--strict", action="store_true", help="warnings also give exit code 1")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress on the terminal")
+    p.add_argument("--strict", action="store_true", help=t("warnings also give exit code 1"))
+    p.add_argument("--quiet", "-q", action="store_true", help=t("no progress on the terminal"))
     pair_options(p)
 
 
