@@ -24,7 +24,8 @@ from fsiii_mapper_cli.options import (
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from fsiii_mapper.rules.table_rules import counts, validate_path
+    from fsiii_mapper.rules.findings import counts
+    from fsiii_mapper.rules.table_rules import validate_path
     from fsiii_mapper.workspace import SHIPPED_TABLES
     from fsiii_mapper_cli.render_text import findings_text
 

@@ -143,8 +143,9 @@ def test_the_parser_itself_expands_no_entities_even_past_the_doctype_refusal(
 ) -> None:
     # Defence in depth: were the DOCTYPE pre-check ever bypassed, the parser must still neither
     # expand internal entities nor read external ones.
-    from fsiii_mapper.conformance import safexml
     from lxml import etree
+
+    from fsiii_mapper.conformance import safexml
 
     laughs = (
         b'<!DOCTYPE lolz [<!ENTITY lol "lol">'

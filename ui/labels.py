@@ -50,29 +50,6 @@ SEVERITY_LABELS: dict[str, Any] = {
     "warning": QT_TRANSLATE_NOOP("Labels", "warning"),
 }
 
-# Validation rules (ids are the core's, stable); the finding's own message gives the details.
-RULE_LABELS: dict[str, Any] = {
-    "FM001": QT_TRANSLATE_NOOP("Labels", "The source code is in no catalog"),
-    "FM002": QT_TRANSLATE_NOOP("Labels", "The source code belongs to the other catalog"),
-    "FM003": QT_TRANSLATE_NOOP("Labels", "The target is not a field of the report"),
-    "FM004": QT_TRANSLATE_NOOP("Labels", "The same source → target row appears twice"),
-    "FM005": QT_TRANSLATE_NOOP("Labels", "A catalog state is neither mapped nor marked not mapped"),
-    "FM006": QT_TRANSLATE_NOOP("Labels", "A not-mapped row also names a target"),
-    "FM007": QT_TRANSLATE_NOOP("Labels", "A mapping row has no target"),
-    "FM008": QT_TRANSLATE_NOOP(
-        "Labels", "A function state (with a level) is mapped to a problem area"
-    ),
-    "FM009": QT_TRANSLATE_NOOP("Labels", "A health state is mapped to a function item"),
-    "FM010": QT_TRANSLATE_NOOP("Labels", "The table's metadata is missing or invalid"),
-    "FM011": QT_TRANSLATE_NOOP("Labels", "A row is missing a field or has an invalid value"),
-    "FM012": QT_TRANSLATE_NOOP("Labels", "The file is not valid YAML"),
-    "FM013": QT_TRANSLATE_NOOP("Labels", "A state is both mapped and marked not mapped"),
-    "FM014": QT_TRANSLATE_NOOP(
-        "Labels", "A health state is mapped to another problem area than its own"
-    ),
-    "FM015": QT_TRANSLATE_NOOP("Labels", "A published table has rows that are not approved"),
-}
-
 
 def label(table: dict[str, Any], code: str | None) -> str:
     """The translated word for ``code`` in one of the dictionaries above (the code if unknown)."""

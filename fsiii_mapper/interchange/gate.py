@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from fsiii_mapper.interchange.texts import t
 from fsiii_mapper.io.documents import TableDocument
-from fsiii_mapper.rules.table_rules import Finding, counts, validate_table
+from fsiii_mapper.rules.findings import counts
+from fsiii_mapper.rules.table_rules import TableFinding, validate_table
 from fsiii_mapper.workspace import Workspace
 
 
 class ExportRefused(Exception):
     """The table may not be exported; ``findings`` are the reasons (errors, or warnings)."""
 
-    def __init__(self, table_id: str, findings: list[Finding], lang: str | None = None) -> None:
+    def __init__(
+        self, table_id: str, findings: list[TableFinding], lang: str | None = None
+    ) -> None:
         self.table_id = table_id
         self.findings = findings
         errors, warnings = counts(findings)
@@ -31,7 +34,7 @@ class ExportRefused(Exception):
 
 def check_exportable(
     doc: TableDocument, ws: Workspace, allow_warnings: bool = False, lang: str | None = None
-) -> list[Finding]:
+) -> list[TableFinding]:
     """Validate ``doc``; raise ``ExportRefused`` on errors (or on warnings without consent).
 
     Returns the warnings that were allowed, so the caller can mention them.
