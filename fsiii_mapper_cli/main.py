@@ -33,7 +33,8 @@ EVIDENCE_WORDS = {"verified": N_("verified"), "assumed": N_("assumed")}
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from fsiii_mapper.rules.table_rules import counts, validate_path
+    from fsiii_mapper.rules.findings import counts
+    from fsiii_mapper.rules.table_rules import validate_path
     from fsiii_mapper.workspace import SHIPPED_TABLES
     from fsiii_mapper_cli.render_text import findings_text
 

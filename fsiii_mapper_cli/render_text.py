@@ -7,7 +7,9 @@ from fsiii_mapper.analysis.fill import FieldGap
 from fsiii_mapper.analysis.table_diff import TableDiff
 from fsiii_mapper.engine.populate import AreaEntry, FieldResult, FunctionValue, Report
 from fsiii_mapper.io.schema_errors import quoted
-from fsiii_mapper.rules.table_rules import Finding, counts
+from fsiii_mapper.rules.findings import counts, counts_text
+from fsiii_mapper.rules.rule import severity_label
+from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.texts.catalog import tr
 
 LABEL_WIDTH = 44
@@ -53,17 +55,13 @@ def report_text(rep: Report, lang: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def findings_text(findings: list[Finding], lang: str | None = None) -> str:
+def findings_text(findings: list[TableFinding], lang: str | None = None) -> str:
     lines = [
-        f"{f.location()}: {tr('severity.' + f.severity, lang)} {f.rule} {f.name}: {f.message}"
+        f"{f.location()}: {severity_label(f.severity, lang)} {f.rule} {f.name}: {f.message}"
         + (f" — {f.hint}" if f.hint else "")
         for f in findings
     ]
-    errors, warnings = counts(findings)
-    if errors or warnings:
-        lines.append(tr("summary.counts", lang, errors=errors, warnings=warnings))
-    else:
-        lines.append(tr("summary.ok", lang))
+    lines.append(counts_text(*counts(findings), lang))
     return "\n".join(lines) + "\n"
 
 

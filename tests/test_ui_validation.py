@@ -43,3 +43,20 @@ def test_clicking_a_finding_clears_a_filter_that_hides_its_row(window, qtbot):  
     ]
     window.validation._activated(window.validation.model.index(slot_findings[0], 0))
     assert editor.selected_rows() == [5]
+
+
+def test_the_panel_shows_the_registry_title_and_counts_with_real_plurals(window):  # noqa: F811
+    model = window.session.models["original"]
+    row = next(i for i, r in enumerate(model.rows) if r.source == "J1.1")
+    model.edit_rows([row], {"target": "I3"}, "wrong target")
+    panel = window.validation
+    i = next(i for i, (_s, f) in enumerate(panel.model.items) if f.rule == "FM008")
+    title = "En funktionsevnetilstand (med niveau) er mappet til et problemområde"
+    assert panel.model.index(i, 0).data() == "fejl"
+    assert panel.model.index(i, 4).data() == title
+    tip = panel.model.index(i, 5).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(f"FM008 {title}") and "niveauet ville gå tabt" in tip
+    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "Alvorlighed"
+    assert panel.summary.text() == "1 fejl, 0 advarsler · 1 række med problemer"
+    window.undo_action.trigger()
+    assert panel.summary.text() == "✔ Ingen fund i nogen af tabellerne"

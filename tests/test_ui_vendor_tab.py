@@ -107,7 +107,7 @@ def test_a_wrong_score_shows_with_rule_and_line_and_double_click_opens_it(
     assert rows(tab) == [("demo-01.xml", str(line), "FV103")]
     f = tab.model.rows[0].finding
     assert (f.field, f.expected, f.actual) == ("FA510", "moderate", "svære")
-    assert tab.summary.text() == "*FAILURE*: 1 errors, 0 warnings"
+    assert tab.summary.text() == "*FAILURE*: 1 error, 0 warnings"
     assert "4" in tab.status.text() and tab.batch is not None and tab.batch.total == 4
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.proxy)
@@ -292,7 +292,7 @@ def test_export_report_writes_the_chosen_format(
     elif fmt == "json":
         json.loads(text)
     else:
-        assert text.rstrip().endswith("*FAILURE*: 1 errors, 0 warnings")
+        assert text.rstrip().endswith("*FAILURE*: 1 error, 0 warnings")
     assert str(out) in tab.status.text()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

@@ -9,8 +9,9 @@ import pytest
 from lxml import etree
 
 from fsiii_mapper.conformance.batch import CheckConfig, Checker
-from fsiii_mapper.conformance.findings import RULES, VendorFinding
+from fsiii_mapper.conformance.findings import VendorFinding
 from fsiii_mapper.conformance.render import render_tree
+from fsiii_mapper.rules.registry import RULES
 from fsiii_mapper.workspace import citizens_dir
 
 NS = "urn:oio:medcom:municipality:1.0.3"

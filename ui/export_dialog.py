@@ -42,7 +42,8 @@ from fsiii_mapper.interchange import (
     export_tables,
 )
 from fsiii_mapper.io.documents import TableDocument
-from fsiii_mapper.rules.table_rules import Finding, counts
+from fsiii_mapper.rules.findings import counts
+from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.texts import nt, t
 from fsiii_mapper.workspace import Workspace
 from ui.labels import SEVERITY_LABELS, label
@@ -365,7 +366,7 @@ class ExportDialog(QDialog):
             self.findings_view.addTopLevelItem(self._finding_item(exc.table_id, f))
         self.findings_view.show()
 
-    def _finding_item(self, table_id: str, f: Finding) -> QTreeWidgetItem:
+    def _finding_item(self, table_id: str, f: TableFinding) -> QTreeWidgetItem:
         item = QTreeWidgetItem(
             [
                 table_id,

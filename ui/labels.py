@@ -48,25 +48,6 @@ SEVERITY_LABELS: dict[str, Any] = {
     "warning": N_("warning"),
 }
 
-# Validation rules (ids are the core's, stable); the finding's own message gives the details.
-RULE_LABELS: dict[str, Any] = {
-    "FM001": N_("The source code is in no catalog"),
-    "FM002": N_("The source code belongs to the other catalog"),
-    "FM003": N_("The target is not a field of the report"),
-    "FM004": N_("The same source → target row appears twice"),
-    "FM005": N_("A catalog state is neither mapped nor marked not mapped"),
-    "FM006": N_("A not-mapped row also names a target"),
-    "FM007": N_("A mapping row has no target"),
-    "FM008": N_("A function state (with a level) is mapped to a problem area"),
-    "FM009": N_("A health state is mapped to a function item"),
-    "FM010": N_("The table's metadata is missing or invalid"),
-    "FM011": N_("A row is missing a field or has an invalid value"),
-    "FM012": N_("The file is not valid YAML"),
-    "FM013": N_("A state is both mapped and marked not mapped"),
-    "FM014": N_("A health state is mapped to another problem area than its own"),
-    "FM015": N_("A published table has rows that are not approved"),
-}
-
 
 def label(table: dict[str, Any], code: str | None) -> str:
     """The translated word for ``code`` in one of the dictionaries above (the code if unknown)."""

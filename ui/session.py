@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.io.documents import TableDocument
-from fsiii_mapper.rules.table_rules import Finding, validate_table
+from fsiii_mapper.rules.table_rules import TableFinding, validate_table
 from fsiii_mapper.workspace import SHIPPED_TABLES, Workspace
 from ui.table_model import MappingTableModel
 
@@ -31,7 +31,7 @@ class Session(QObject):
         self.group = QUndoGroup(self)
         self.stacks: dict[str, QUndoStack] = {}
         self.models: dict[str, MappingTableModel] = {}
-        self.findings: dict[str, list[Finding]] = {}
+        self.findings: dict[str, list[TableFinding]] = {}
         for slot in SLOTS:
             stack = QUndoStack(self.group)
             self.stacks[slot] = stack

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.model import CatalogState, MappingRow
-from fsiii_mapper.rules.table_rules import Finding
+from fsiii_mapper.rules.registry import title as rule_title
+from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.workspace import Workspace
-from ui.labels import RELATIONSHIP_LABELS, RULE_LABELS, STATUS_LABELS, label
+from ui.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +85,7 @@ class MappingTableModel(QAbstractTableModel):
         self.slot = slot
         self.stack = stack
         self.author = author
-        self._problems: dict[int, list[Finding]] = {}
+        self._problems: dict[int, list[TableFinding]] = {}
 
     # --- the document ---------------------------------------------------------------------------
 
@@ -109,8 +110,8 @@ class MappingTableModel(QAbstractTableModel):
         cat = self.ws.catalog_for(self.doc)
         return cat.resolve(self.rows[row].source) if cat is not None else None
 
-    def set_problems(self, findings: Iterable[Finding]) -> None:
-        problems: dict[int, list[Finding]] = {}
+    def set_problems(self, findings: Iterable[TableFinding]) -> None:
+        problems: dict[int, list[TableFinding]] = {}
         for f in findings:
             if f.row is not None and 0 <= f.row < len(self.rows):
                 problems.setdefault(f.row, []).append(f)
@@ -120,7 +121,7 @@ class MappingTableModel(QAbstractTableModel):
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Col) - 1))
 
-    def problems(self, row: int) -> list[Finding]:
+    def problems(self, row: int) -> list[TableFinding]:
         return self._problems.get(row, [])
 
     # --- Qt model interface ---------------------------------------------------------------------
@@ -182,8 +183,7 @@ class MappingTableModel(QAbstractTableModel):
             return self._display(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             msgs = [
-                f"{f.rule} {label(RULE_LABELS, f.rule)}: {f.message}"
-                for f in self._problems.get(r, [])
+                f"{f.rule} {rule_title(f.rule)}: {f.message}" for f in self._problems.get(r, [])
             ]
             if col == Col.COMMENT and row.comment:
                 msgs.insert(0, row.comment)

@@ -1,5 +1,9 @@
 """The validation panel: findings of both tables, updated after every edit. Activating a finding
-selects the offending row in its table."""
+selects the offending row in its table.
+
+Rule titles, help and hints come from the rule registry (``fsiii_mapper.rules``), in the session's
+language, so the panel says what the CLI and the rule documentation say.
+"""
 
 from __future__ import annotations
 
@@ -17,21 +21,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fsiii_mapper.rules.table_rules import Finding, counts
-from ui.labels import RULE_LABELS, SEVERITY_LABELS, TABLE_LABELS, label
+from fsiii_mapper.rules.findings import counts, counts_text
+from fsiii_mapper.rules.registry import RULES
+from fsiii_mapper.rules.rule import severity_label
+from fsiii_mapper.rules.table_rules import TableFinding
+from fsiii_mapper.texts import N_, nt, t
+from ui.labels import TABLE_LABELS, label
 from ui.session import SLOTS, Session
 
 Index = QModelIndex | QPersistentModelIndex
 
 
+HEADERS = (N_("Severity"), N_("Table"), N_("Rule"), N_("Row"), N_("Problem"), N_("Details"))
+
+
 class FindingsModel(QAbstractTableModel):
-    COLUMNS = 6
+    COLUMNS = len(HEADERS)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, lang: str | None = None) -> None:
         super().__init__(parent)
-        self.items: list[tuple[str, Finding]] = []
+        self.lang = lang
+        self.items: list[tuple[str, TableFinding]] = []
 
-    def set_findings(self, items: list[tuple[str, Finding]]) -> None:
+    def set_findings(self, items: list[tuple[str, TableFinding]]) -> None:
         self.beginResetModel()
         self.items = list(items)
         self.endResetModel()
@@ -45,28 +57,22 @@ class FindingsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        names = [
-            self.tr("Severity"),
-            self.tr("Table"),
-            self.tr("Rule"),
-            self.tr("Row"),
-            self.tr("Problem"),
-            self.tr("Details"),
-        ]
-        return names[section] if 0 <= section < len(names) else None
+        return t(HEADERS[section], self.lang) if 0 <= section < len(HEADERS) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.items)):
             return None
         slot, f = self.items[index.row()]
         col = index.column()
+        rule = RULES.get(f.rule)
+        title = rule.title_text(self.lang) if rule is not None else f.rule
         if role == Qt.ItemDataRole.DisplayRole:
             return [
-                label(SEVERITY_LABELS, f.severity),
+                severity_label(f.severity, self.lang),
                 label(TABLE_LABELS, slot),
                 f.rule,
                 "" if f.row is None else str(f.row + 1),
-                label(RULE_LABELS, f.rule),
+                title,
                 f.message,
             ][col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
@@ -78,9 +84,11 @@ class FindingsModel(QAbstractTableModel):
             )
             return style.standardIcon(icon) if style is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"{f.rule} {label(RULE_LABELS, f.rule)}", f.message, f.location()]
+            parts = [f"{f.rule} {title}", f.message, f.location()]
             if f.hint:
                 parts.append(f.hint)
+            if rule is not None:
+                parts += ["", rule.help_text(self.lang)]
             return "\n".join(parts)
         return None
 
@@ -91,7 +99,7 @@ class ValidationPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = FindingsModel(self)
+        self.model = FindingsModel(self, session.lang)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,15 +121,15 @@ class ValidationPanel(QWidget):
     def refresh(self) -> None:
         items = [(slot, f) for slot in SLOTS for f in self.session.findings.get(slot, [])]
         self.model.set_findings(items)
-        errors, warnings = counts([f for _, f in items])
+        lang = self.session.lang
         if not items:
-            self.summary.setText(self.tr("✔ No findings in either table"))
+            self.summary.setText(t("✔ No findings in either table", lang))
         else:
-            self.summary.setText(
-                self.tr("%1 errors, %2 warnings")
-                .replace("%1", str(errors))
-                .replace("%2", str(warnings))
-            )
+            rows = len({(slot, f.row) for slot, f in items if f.row is not None})
+            text = counts_text(*counts(f for _, f in items), lang)
+            if rows:
+                text += " · " + nt("{n} row with problems", "{n} rows with problems", rows, lang)
+            self.summary.setText(text)
 
     def _activated(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -23,7 +23,7 @@ from fsiii_mapper.conformance.expected import (
     expected_for,
     layout_spec,
 )
-from fsiii_mapper.conformance.findings import DOCUMENT, VendorFinding, counts, finding
+from fsiii_mapper.conformance.findings import DOCUMENT, VendorFinding, finding
 from fsiii_mapper.conformance.matching import CitizenIndex
 from fsiii_mapper.conformance.safexml import (
     DEFAULT_MAX_BYTES,
@@ -35,6 +35,7 @@ from fsiii_mapper.engine.populate import STRATEGIES, Engine
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.io.documents import load_citizen
 from fsiii_mapper.model import Citizen
+from fsiii_mapper.rules.findings import counts
 from fsiii_mapper.workspace import Workspace
 
 PROBLEM_RULES = {

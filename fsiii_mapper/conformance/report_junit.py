@@ -1,8 +1,9 @@
 """JUnit XML report (the de-facto shape Jenkins, GitLab, Azure DevOps and GitHub actions read).
 
 One ``testsuite`` per file, one ``testcase`` per checked report field plus a ``document`` case for
-findings about the file as a whole; an error finding is a ``failure``, warnings go to the test
-case's ``system-out``. A file that could not be parsed or matched has only the ``document`` case.
+findings about the file as a whole; an error finding is a ``failure`` whose ``type`` is the id of
+its registered rule, warnings go to the test case's ``system-out``. A file that could not be
+parsed or matched has only the ``document`` case.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from fsiii_mapper.conformance.batch import BatchResult, FileResult
 from fsiii_mapper.conformance.findings import DOCUMENT, VendorFinding
 from fsiii_mapper.conformance.report_text import finding_line
 from fsiii_mapper.conformance.xmltext import xml_safe
+from fsiii_mapper.rules.registry import rule
 
 
 def _case(
@@ -27,7 +29,7 @@ def _case(
         # One failure per test case (many readers show only the first); all errors in its text.
         first = errors[0]
         message = first.message + (f" (+{len(errors) - 1})" if len(errors) > 1 else "")
-        el = etree.SubElement(case, "failure", message=xml_safe(message), type=first.rule)
+        el = etree.SubElement(case, "failure", message=xml_safe(message), type=rule(first.rule).id)
         el.text = xml_safe("\n".join(finding_line(f, lang) for f in errors))
     if warnings:
         etree.SubElement(case, "system-out").text = xml_safe(

@@ -1,7 +1,8 @@
 """SARIF 2.1.0 report for code-scanning dashboards (GitHub, Azure DevOps, GitLab).
 
-- every rule of ``findings.RULES`` is described in ``tool.driver.rules``; results refer to it by
-  ``ruleId`` and ``ruleIndex``;
+- every vendor-check rule of the registry (``fsiii_mapper.rules``) is described in
+  ``tool.driver.rules`` (title, help, hint, link to ``docs/regler.md``, default level); results
+  refer to it by ``ruleId`` and ``ruleIndex``;
 - each result has a stable ``partialFingerprints`` entry built from the rule, the file, the report
   field and the expected value — not from line numbers, which move when a file is edited;
 - GitHub accepts at most 25,000 results per run: beyond that, errors are kept before warnings and
@@ -18,7 +19,10 @@ from urllib.parse import quote
 
 from fsiii_mapper import __version__
 from fsiii_mapper.conformance.batch import BatchResult
-from fsiii_mapper.conformance.findings import RULES, VendorFinding
+from fsiii_mapper.conformance.findings import VendorFinding
+from fsiii_mapper.rules.registry import FAMILIES, help_uri
+from fsiii_mapper.rules.rule import Rule
+from fsiii_mapper.texts import t
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25_000
@@ -41,17 +45,22 @@ def _fingerprint(f: VendorFinding, uri: str, seen: dict[str, int]) -> str:
     return hashlib.sha256(f"{base}\x1f{n}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _rules(lang: str | None) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": r.id,
-            "name": r.name,
-            "shortDescription": {"text": r.text(lang)},
-            "fullDescription": {"text": f"{r.da} / {r.en}"},
-            "defaultConfiguration": {"level": r.severity},
-        }
-        for r in RULES.values()
-    ]
+def _rule(r: Rule, lang: str | None) -> dict[str, Any]:
+    help_text = r.help_text(lang)
+    what_to_do = t("What to do: {hint}", lang, hint=r.hint_text(lang))
+    uri = help_uri(r.id)
+    return {
+        "id": r.id,
+        "name": r.name,
+        "shortDescription": {"text": r.title_text(lang)},
+        "fullDescription": {"text": help_text},
+        "help": {
+            "text": f"{help_text}\n\n{what_to_do}",
+            "markdown": f"{help_text}\n\n{what_to_do}\n\n[{r.id} {r.name}]({uri})",
+        },
+        "helpUri": uri,
+        "defaultConfiguration": {"level": r.severity},
+    }
 
 
 def _result(f: VendorFinding, index: dict[str, int], seen: dict[str, int]) -> dict[str, Any]:
@@ -85,7 +94,8 @@ def _result(f: VendorFinding, index: dict[str, int], seen: dict[str, int]) -> di
 def batch_sarif(
     batch: BatchResult, lang: str | None = None, max_results: int = MAX_RESULTS
 ) -> dict[str, Any]:
-    index = {rid: i for i, rid in enumerate(RULES)}
+    rules = FAMILIES["vendor"]
+    index = {r.id: i for i, r in enumerate(rules)}
     findings = batch.findings
     left_out = max(0, len(findings) - max_results)
     if left_out:
@@ -114,7 +124,7 @@ def batch_sarif(
                 "name": "fsiii-mapper",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": _rules(lang),
+                "rules": [_rule(r, lang) for r in rules],
             }
         },
         "automationDetails": {"id": f"fsiii-mapper/check-vendor/{batch.strategy}/"},

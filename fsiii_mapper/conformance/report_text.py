@@ -4,52 +4,40 @@ from __future__ import annotations
 
 from fsiii_mapper.conformance.batch import BatchResult
 from fsiii_mapper.conformance.findings import VendorFinding
-from fsiii_mapper.texts.catalog import lookup
-
-_TEXTS = {
-    "expected": {"da": "forventet", "en": "expected"},
-    "actual": {"da": "fundet", "en": "found"},
-    "absent": {"da": "(intet)", "en": "(none)"},
-    "files": {
-        "da": "{checked} af {total} filer tjekket: {passed} bestået, {failed} med fejl, "
-        "{unmatched} uden borger",
-        "en": "{checked} of {total} files checked: {passed} passed, {failed} with errors, "
-        "{unmatched} without a citizen",
-    },
-    "cancelled": {
-        "da": "Afbrudt – resten er ikke tjekket",
-        "en": "Cancelled – the rest was not checked",
-    },
-    "error": {"da": "fejl", "en": "error"},
-    "warning": {"da": "advarsel", "en": "warning"},
-}
-
-
-def _t(key: str, lang: str | None, **params: object) -> str:
-    return lookup(_TEXTS, key, lang, **params)
+from fsiii_mapper.rules.rule import severity_label
+from fsiii_mapper.texts import nt, t
 
 
 def _short(value: str | None, lang: str | None, most: int = 120) -> str:
     if value is None:
-        return _t("absent", lang)
+        return t("(none)", lang)
     flat = " ".join(value.split())
     return repr(flat if len(flat) <= most else flat[: most - 1] + "…")
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def summary_line(errors: int, warnings: int) -> str:
-    """``Success: 0 errors, 2 warnings`` / ``*FAILURE*: 3 errors, 0 warnings`` (not translated:
-    CI scripts grep for it)."""
+    """``Success: 0 errors, 1 warning`` / ``*FAILURE*: 1 error, 0 warnings``.
+
+    Deliberately English and never translated, like the FHIR validator's summary: CI scripts grep
+    for it. It is the one user-visible text outside the catalogue.
+    """
     head = "*FAILURE*" if errors else "Success"
-    return f"{head}: {errors} errors, {warnings} warnings"
+    return f"{head}: {_count(errors, 'error', 'errors')}, {_count(warnings, 'warning', 'warnings')}"
 
 
 def finding_line(f: VendorFinding, lang: str | None = None) -> str:
     where = f.file + (f":{f.line}" if f.line else "")
-    text = f"{where}: {_t(f.severity, lang)} {f.rule} {f.message}"
+    text = f"{where}: {severity_label(f.severity, lang)} {f.rule} {f.message}"
     if f.expected is not None or f.actual is not None:
-        text += (
-            f" — {_t('expected', lang)} {_short(f.expected, lang)}, "
-            f"{_t('actual', lang)} {_short(f.actual, lang)}"
+        text += " — " + t(
+            "expected {expected}, found {actual}",
+            lang,
+            expected=_short(f.expected, lang),
+            actual=_short(f.actual, lang),
         )
     if f.xpath:
         text += f" [{f.xpath}]"
@@ -63,17 +51,20 @@ def batch_text(batch: BatchResult, lang: str | None = None) -> str:
     if lines:
         lines.append("")
     lines.append(
-        _t(
-            "files",
+        nt(
+            "{checked} of {n} file checked: {passed} passed, {failed} with errors, "
+            "{unmatched} without a citizen",
+            "{checked} of {n} files checked: {passed} passed, {failed} with errors, "
+            "{unmatched} without a citizen",
+            batch.total,
             lang,
             checked=len(batch.results),
-            total=batch.total,
             passed=passed,
             failed=len(batch.results) - passed,
             unmatched=unmatched,
         )
     )
     if batch.cancelled:
-        lines.append(_t("cancelled", lang))
+        lines.append(t("Cancelled – the rest was not checked", lang))
     lines.append(summary_line(*batch.counts()))
     return "\n".join(lines) + "\n"

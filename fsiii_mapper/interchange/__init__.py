@@ -19,7 +19,7 @@ from fsiii_mapper.interchange.gate import ExportRefused, check_exportable
 from fsiii_mapper.interchange.records import ImportResult, Skipped, export_info
 from fsiii_mapper.io.atomic import atomic_write_bytes, atomic_write_text
 from fsiii_mapper.io.documents import TableDocument
-from fsiii_mapper.rules.table_rules import Finding
+from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
@@ -50,7 +50,7 @@ class ExportResult:
     path: Path
     format: str
     tables: list[TableDocument]
-    warnings: list[Finding] = field(default_factory=list)
+    warnings: list[TableFinding] = field(default_factory=list)
 
 
 def export_tables(
@@ -92,7 +92,7 @@ def export_tables(
         gated = list(ws.tables.values())
     else:
         gated = docs
-    warnings: list[Finding] = []
+    warnings: list[TableFinding] = []
     for doc in gated:
         warnings += check_exportable(doc, ws, allow_warnings, lang)
     when = now or dt.datetime.now(dt.UTC)

@@ -7,17 +7,19 @@ failed export leaves no file (and an existing file untouched).
 from __future__ import annotations
 
 from fsiii_mapper.io.documents import TableDocument
-from fsiii_mapper.rules.table_rules import Finding, counts, validate_table
-from fsiii_mapper.texts import N_, nt, t
+from fsiii_mapper.rules.findings import counts
+from fsiii_mapper.rules.rule import severity_label
+from fsiii_mapper.rules.table_rules import TableFinding, validate_table
+from fsiii_mapper.texts import nt
 from fsiii_mapper.workspace import Workspace
-
-SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning")}
 
 
 class ExportRefused(Exception):
     """The table may not be exported; ``findings`` are the reasons (errors, or warnings)."""
 
-    def __init__(self, table_id: str, findings: list[Finding], lang: str | None = None) -> None:
+    def __init__(
+        self, table_id: str, findings: list[TableFinding], lang: str | None = None
+    ) -> None:
         self.table_id = table_id
         self.findings = findings
         errors, warnings = counts(findings)
@@ -40,8 +42,7 @@ class ExportRefused(Exception):
                 table=table_id,
             )
         lines = [head] + [
-            f"  {f.location()}: {t(SEVERITY_WORDS[f.severity], lang)} {f.rule} {f.name}: "
-            f"{f.message}"
+            f"  {f.location()}: {severity_label(f.severity, lang)} {f.rule} {f.name}: {f.message}"
             for f in findings
         ]
         super().__init__("\n".join(lines))
@@ -49,7 +50,7 @@ class ExportRefused(Exception):
 
 def check_exportable(
     doc: TableDocument, ws: Workspace, allow_warnings: bool = False, lang: str | None = None
-) -> list[Finding]:
+) -> list[TableFinding]:
     """Validate ``doc``; raise ``ExportRefused`` on errors (or on warnings without consent).
 
     Returns the warnings that were allowed, so the caller can mention them.

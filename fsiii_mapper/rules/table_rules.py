@@ -1,87 +1,34 @@
 """Validation of a mapping table: findings with severity, a stable rule id, file, line, column.
 
-Rule ids are stable across releases (tools and CI filter on them); new rules get new ids.
+The rules (id, name, severity, title, help, hint) are declared in
+``fsiii_mapper.rules.declarations.table``; this module holds their checks. A finding's message
+says what exactly is wrong in this table, its hint what to do about it.
 """
 
 from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.io.documents import SchemaError, TableDocument, load_table
-from fsiii_mapper.texts.catalog import tr
+from fsiii_mapper.rules.findings import Finding
+from fsiii_mapper.rules.registry import rule
+from fsiii_mapper.texts import N_, t
 from fsiii_mapper.workspace import Workspace
-
-Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
-class Rule:
-    id: str
-    name: str
-    severity: Severity
-    summary: str
-
-
-RULES: dict[str, Rule] = {
-    r.id: r
-    for r in (
-        Rule("FM001", "unknown-source", "error", "source code is in no catalog"),
-        Rule("FM002", "other-catalog", "error", "source code belongs to the other catalog"),
-        Rule("FM003", "unknown-target", "error", "target is not a field of the report layout"),
-        Rule("FM004", "duplicate-row", "error", "the same source → target row appears twice"),
-        Rule("FM005", "unmapped-state", "error", "catalog state neither mapped nor no-map"),
-        Rule("FM006", "no-map-with-target", "error", "a no-map row also names a target"),
-        Rule("FM007", "mapped-without-target", "error", "a mapping row has no target"),
-        Rule(
-            "FM008",
-            "level-state-to-area",
-            "error",
-            "a funktionsevnetilstand (carries a level) is mapped to a problem area",
-        ),
-        Rule(
-            "FM009",
-            "health-state-to-function-item",
-            "error",
-            "a helbredstilstand is mapped to a function item",
-        ),
-        Rule("FM010", "malformed-metadata", "error", "table metadata is missing or invalid"),
-        Rule("FM011", "malformed-row", "error", "a row is missing a field or has an invalid value"),
-        Rule("FM012", "yaml-syntax", "error", "the file is not valid YAML"),
-        Rule("FM013", "mapped-and-no-map", "error", "a state is both mapped and marked no-map"),
-        Rule(
-            "FM014",
-            "other-problem-area",
-            "warning",
-            "a helbredstilstand is mapped to a problem area other than its own",
-        ),
-        Rule(
-            "FM015",
-            "unapproved-row-in-published-table",
-            "warning",
-            "a published table has rows that are not approved",
-        ),
-    )
-}
-
-
-@dataclass
-class Finding:
-    rule: str
-    severity: Severity
-    message: str
-    file: str | None
-    line: int | None
-    column: int | None
+class TableFinding(Finding):
+    column: int | None = None  # 1-based
     row: int | None = None  # 0-based row index, for tools that select the row
     hint: str = ""
 
     @property
     def name(self) -> str:
-        return RULES[self.rule].name
+        return rule(self.rule).name
 
     def location(self) -> str:
         where = self.file or "<table>"
@@ -92,31 +39,35 @@ class Finding:
         return where
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = super().to_json()
         d["name"] = self.name
         return d
 
 
-def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -> list[Finding]:
-    """Every finding for one loaded table, in file order; messages in ``lang`` (default: da)."""
+def validate_table(
+    doc: TableDocument, ws: Workspace, lang: str | None = None
+) -> list[TableFinding]:
+    """Every finding for one loaded table, in file order; messages in ``lang``."""
     file = str(doc.path) if doc.path else None
     meta = doc.table.table
-    findings: list[Finding] = []
+    findings: list[TableFinding] = []
 
     def add(
-        rule: str,
+        rule_id: str,
         pos: tuple[int | None, int | None],
+        message: str,
         row: int | None = None,
         hint: str = "",
         **params: object,
     ) -> None:
-        r = RULES[rule]
-        key = f"val.{rule}.{params.pop('variant')}" if "variant" in params else f"val.{rule}"
-        message = tr(key, lang, **params)
+        """One finding; ``message`` and ``hint`` are msgids filled from ``params``."""
+        text = t(message, lang, **params)
         if row is not None:
-            message = tr("val.row", lang, n=row + 1) + message
-        hint_text = tr(f"hint.{hint}", lang, **params) if hint else ""
-        findings.append(Finding(rule, r.severity, message, file, pos[0], pos[1], row, hint_text))
+            where = t("row {n}", lang, n=row + 1)
+            text = f"{where}: {text}"
+        hint_text = t(hint, lang, **params) if hint else ""
+        severity = rule(rule_id).severity
+        findings.append(TableFinding(rule_id, severity, text, file, pos[0], pos[1], row, hint_text))
 
     def meta_pos(key: str) -> tuple[int | None, int | None]:
         return doc.key_position("table", key)
@@ -126,8 +77,8 @@ def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -
         add(
             "FM010",
             meta_pos("catalog"),
-            hint="catalog",
-            variant="catalog",
+            N_("table.catalog is {value!r}; known catalogs: {known}"),
+            hint=N_("use 'original' or 'simplified'"),
             value=meta.catalog,
             known=", ".join(sorted(ws.catalogs)),
         )
@@ -135,7 +86,7 @@ def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -
         add(
             "FM010",
             meta_pos("report_layout"),
-            variant="layout",
+            N_("table.report_layout is {value!r}, the layout in use is {layout!r}"),
             value=meta.report_layout,
             layout=ws.layout.id,
         )
@@ -143,7 +94,7 @@ def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -
         add(
             "FM010",
             meta_pos("valid_to"),
-            variant="dates",
+            N_("table.valid_to ({valid_to}) is before valid_from ({valid_from})"),
             valid_to=meta.valid_to,
             valid_from=meta.valid_from,
         )
@@ -166,8 +117,12 @@ def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -
                 add(
                     "FM002",
                     pos("source"),
+                    N_(
+                        "{code} is a state of the {other} catalog, not of this table's catalog "
+                        "({catalog})"
+                    ),
                     i,
-                    "other-catalog",
+                    rule("FM002").hint,
                     code=row.source,
                     other=other.id,
                     catalog=catalog.id,
@@ -179,8 +134,14 @@ def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -
                 add(
                     "FM001",
                     pos("source"),
+                    N_("unknown source code {code!r}"),
                     i,
-                    "display-name" if looks_like_name else "code",
+                    N_(
+                        "this looks like a display name; codes are matched, never names – use "
+                        "the legacy key (e.g. J1.1) or the UUID"
+                    )
+                    if looks_like_name
+                    else rule("FM001").hint,
                     code=row.source,
                 )
         else:
@@ -189,35 +150,75 @@ def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -
         kind = ws.layout.kind_of(row.target) if row.target else None
         if row.relationship == "no-map":
             if row.target:
-                add("FM006", pos("target"), i, "no-map-target", target=row.target)
+                add(
+                    "FM006",
+                    pos("target"),
+                    N_("relationship is no-map but target is {target}"),
+                    i,
+                    rule("FM006").hint,
+                    target=row.target,
+                )
         elif not row.target:
-            add("FM007", pos("relationship"), i, "needs-target", relationship=row.relationship)
+            add(
+                "FM007",
+                pos("relationship"),
+                N_("relationship {relationship} needs a target"),
+                i,
+                rule("FM007").hint,
+                relationship=row.relationship,
+            )
         elif kind is None:
-            add("FM003", pos("target"), i, "fields", target=row.target, fields=fields)
+            add(
+                "FM003",
+                pos("target"),
+                N_("unknown target field {target!r}"),
+                i,
+                N_("choose one of {fields}"),
+                target=row.target,
+                fields=fields,
+            )
         elif st is not None:
             state = f"{st.key} ({st.display})"
             if st.group == "funktionsevne" and kind == "problem_area":
-                add("FM008", pos("target"), i, "level-state", state=state, target=row.target)
+                add(
+                    "FM008",
+                    pos("target"),
+                    N_("{state} carries a level and cannot fill problem area {target}"),
+                    i,
+                    rule("FM008").hint,
+                    state=state,
+                    target=row.target,
+                )
             elif st.group == "helbred" and kind == "function_item":
                 add(
                     "FM009",
                     pos("target"),
+                    N_("{state} has no level and cannot fill function item {target}"),
                     i,
-                    "own-area",
+                    N_("map it to its problem area {area}"),
                     state=state,
                     target=row.target,
                     area=st.area,
                 )
             elif st.group == "helbred" and kind == "problem_area" and row.target != st.area:
-                add("FM014", pos("target"), i, state=st.key, area=st.area, target=row.target)
+                add(
+                    "FM014",
+                    pos("target"),
+                    N_("{state} belongs to {area}, mapped to {target}"),
+                    i,
+                    state=st.key,
+                    area=st.area,
+                    target=row.target,
+                )
         if st is not None:
             pair = (st.ident, row.target if row.maps else None)
             if pair in seen_pairs:
                 add(
                     "FM004",
                     pos(),
+                    N_("duplicates row {other} ({state} → {target})"),
                     i,
-                    "delete-one",
+                    rule("FM004").hint,
                     other=seen_pairs[pair] + 1,
                     state=st.key,
                     target=row.target or "no-map",
@@ -225,7 +226,13 @@ def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -
             else:
                 seen_pairs[pair] = i
         if meta.status == "published" and row.review_status != "approved":
-            add("FM015", pos("review_status"), i, status=row.review_status)
+            add(
+                "FM015",
+                pos("review_status"),
+                N_("review status is {status} in a published table"),
+                i,
+                status=row.review_status,
+            )
 
     for indices in by_state.values():
         kinds = {doc.table.rows[i].maps for i in indices}
@@ -234,44 +241,58 @@ def validate_table(doc: TableDocument, ws: Workspace, lang: str | None = None) -
             add(
                 "FM013",
                 doc.row_position(i, "relationship"),
+                N_("{code} is mapped in another row and marked no-map here"),
                 i,
-                "mapped-and-no-map",
+                rule("FM013").hint,
                 code=doc.table.rows[i].source,
             )
     rows_key = doc.key_position("rows")
     for st in catalog.states:
         if st.ident not in by_state:
-            add("FM005", rows_key, None, "add-row", state=f"{st.key} ({st.display})")
+            add(
+                "FM005",
+                rows_key,
+                N_("{state} is neither mapped nor marked no-map"),
+                None,
+                rule("FM005").hint,
+                state=f"{st.key} ({st.display})",
+            )
     return sorted(findings, key=lambda f: (f.line is None, f.line or 0, f.rule))
 
 
 def validate_path(
     path: str | os.PathLike[str], ws: Workspace, lang: str | None = None
-) -> list[Finding]:
+) -> list[TableFinding]:
     """Load and validate one file; problems that stop loading become findings too."""
     try:
         doc = load_table(path)
     except SchemaError as exc:
         out = []
         for p in exc.problems:
-            rule = "FM011" if p.loc and p.loc[0] == "rows" else "FM010"
+            rule_id = "FM011" if p.loc and p.loc[0] == "rows" else "FM010"
             where = ".".join(str(x) for x in p.loc)
             row = (
                 p.loc[1]
-                if rule == "FM011" and len(p.loc) > 1 and isinstance(p.loc[1], int)
+                if rule_id == "FM011" and len(p.loc) > 1 and isinstance(p.loc[1], int)
                 else None
             )
-            r = RULES[rule]
             out.append(
-                Finding(rule, r.severity, f"{where}: {p.message}", str(path), p.line, p.column, row)
+                TableFinding(
+                    rule_id,
+                    rule(rule_id).severity,
+                    f"{where}: {p.message}",
+                    str(path),
+                    p.line,
+                    p.column,
+                    row,
+                )
             )
         return out
     except InputError as exc:
-        r = RULES["FM012"]
         return [
-            Finding(
+            TableFinding(
                 "FM012",
-                r.severity,
+                rule("FM012").severity,
                 exc.message,
                 exc.path or str(path),
                 exc.line,
@@ -283,13 +304,4 @@ def validate_path(
     return validate_table(doc, ws, lang)
 
 
-def counts(findings: list[Finding]) -> tuple[int, int]:
-    errors = sum(1 for f in findings if f.severity == "error")
-    return errors, len(findings) - errors
-
-
-def rule_table() -> str:
-    return "\n".join(f"  {r.id} {r.name} ({r.severity}): {r.summary}" for r in RULES.values())
-
-
-__all__ = ["RULES", "Finding", "counts", "rule_table", "validate_path", "validate_table"]
+__all__ = ["TableFinding", "validate_path", "validate_table"]

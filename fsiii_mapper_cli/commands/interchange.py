@@ -96,7 +96,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from fsiii_mapper.interchange import import_file
     from fsiii_mapper.io.documents import new_table_document
-    from fsiii_mapper.rules.table_rules import counts, validate_table
+    from fsiii_mapper.rules.findings import counts
+    from fsiii_mapper.rules.table_rules import validate_table
     from fsiii_mapper.workspace import Workspace
 
     ws = Workspace.load(args.data)
