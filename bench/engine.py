@@ -2,7 +2,8 @@
 
 Prints citizens per second per strategy and the ratio to a baseline measured in the same run that
 only iterates the same citizens' conditions and area notes. Ratios, not seconds, are what to
-compare between machines and runs.
+compare between machines and runs. Last, the edit → preview path: after ``invalidate`` of one
+table slot (what an edit does) versus of everything, the three preview columns for one citizen.
 
     python bench/engine.py [--citizens N] [--repeat R] [--seed S]
 """
@@ -89,6 +90,22 @@ def main() -> None:
         best_of(1, lambda s=s: [engine.populate(c, s) for c in people]) for s in STRATEGIES
     )
     print(f"mean over strategies:          {len(people) / t_all:>12,.0f} citizens/s")
+
+    # The edit → preview path: an edit of one table drops that slot's caches only, then the
+    # preview's three columns are populated again for one citizen.
+    one = max(people, key=lambda c: len(c.conditions))
+    rounds = 200
+
+    def after_edit(slot: str | None) -> None:
+        for _ in range(rounds):
+            engine.invalidate(slot)
+            for s in ("original", "simplified", "cura"):
+                engine.populate(one, s)
+
+    for slot in ("simplified", None):
+        t = best_of(args.repeat, lambda slot=slot: after_edit(slot))
+        what = f"invalidate({slot!r})"
+        print(f"{what:<24} + preview: {t / rounds * 1000:>8.2f} ms per edit")
 
 
 if __name__ == "__main__":

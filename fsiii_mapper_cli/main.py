@@ -68,14 +68,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     from fsiii_mapper.engine.populate import Engine
+    from fsiii_mapper.texts.reasons import ReportWords
     from fsiii_mapper.workspace import open_citizen
     from fsiii_mapper_cli.render_text import report_text
 
     ws = workspace_for(args)
     citizen = open_citizen(args.citizen)
-    rep = Engine(ws, args.lang).populate(citizen, args.strategy)
+    rep = Engine(ws).populate(citizen, args.strategy)
     if args.format == "json":
-        sys.stdout.write(dump_json(rep.to_json(args.lang)))
+        sys.stdout.write(dump_json(rep.to_json(ReportWords(args.lang))))
     else:
         sys.stdout.write(report_text(rep, args.lang))
     return ExitCode.OK

@@ -5,12 +5,13 @@ from __future__ import annotations
 from fsiii_mapper import texts
 from fsiii_mapper.analysis.fill import FieldGap
 from fsiii_mapper.analysis.table_diff import TableDiff
-from fsiii_mapper.engine.populate import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
 from fsiii_mapper.io.schema_errors import quoted
 from fsiii_mapper.rules.findings import counts, counts_text
 from fsiii_mapper.rules.rule import severity_label
 from fsiii_mapper.rules.table_rules import TableFinding
-from fsiii_mapper.texts.catalog import tr
+from fsiii_mapper.texts import nt, t
+from fsiii_mapper.texts import reasons as words
 
 LABEL_WIDTH = 44
 
@@ -21,37 +22,43 @@ def _field_head(f: FieldResult) -> str:
 
 def report_text(rep: Report, lang: str | None = None) -> str:
     out = [
-        f"{tr('label.citizen', lang)}: {rep.citizen_id} {rep.citizen_name}".rstrip(),
-        f"{tr('label.rule', lang)}: {rep.strategy} – {rep.strategy_reason}",
-        f"{tr('label.tables', lang)}: {', '.join(rep.tables_used)}",
+        t("Citizen: {id} {name}", lang, id=rep.citizen_id, name=rep.citizen_name).rstrip(),
+        t(
+            "Rule: {strategy} – {reason}",
+            lang,
+            strategy=rep.strategy,
+            reason=words.strategy_reason(rep.strategy_reason, lang),
+        ),
+        t("Tables: {tables}", lang, tables=", ".join(rep.tables_used)),
         "",
-        f"{tr('label.function-items', lang)}:",
+        f"{words.heading('function_item', lang)}:",
     ]
     pad = " " * (LABEL_WIDTH + 2)
     for f in [*rep.function_items, None, *rep.problem_areas]:
         if f is None:
-            out += ["", f"{tr('label.problem-areas', lang)}:"]
+            out += ["", f"{words.heading('problem_area', lang)}:"]
             continue
         head = _field_head(f)
-        if f.is_empty:
-            out.append(f"{head}— {tr('label.empty', lang)}: {f.empty_message}")
+        if f.empty_reason is not None:
+            reason = words.empty_reason(f.empty_reason, lang)
+            out.append(f"{head}— {words.empty_word(lang)}: {reason}")
             continue
         for i, c in enumerate(f.contributions):
             lead = head if i == 0 else pad
-            src = f"{c.source} {c.display} ({c.status}, {c.table})"
+            src = f"{c.source} {words.display(c, lang)} ({c.status}, {c.table})"
             if isinstance(c, FunctionValue):
-                score = c.score or tr("label.no-score", lang)
+                score = c.score or words.no_score_word(lang)
                 line = f"{lead}{score:<12} ← {src}"
             else:
                 assert isinstance(c, AreaEntry)
                 line = f"{lead}{src}" + (f": {c.note}" if c.note else "")
             out.append(line)
         for flag in f.flags:
-            out.append(f"{pad}⚠ {tr('flag.' + flag, lang)}")
+            out.append(f"{pad}⚠ {words.flag_text(flag, lang)}")
     if rep.unused:
-        out += ["", f"{tr('label.unused', lang)}:"]
+        out += ["", f"{words.unused_heading(lang)}:"]
         for u in rep.unused:
-            out.append(f"  {u.code} ({u.status}): {u.message}")
+            out.append(f"  {u.code} ({u.status}): {words.unused_reason(u.reason, lang)}")
     return "\n".join(out) + "\n"
 
 
@@ -96,18 +103,19 @@ def gaps_text(
     lang: str | None = None,
 ) -> str:
     tables = list(gaps[0].sources) if gaps else []
+    nothing = t("nothing", lang)
     out = []
     for g in gaps:
         parts = []
-        for t in tables:
-            srcs = g.sources.get(t) or []
-            parts.append(f"{t}: {', '.join(srcs) if srcs else tr('label.nothing', lang)}")
-        lost = f"  ⚠ {tr('label.lost', lang)}" if g.lost else ""
+        for slot in tables:
+            srcs = g.sources.get(slot) or []
+            parts.append(f"{slot}: {', '.join(srcs) if srcs else nothing}")
+        lost = f"  ⚠ {words.lost_note(lang)}" if g.lost else ""
         out.append(f"  {g.code:<6}{g.label:<37} {' | '.join(parts)}{lost}")
     if rates:
         out += [
             "",
-            f"{tr('label.fill-rates', lang)} ({n_citizens} {tr('label.citizens', lang)}):",
+            nt("Fill rate ({n} citizen):", "Fill rate ({n} citizens):", n_citizens, lang),
             "  " + " " * 44 + "".join(f"{s:>12}" for s in rates),
         ]
         for g in gaps:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from ui_fixtures import settings, ui_data, window  # noqa: F401
 
-from ui.preview import STATE_ROLE
+from ui.preview import DETAIL_ROLE, STATE_ROLE
 
 
 def _row(preview, code: str) -> int:
@@ -80,3 +81,42 @@ def test_export_pdf_writes_a_pdf(window, tmp_path):  # noqa: F811
     target = export_pdf(window.preview.sheet, out / "preview.pdf")
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.iterdir()] == ["preview.pdf"]  # no temp file left
+
+
+def test_the_preview_gives_the_same_reason_as_the_cli(window):  # noqa: F811
+    from fsiii_mapper.engine.populate import Engine
+    from fsiii_mapper.workspace import open_citizen
+    from fsiii_mapper_cli.render_text import report_text
+
+    preview = window.preview
+    assert preview.select_citizen_by_id("demo-03")
+    lang = window.session.lang
+    cli = report_text(Engine(window.session.ws).populate(open_citizen("demo-03"), "cura"), lang)
+    for code in ("FA510", "I4"):  # lost after the simplification / no data
+        cell = preview.model.index(_row(preview, code), 3)  # the vendor rule (Cura) column
+        reason = cell.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0]
+        line = next(x for x in cli.splitlines() if x.strip().startswith(code + " "))
+        assert line.endswith(": " + reason)
+        assert reason in cell.data(DETAIL_ROLE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "mark"),
+    [
+        ("da", "Gammel tabel", "TOM – tabt efter forenklingen"),
+        ("en", "Old table", "EMPTY – lost after the simplification"),
+    ],
+)
+def test_the_preview_speaks_the_sessions_language(ui_data, settings, lang, header, mark):  # noqa: F811
+    from fsiii_mapper.workspace import Workspace
+    from ui.main_window import MainWindow
+
+    w = MainWindow(Workspace.load(ui_data), settings=settings, lang=lang)
+    try:
+        preview = w.preview
+        assert preview.select_citizen_by_id("demo-03")
+        got = preview.model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        assert got == header
+        assert preview.model.index(_row(preview, "FA510"), 2).data() == mark
+    finally:
+        w.deleteLater()

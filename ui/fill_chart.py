@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fsiii_mapper.analysis.fill import fill_rates
 from fsiii_mapper.model import Citizen
-from ui.labels import STRATEGY_LABELS, label
+from fsiii_mapper.texts import nt, t
+from fsiii_mapper.texts.reasons import strategy_name
 from ui.session import Session
 
 SERIES: tuple[tuple[str, QColor], ...] = (
@@ -31,7 +32,9 @@ class FillChart(QWidget):
         self._stale = True
         self.setMinimumSize(480, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setToolTip(self.tr("Share of demo citizens for whom each report field is filled"))
+        self.setToolTip(
+            t("Share of demo citizens for whom each report field is filled", session.lang)
+        )
         session.tablesChanged.connect(self._mark_stale)
 
     def _mark_stale(self, *_: Any) -> None:
@@ -60,14 +63,17 @@ class FillChart(QWidget):
         p.drawText(
             QRectF(left, 4, w, fm.height() + 2),
             Qt.AlignmentFlag.AlignLeft,
-            self.tr("Fill rate per field over %1 demo citizens").replace(
-                "%1", str(len(self.citizens))
+            nt(
+                "Fill rate per field over {n} demo citizen",
+                "Fill rate per field over {n} demo citizens",
+                len(self.citizens),
+                self.session.lang,
             ),
         )
         x = left
         for s, color in SERIES:  # legend
             p.fillRect(QRectF(x, 8 + fm.height(), 12, 12), color)
-            text = label(STRATEGY_LABELS, s)
+            text = strategy_name(s, self.session.lang)
             p.drawText(int(x + 16), int(8 + fm.height() * 2 - 2), text)
             x += 32 + fm.horizontalAdvance(text)
         grid = QPen(QColor("#cccccc"))

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fsiii_mapper.engine.populate import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.engine.lost import OLD_TABLE, lost_in_report
+from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
 from fsiii_mapper.io.documents import load_citizen
 from fsiii_mapper.model import Citizen
-from fsiii_mapper.texts.catalog import tr as core_tr
+from fsiii_mapper.texts import reasons as words
+from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import demo_citizen_paths
-from ui.labels import STRATEGY_LABELS, TABLE_LABELS, label
 from ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,8 +74,9 @@ class PreviewModel(QAbstractTableModel):
             + [_Line("head", "problem_area")]
             + [_Line("field", a.code) for a in layout.problem_areas]
         )
-        self.strategies: list[str] = ["original", "simplified", "cura"]
+        self.strategies: list[str] = [OLD_TABLE, "simplified", "cura"]
         self.reports: dict[str, Report] = {}
+        self.lost: dict[str, frozenset[str]] = {}  # strategy → fields lost after the simplification
         self.citizen: Citizen | None = None
         self._icons: dict[str, QIcon | None] = {}
 
@@ -95,6 +97,10 @@ class PreviewModel(QAbstractTableModel):
         else:
             engine = self.session.engine
             self.reports = {s: engine.populate(self.citizen, s) for s in self.strategies}
+        old = self.reports.get(OLD_TABLE)
+        self.lost = {
+            s: lost_in_report(r, old) if old else frozenset() for s, r in self.reports.items()
+        }
         if self.lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, 3))
 
@@ -116,12 +122,7 @@ class PreviewModel(QAbstractTableModel):
             return ""
         if not fr.is_empty:
             return "filled"
-        old = self.reports.get("original")
-        if (
-            self.strategies[col - 1] != "original"
-            and old is not None
-            and not old.field(fr.code).is_empty
-        ):
+        if fr.code in self.lost.get(self.strategies[col - 1], ()):
             return "lost"
         return "empty"
 
@@ -138,11 +139,11 @@ class PreviewModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return self.tr("Report field")
-            return label(STRATEGY_LABELS, self.strategies[section - 1])
+                return t("Report field", self.lang)
+            return words.strategy_name(self.strategies[section - 1], self.lang)
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             rep = self.reports.get(self.strategies[section - 1])
-            return rep.strategy_reason if rep is not None else None
+            return words.strategy_reason(rep.strategy_reason, self.lang) if rep else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -162,12 +163,7 @@ class PreviewModel(QAbstractTableModel):
             return state
         if line.kind == "head":
             if role == Qt.ItemDataRole.DisplayRole and c == 0:
-                key = (
-                    "label.function-items"
-                    if line.code == "function_item"
-                    else "label.problem-areas"
-                )
-                return core_tr(key, self.session.lang)
+                return words.heading(line.code, self.lang)
             if role == Qt.ItemDataRole.BackgroundRole:
                 return HEAD_BRUSH
             if role == Qt.ItemDataRole.FontRole:
@@ -215,78 +211,81 @@ class PreviewModel(QAbstractTableModel):
         return f"{code} {layout.label_of(code)}"
 
     def _text(self, fr: FieldResult, state: str) -> str:
-        if state == "lost":
-            return self.tr("EMPTY – lost after the simplification")
-        if state == "empty":
-            if fr.empty_reason == "no-row":
-                return self.tr("EMPTY – no row fills it")
-            return self.tr("EMPTY – no data")
+        if state in ("empty", "lost"):
+            return words.empty_mark(fr.empty_reason, state == "lost", self.lang)
         lines = []
         for v in fr.contributions:
             if isinstance(v, FunctionValue):
-                word = v.score if v.score else self.tr("(no score word)")
+                word = v.score or words.no_score_word(self.lang)
                 level = "–" if v.level is None else str(v.level)
-                lines.append(self.tr("%1 (level %2)").replace("%1", word).replace("%2", level))
+                lines.append(t("{score} (level {level})", self.lang, score=word, level=level))
             elif isinstance(v, AreaEntry):
-                lines.append(f"{v.display}: {v.note}" if v.note else v.display)
-        for flag in fr.flags:
-            lines.append("⚠ " + core_tr("flag." + flag, self.session.lang))
+                shown = words.display(v, self.lang)
+                lines.append(f"{shown}: {v.note}" if v.note else shown)
+        lines += ["⚠ " + words.flag_text(flag, self.lang) for flag in fr.flags]
         return "\n".join(lines)
 
     def _origin(self, v: FunctionValue | AreaEntry) -> str:
-        return (
-            self.tr("from %1 %2 · status %3 · %4")
-            .replace("%1", v.source)
-            .replace("%2", v.display)
-            .replace("%3", v.status)
-            .replace("%4", label(TABLE_LABELS, v.table))
+        return t(
+            "from {source} {display} · status {status} · {table}",
+            self.lang,
+            source=v.source,
+            display=words.display(v, self.lang),
+            status=v.status,
+            table=words.strategy_name(v.table, self.lang),
         )
+
+    def _empty_text(self, fr: FieldResult) -> str:
+        """The reason a field is empty: the same words as the CLI's."""
+        return words.empty_reason(fr.empty_reason, self.lang) if fr.empty_reason else ""
 
     def _tooltip(self, fr: FieldResult, state: str) -> str:
         if state in ("empty", "lost"):
-            text = fr.empty_message
+            text = self._empty_text(fr)
             if state == "lost":
-                text += "\n" + self.tr("Filled under the old table, empty here.")
+                text += "\n" + t("Filled under the old table, empty here.", self.lang)
             return text
         return "\n".join(self._origin(v) for v in fr.contributions)
 
     def _detail(self, fr: FieldResult, state: str, col: int) -> str:
         rep = self.reports[self.strategies[col - 1]]
+        lang = self.lang
         e = html.escape
         out = [
-            f"<h3>{e(fr.code)} {e(fr.label)} — {e(label(STRATEGY_LABELS, rep.strategy))}</h3>",
-            f"<p><i>{e(rep.strategy_reason)}</i></p>",
+            f"<h3>{e(fr.code)} {e(fr.label)} — {e(words.strategy_name(rep.strategy, lang))}</h3>",
+            f"<p><i>{e(words.strategy_reason(rep.strategy_reason, lang))}</i></p>",
         ]
         if fr.is_empty:
-            mark = (
-                self.tr("EMPTY – lost after the simplification")
-                if state == "lost"
-                else self.tr("EMPTY")
-            )
-            out.append(f"<p><b>{e(mark)}</b>: {e(fr.empty_message)}</p>")
+            mark = words.empty_mark(None, state == "lost", lang)
+            out.append(f"<p><b>{e(mark)}</b>: {e(self._empty_text(fr))}</p>")
         else:
             out.append("<ul>")
-            w_uuid, w_status, w_table = self.tr("UUID"), self.tr("status"), self.tr("table")
+            w_uuid, w_status, w_table = t("UUID", lang), t("status", lang), t("table", lang)
             for v in fr.contributions:
                 value = ""
                 if isinstance(v, FunctionValue):
-                    value = (
-                        self.tr("score %1, level %2")
-                        .replace("%1", v.score or "–")
-                        .replace("%2", "–" if v.level is None else str(v.level))
+                    value = t(
+                        "score {score}, level {level}",
+                        lang,
+                        score=v.score or "–",
+                        level="–" if v.level is None else str(v.level),
                     )
                 out.append(
-                    f"<li><b>{e(v.source)}</b> {e(v.display)}"
+                    f"<li><b>{e(v.source)}</b> {e(words.display(v, lang))}"
                     f"{' — ' + e(value) if value else ''}<br>"
                     f"{e(w_uuid)}: {e(v.uuid or '–')} · "
                     f"{e(w_status)}: {e(v.status)} · "
-                    f"{e(w_table)}: {e(label(TABLE_LABELS, v.table))}"
+                    f"{e(w_table)}: {e(words.strategy_name(v.table, lang))}"
                     f"{'<br>' + e(v.note) if v.note else ''}</li>"
                 )
             out.append("</ul>")
             for flag in fr.flags:
-                out.append(f"<p>⚠ {e(core_tr('flag.' + flag, self.session.lang))}</p>")
+                out.append(f"<p>⚠ {e(words.flag_text(flag, lang))}</p>")
         return "".join(out)
+
+    @property
+    def lang(self) -> str:
+        return self.session.lang
 
 
 class PreviewWidget(QWidget):
@@ -303,13 +302,14 @@ class PreviewWidget(QWidget):
 
         self.citizen_box = QComboBox(self)
         self.citizen_box.setMinimumContentsLength(30)
-        self.open_button = QPushButton(self.tr("Citizen file …"), self)
+        lang = session.lang
+        self.open_button = QPushButton(t("Citizen file …", lang), self)
         self.vendor_box = QComboBox(self)
         for v in ("cura", "nexus"):
-            self.vendor_box.addItem(label(STRATEGY_LABELS, v), v)
-        c_label = QLabel(self.tr("&Citizen"), self)
+            self.vendor_box.addItem(words.strategy_name(v, lang), v)
+        c_label = QLabel(t("&Citizen", lang), self)
         c_label.setBuddy(self.citizen_box)
-        v_label = QLabel(self.tr("&Vendor rule"), self)
+        v_label = QLabel(t("&Vendor rule", lang), self)
         v_label.setBuddy(self.vendor_box)
 
         # The side-by-side view (what print / PDF / copy as image render).
@@ -335,9 +335,10 @@ class PreviewWidget(QWidget):
         self.legend = QLabel(self.sheet)
         self.legend.setWordWrap(True)
         self.legend.setText(
-            self.tr(
+            t(
                 "Green ✔ filled · amber ⚠ EMPTY (hover for the reason) · red ✖ EMPTY – lost after "
-                "the simplification (filled under the old table)"
+                "the simplification (filled under the old table)",
+                lang,
             )
         )
         sheet_lay = QVBoxLayout(self.sheet)
@@ -347,7 +348,7 @@ class PreviewWidget(QWidget):
         sheet_lay.addWidget(self.legend)
 
         self.detail = QTextBrowser(self)
-        self.detail.setPlaceholderText(self.tr("Select a field to see where its value comes from."))
+        self.detail.setPlaceholderText(t("Select a field to see where its value comes from.", lang))
 
         top = QHBoxLayout()
         top.addWidget(c_label)
@@ -450,17 +451,19 @@ class PreviewWidget(QWidget):
             self.title.setText("")
         else:
             e = html.escape
+            lang = self.session.lang
             counts = []
             for s in self.model.strategies:
                 rep = self.model.reports[s]
-                n = sum(1 for f in rep.function_items + rep.problem_areas if f.is_empty)
-                counts.append(f"{e(label(STRATEGY_LABELS, s))}: {n}")
+                n = len(rep.fields) - len(rep.filled())
+                counts.append(f"{e(words.strategy_name(s, lang))}: {n}")
             vendor_rep = self.model.reports[self.model.strategies[2]]
-            empty_fields = self.tr("Empty fields")
+            empty_fields = t("Empty fields", lang)
+            reason = words.strategy_reason(vendor_rep.strategy_reason, lang)
             self.title.setText(
                 f"<b>{e(c.name or c.id)}</b> ({e(c.id)}) — {e(c.description)}<br>"
                 f"{e(empty_fields)}: {' · '.join(counts)}<br>"
-                f"<i>{e(vendor_rep.strategy_reason)}</i>"
+                f"<i>{e(reason)}</i>"
             )
         self.view.resizeRowsToContents()
         self._show_detail(self.view.currentIndex())
@@ -474,16 +477,19 @@ class PreviewWidget(QWidget):
 
     def _unused_html(self) -> str:
         e = html.escape
+        lang = self.session.lang
         out = []
         for s in self.model.strategies:
             rep = self.model.reports.get(s)
             if rep is None or not rep.unused:
                 continue
             out.append(
-                f"<h4>{e(core_tr('label.unused', self.session.lang))} — "
-                f"{e(label(STRATEGY_LABELS, s))}</h4><ul>"
+                f"<h4>{e(words.unused_heading(lang))} — {e(words.strategy_name(s, lang))}</h4><ul>"
             )
-            out += [f"<li>{e(u.code)} ({e(u.status)}): {e(u.message)}</li>" for u in rep.unused]
+            out += [
+                f"<li>{e(u.code)} ({e(u.status)}): {e(words.unused_reason(u.reason, lang))}</li>"
+                for u in rep.unused
+            ]
             out.append("</ul>")
         return "".join(out)
 

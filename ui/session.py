@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
-from fsiii_mapper.engine.populate import Engine
+from fsiii_mapper.engine.populate import engine_for
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.rules.table_rules import TableFinding, validate_table
 from fsiii_mapper.workspace import SHIPPED_TABLES, Workspace
@@ -27,7 +27,7 @@ class Session(QObject):
         super().__init__(parent)
         self.ws = ws
         self.lang = lang
-        self.engine = Engine(ws, lang)
+        self.engine = engine_for(ws)
         self.group = QUndoGroup(self)
         self.stacks: dict[str, QUndoStack] = {}
         self.models: dict[str, MappingTableModel] = {}
@@ -50,7 +50,7 @@ class Session(QObject):
         self.models[slot].set_problems(findings)
 
     def _changed(self, slot: str) -> None:
-        self.engine.invalidate()
+        self.engine.invalidate(slot)
         self._validate(slot)
         self.findingsChanged.emit()
         self.tablesChanged.emit(slot)

@@ -17,7 +17,6 @@ from lxml import etree
 
 from fsiii_mapper.conformance.comparator import Comparator, patient_identifier, xpath_of
 from fsiii_mapper.conformance.expected import (
-    REPORT_LANG,
     ExpectedReport,
     LayoutSpec,
     expected_for,
@@ -143,7 +142,7 @@ class Checker:
         self.config = config
         self.spec: LayoutSpec = layout_spec(ws.layout)
         citizens = load_citizens(config.citizens_dir)
-        engine = Engine(ws, REPORT_LANG)
+        engine = Engine(ws)
         self.expected: dict[str, ExpectedReport] = {
             c.id: expected_for(engine, c, config.strategy, self.spec) for c in citizens
         }

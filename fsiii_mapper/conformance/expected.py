@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fsiii_mapper.conformance.names import XmlNames, xml_names
-from fsiii_mapper.engine.populate import AreaEntry, Engine, FunctionValue, Report
+from fsiii_mapper.engine.populate import Engine
+from fsiii_mapper.engine.report import AREA_NOTE_SOURCE, AreaEntry, FunctionValue, Report
 from fsiii_mapper.model import Citizen, ReportLayout
-from fsiii_mapper.texts.catalog import tr
+from fsiii_mapper.texts.reasons import area_note_label
 
 REPORT_LANG = "da"  # the report goes to a Danish hospital: its content is always Danish
-AREA_NOTE_SOURCE = "områdedokumentation"  # the engine's source tag for an area note
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,7 @@ def expected_from_report(report: Report, citizen: Citizen, spec: LayoutSpec) -> 
         entries = []
         for e in fr.contributions:
             assert isinstance(e, AreaEntry)
-            note_entry = e.uuid is None and e.source == AREA_NOTE_SOURCE
-            display = tr("area-note", REPORT_LANG) if note_entry else e.display
+            display = area_note_label(REPORT_LANG) if e.is_area_note else e.display
             entries.append(ExpectedEntry(e.source, display, e.uuid, e.note.strip()))
         areas.append(ExpectedArea(fr.code, fs.code_system, fs.description, tuple(entries)))
     return ExpectedReport(
@@ -152,7 +151,7 @@ def expected_from_report(report: Report, citizen: Citizen, spec: LayoutSpec) -> 
 def expected_for(
     engine: Engine, citizen: Citizen, strategy: str, spec: LayoutSpec | None = None
 ) -> ExpectedReport:
-    """The expected report; ``engine`` should be built with ``lang='da'`` (see REPORT_LANG)."""
+    """The expected report of ``citizen`` under ``strategy``."""
     spec = spec or layout_spec(engine.ws.layout)
     return expected_from_report(engine.populate(citizen, strategy), citizen, spec)
 

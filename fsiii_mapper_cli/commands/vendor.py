@@ -25,7 +25,7 @@ RENDER_HELP = N_(
 
 
 def cmd_render_xml(args: argparse.Namespace) -> int:
-    from fsiii_mapper.conformance.expected import REPORT_LANG, expected_for, layout_spec
+    from fsiii_mapper.conformance.expected import expected_for, layout_spec
     from fsiii_mapper.conformance.render import render_xml
     from fsiii_mapper.engine.populate import Engine
     from fsiii_mapper.workspace import open_citizen
@@ -33,7 +33,7 @@ def cmd_render_xml(args: argparse.Namespace) -> int:
     ws = workspace_for(args)
     citizen = open_citizen(args.citizen)
     spec = layout_spec(ws.layout)
-    data = render_xml(expected_for(Engine(ws, REPORT_LANG), citizen, args.strategy, spec), spec)
+    data = render_xml(expected_for(Engine(ws), citizen, args.strategy, spec), spec)
     if args.output and args.output != "-":
         try:
             atomic_write_text(args.output, data.decode("utf-8"))

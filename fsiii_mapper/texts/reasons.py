@@ -1,0 +1,200 @@
+"""Words for the engine's codes: empty-field reasons, unused-state reasons, strategy reasons,
+flags, strategy and table names, and the report's headings. The one place they are phrased.
+
+The CLI's text and JSON output, the GUI preview and fill chart, the guide and the conformance
+renderer all take their words from here, in the language asked for (``lang=None``: the process
+default). The engine hands over codes with parameters (``fsiii_mapper.engine.report.Reason``);
+this module knows each code's parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from fsiii_mapper.texts import N_, t
+
+Param = str | tuple[str, ...]
+
+
+class Coded(Protocol):
+    """A reason as the engine gives it: a code and its parameters."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def params(self) -> Mapping[str, Param]: ...
+
+
+class Shown(Protocol):
+    """A contribution to a field, as far as its name goes."""
+
+    @property
+    def display(self) -> str: ...
+    @property
+    def uuid(self) -> str | None: ...
+
+
+_STRATEGY_NAMES = {
+    "original": N_("Old table"),
+    "simplified": N_("Simplified table"),
+    "cura": N_("Cura rule"),
+    "nexus": N_("Nexus rule"),
+}
+_TABLE_NAMES = {"original": N_("the old table"), "simplified": N_("the simplified table")}
+_STRATEGY_REASONS = {
+    "original": N_("Old table over active states"),
+    "simplified": N_("Simplified table over active states"),
+    "cura.simplified-state": N_(
+        "Cura: the citizen has the active state {code} ({display}), which exists only in the "
+        "simplified catalog – the simplified table is used"
+    ),
+    "cura.area-note": N_(
+        "Cura: the citizen has active area documentation ({area}) – the simplified table is used"
+    ),
+    "cura.old-only": N_("Cura: the citizen only has data in old states – the old table is used"),
+    "nexus": N_(
+        "Nexus: new states in status draft and active through the simplified table, old states "
+        "in status active through the old table"
+    ),
+}
+_EMPTY = {
+    "no-row": N_("No row in {tables} targets {field}"),
+    "no-data": N_("The citizen has no data for this field's sources ({sources})"),
+}
+_EMPTY_SHORT = {"no-row": N_("EMPTY – no row fills it"), "no-data": N_("EMPTY – no data")}
+_UNUSED = {
+    "inaktiv": N_("inactive never contributes"),
+    "unknown-code": N_("the code is in no catalog"),
+    "status": N_("status {status} is not used by this rule"),
+    "not-in-catalog": N_("the code is not in the catalog of {table}"),
+    "no-map": N_("{table} deliberately does not map this state (no-map)"),
+    "no-row": N_("{table} has no row for this state"),
+    "area-notes-off": N_("{table} does not send area documentation"),
+}
+_FLAGS = {
+    "duplicate": N_("The field is filled more than once"),
+    "conflict": N_("Conflicting levels"),
+    "same-need-twice": N_("The same need appears twice (an old state and its successor)"),
+    "no-score-word": N_("The level has no score word in the report layout"),
+    "missing-level": N_("The function state has no level"),
+}
+_HEADINGS = {"function_item": N_("Function ability"), "problem_area": N_("Nursing problem areas")}
+
+
+def _say(table: Mapping[str, str], key: str, lang: str | None, /, **params: object) -> str:
+    msgid = table.get(key)
+    return t(msgid, lang, **params) if msgid is not None else key
+
+
+def strategy_name(code: str, lang: str | None = None) -> str:
+    """``Old table`` / ``Cura rule`` …: a strategy as a column or choice is labelled."""
+    return _say(_STRATEGY_NAMES, code, lang)
+
+
+def table_name(slot: str, lang: str | None = None) -> str:
+    """``the old table`` …: a table slot in running text (the slot itself if unknown)."""
+    return _say(_TABLE_NAMES, slot, lang)
+
+
+def strategy_reason(reason: Coded, lang: str | None = None) -> str:
+    return _say(_STRATEGY_REASONS, reason.code, lang, **reason.params)
+
+
+def empty_reason(reason: Coded, lang: str | None = None) -> str:
+    """Why a field is empty, in full (tooltips, detail pane, CLI text)."""
+    p = reason.params
+    if reason.code == "no-row":
+        tables = " / ".join(table_name(s, lang) for s in _seq(p.get("tables")))
+        return _say(_EMPTY, "no-row", lang, tables=tables, field=p.get("field", ""))
+    if reason.code == "no-data":
+        return _say(_EMPTY, "no-data", lang, sources=short_list(_seq(p.get("sources"))))
+    return reason.code
+
+
+def empty_mark(reason: Coded | None, lost: bool = False, lang: str | None = None) -> str:
+    """The short mark of an empty field in a cell: ``EMPTY – no data`` …"""
+    if lost:
+        return t("EMPTY – lost after the simplification", lang)
+    if reason is not None and reason.code in _EMPTY_SHORT:
+        return _say(_EMPTY_SHORT, reason.code, lang)
+    return empty_word(lang)
+
+
+def empty_word(lang: str | None = None) -> str:
+    return t("EMPTY", lang)
+
+
+def lost_note(lang: str | None = None) -> str:
+    return t("lost after the simplification", lang)
+
+
+def unused_reason(reason: Coded, lang: str | None = None) -> str:
+    """Why a documented state (or area note) does not reach the report."""
+    params = dict(reason.params)
+    if "table" in params:
+        params["table"] = table_name(str(params["table"]), lang)
+    return _say(_UNUSED, reason.code, lang, **params)
+
+
+def flag_text(code: str, lang: str | None = None) -> str:
+    return _say(_FLAGS, code, lang)
+
+
+def heading(kind: str, lang: str | None = None) -> str:
+    """The heading of the function items (``function_item``) or the problem areas."""
+    return _say(_HEADINGS, kind, lang)
+
+
+def unused_heading(lang: str | None = None) -> str:
+    return t("Not in the report", lang)
+
+
+def no_score_word(lang: str | None = None) -> str:
+    return t("(no score word)", lang)
+
+
+def area_note_label(lang: str | None = None) -> str:
+    return t("Area documentation", lang)
+
+
+def display(entry: Shown, lang: str | None = None) -> str:
+    """The name a contribution is shown with: the state's display, or the area-note label."""
+    if entry.uuid is None and not entry.display:  # the engine leaves an area note unnamed
+        return area_note_label(lang)
+    return entry.display
+
+
+def short_list(codes: Sequence[str], most: int = 4) -> str:
+    unique = list(dict.fromkeys(codes))
+    if len(unique) <= most:
+        return ", ".join(unique)
+    return ", ".join(unique[:most]) + f", … (+{len(unique) - most})"
+
+
+def _seq(value: Param | None) -> Sequence[str]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else value
+
+
+class ReportWords:
+    """The words of one language for ``Report.to_json`` (its ``Messages``)."""
+
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = lang
+
+    def empty(self, reason: Coded) -> str:
+        return empty_reason(reason, self.lang)
+
+    def unused(self, reason: Coded) -> str:
+        return unused_reason(reason, self.lang)
+
+    def strategy(self, reason: Coded) -> str:
+        return strategy_reason(reason, self.lang)
+
+    def flag(self, code: str) -> str:
+        return flag_text(code, self.lang)
+
+    def display(self, entry: Shown) -> str:
+        return display(entry, self.lang)
