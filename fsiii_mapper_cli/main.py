@@ -12,7 +12,7 @@ from typing import Any
 from fsiii_mapper import __version__
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts.catalog import LANGS, default_lang
-from fsiii_mapper_cli.commands import gui, interchange, vendor
+from fsiii_mapper_cli.commands import gui, interchange, table, vendor
 from fsiii_mapper_cli.options import (
     EPILOG,
     ExitCode,
@@ -302,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", metavar="CATALOG.yaml", help="list this catalog file instead")
     add_format(p)
     cat.set_defaults(func=lambda a: _usage(cat))
-    for module in (interchange, gui, vendor):
+    for module in (interchange, gui, vendor, table):
         module.register(sub, EPILOG)
     return parser
 
