@@ -12,7 +12,7 @@ from typing import Any
 from fsiii_mapper import __version__
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import LANGS, N_, default_lang, nt, set_language, t
-from fsiii_mapper_cli.commands import gui, interchange, vendor
+from fsiii_mapper_cli.commands import gui, interchange, table, vendor
 from fsiii_mapper_cli.options import (
     ExitCode,
     dump_json,
@@ -327,7 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file", metavar="CATALOG.yaml", help=t("list this catalog file instead"))
     add_format(p)
     cat.set_defaults(func=lambda a: _usage(cat))
-    for module in (interchange, gui, vendor):
+    for module in (interchange, gui, vendor, table):
         module.register(sub, epilog())
     return parser
 

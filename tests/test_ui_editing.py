@@ -133,3 +133,72 @@ def test_filters_by_text_area_relationship_status(window):  # noqa: F811
     editor.clear_filters()
     editor.only_problems.setChecked(True)
     assert editor.proxy.rowCount() == 0  # the shipped table has no problems
+
+
+def test_a_bulk_edit_and_its_undo_each_validate_and_refresh_the_preview_once(window, monkeypatch):  # noqa: F811
+    import ui.session
+
+    editor = window.editors["original"]
+    model = editor.model
+    assert model.rowCount() == 73
+    model.edit_rows(range(73), {"review_status": "draft"}, "prepare")
+    validations: list[str] = []
+    refreshes: list[int] = []
+    real_validate = ui.session.validate_table
+
+    def counting_validate(doc, ws, lang):  # type: ignore[no-untyped-def]
+        validations.append(doc.table.id)
+        return real_validate(doc, ws, lang)
+
+    monkeypatch.setattr(ui.session, "validate_table", counting_validate)
+    real_refresh = window.preview.refresh
+    monkeypatch.setattr(window.preview, "refresh", lambda: (refreshes.append(1), real_refresh()))
+
+    window.tabs.setCurrentWidget(editor)
+    editor.view.selectAll()
+    window.approve_action.trigger()
+    assert [r.review_status for r in model.rows] == ["approved"] * 73
+    assert (len(validations), len(refreshes)) == (1, 1)
+
+    window.undo_action.trigger()
+    assert [r.review_status for r in model.rows] == ["draft"] * 73
+    assert (len(validations), len(refreshes)) == (2, 2)
+
+
+def test_find_puts_the_cursor_in_the_table_search(window):  # noqa: F811
+    """Regression: Ctrl+F raised NameError (TableEditor was imported only for type checking)."""
+    editor = window.editors["simplified"]
+    window.tabs.setCurrentWidget(editor)
+    editor.search.setText("pleje")
+    editor.search.deselect()
+    window.find_action.trigger()
+    assert editor.search.selectedText() == "pleje"
+
+
+def test_the_table_model_signals_every_edit_undo_and_redo_correctly(window, qtmodeltester):  # noqa: F811
+    editor = window.editors["simplified"]
+    window.tabs.setCurrentWidget(editor)
+    model = editor.model
+    qtmodeltester.check(model, force_py=True)  # stays connected: checks every signal below
+    n = model.rowCount()
+    editor.view.clearSelection()
+    for r in (0, 3):
+        editor.view.selectionModel().select(
+            _proxy_index(editor, r, Col.SOURCE),
+            editor.view.selectionModel().SelectionFlag.Select
+            | editor.view.selectionModel().SelectionFlag.Rows,
+        )
+    window.duplicate_action.trigger()
+    assert model.rowCount() == n + 2
+    editor.select_row(1)
+    window.delete_action.trigger()
+    window.add_action.trigger()
+    editor.view.selectAll()
+    window.approve_action.trigger()
+    for _ in range(4):
+        window.undo_action.trigger()
+    assert model.rowCount() == n and not window.isWindowModified()
+    for _ in range(4):
+        window.redo_action.trigger()
+    assert model.rowCount() == n + 2
+    assert window.session.tables["simplified"].history.index == 4

@@ -452,9 +452,11 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         w = self.tabs.currentWidget()
-        if isinstance(w, TableEditor):
-            w.search.setFocus()
-            w.search.selectAll()
+        # (not isinstance(w, TableEditor): the class is imported only when the window is built)
+        editor = next((e for e in self.editors.values() if e is w), None)
+        if editor is not None:
+            editor.search.setFocus()
+            editor.search.selectAll()
         elif w is self.catalog:
             self.catalog.search.setFocus()
 

@@ -1,5 +1,6 @@
-"""The open workspace in the GUI: the core ``Workspace`` and ``Engine``, one table model and one
-undo stack per table slot, and validation that reruns after every change."""
+"""The open workspace in the GUI: the core ``Workspace`` and ``Engine``, and per table slot the
+core ``EditableTable``, its Qt model and undo stack. Validation and the preview refresh once per
+undo step (an edit however many rows it touches, its undo or redo, a newly opened table)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
+from fsiii_mapper.editing import EditableTable
 from fsiii_mapper.engine.populate import engine_for
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.rules.table_rules import TableFinding, validate_table
@@ -18,7 +20,7 @@ SLOTS: tuple[str, ...] = tuple(SHIPPED_TABLES)  # ('original', 'simplified')
 
 
 class Session(QObject):
-    tablesChanged = Signal(str)  # slot whose table changed (edit, undo, open, revert)
+    tablesChanged = Signal(str)  # slot whose table changed: once per undo step, open, revert
     findingsChanged = Signal()
 
     def __init__(
@@ -29,27 +31,29 @@ class Session(QObject):
         self.lang = lang
         self.engine = engine_for(ws)
         self.group = QUndoGroup(self)
+        self.tables: dict[str, EditableTable] = {}
         self.stacks: dict[str, QUndoStack] = {}
         self.models: dict[str, MappingTableModel] = {}
         self.findings: dict[str, list[TableFinding]] = {}
         for slot in SLOTS:
-            stack = QUndoStack(self.group)
-            self.stacks[slot] = stack
-            model = MappingTableModel(ws, slot, stack, author, self)
+            self.tables[slot] = EditableTable(ws.tables[slot], author)
+            self.stacks[slot] = QUndoStack(self.group)
+            model = MappingTableModel(ws, slot, self.tables[slot], self.stacks[slot], self)
             self.models[slot] = model
             model.changed.connect(lambda slot=slot: self._changed(slot))
             self._validate(slot)
         self.group.setActiveStack(self.stacks[SLOTS[0]])
 
     def doc(self, slot: str) -> TableDocument:
-        return self.ws.tables[slot]
+        return self.tables[slot].doc
 
     def _validate(self, slot: str) -> None:
-        findings = validate_table(self.ws.tables[slot], self.ws, self.lang)
+        findings = validate_table(self.doc(slot), self.ws, self.lang)
         self.findings[slot] = findings
         self.models[slot].set_problems(findings)
 
     def _changed(self, slot: str) -> None:
+        """One undo step of ``slot`` is complete."""
         self.engine.invalidate(slot)
         self._validate(slot)
         self.findingsChanged.emit()
@@ -63,8 +67,13 @@ class Session(QObject):
 
     def save(self, slot: str, path: str | None = None) -> None:
         """The core's atomic save (keeps comments); marks the history clean."""
-        self.doc(slot).save(path)
+        self.tables[slot].save(path)
         self.stacks[slot].setClean()
 
     def replace(self, slot: str, doc: TableDocument) -> None:
-        self.models[slot].set_document(doc)
+        """Open ``doc`` in ``slot`` (open, revert): the slot's history is dropped."""
+        if doc.table.table.catalog != slot:
+            raise ValueError(f"a table of catalog {doc.table.table.catalog!r} is not for {slot!r}")
+        self.ws.use_table(doc)
+        self.stacks[slot].clear()
+        self.tables[slot].replace(doc)

@@ -1,8 +1,10 @@
-"""Qt adapter over a core ``TableDocument``: a table model, and a sort/filter proxy.
+"""Qt adapter over a core ``EditableTable``: a table model, and a sort/filter proxy.
 
-The model only adapts: every edit goes through an undo command (``ui.commands``), which calls the
-primitive operations here (``apply_values``, ``insert_rows``, ``remove_rows``). After each of them
-``changed`` is emitted so the validation panel and the preview can refresh.
+The model only adapts. Edits are the core's operations (``fsiii_mapper.editing``); the model
+runs them and puts each resulting undo step on the Qt undo stack (``ui.commands``) so that the
+history view, the undo actions and the "modified" mark follow. As an observer of the core table
+it turns every change into Qt's signals (``beginInsertRows`` … ``dataChanged``), and emits
+``changed`` once per undo step, so the validation panel and the preview refresh once per step.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import QApplication, QStyle
 
+from fsiii_mapper.editing import Change, ChangeSet, EditableTable
+from fsiii_mapper.editing.steps import runs
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.model import CatalogState, MappingRow
 from fsiii_mapper.rules.registry import title as rule_title
 from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.workspace import Workspace
+from ui.commands import StepCommand
 from ui.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -70,41 +75,33 @@ PROBLEM_BRUSH = QBrush(QColor("#fde2e1"))
 class MappingTableModel(QAbstractTableModel):
     """Rows of one mapping table; ``slot`` is the workspace slot ('original' / 'simplified')."""
 
-    changed = Signal()
+    changed = Signal()  # once per undo step (an edit, its undo or redo, a new document)
 
     def __init__(
         self,
         ws: Workspace,
         slot: str,
+        table: EditableTable,
         stack: QUndoStack,
-        author: Callable[[], str] = lambda: "",
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.slot = slot
+        self.table = table
         self.stack = stack
-        self.author = author
         self._problems: dict[int, list[TableFinding]] = {}
+        table.observers.append(self)
 
     # --- the document ---------------------------------------------------------------------------
 
     @property
     def doc(self) -> TableDocument:
-        return self.ws.tables[self.slot]
+        return self.table.doc
 
     @property
     def rows(self) -> list[MappingRow]:
-        return self.doc.table.rows
-
-    def set_document(self, doc: TableDocument) -> None:
-        """Replace the table (open / revert): the history of the old document is dropped."""
-        self.beginResetModel()
-        self.ws.tables[self.slot] = doc
-        self._problems = {}
-        self.endResetModel()
-        self.stack.clear()
-        self.changed.emit()
+        return self.table.rows
 
     def state(self, row: int) -> CatalogState | None:
         cat = self.ws.catalog_for(self.doc)
@@ -251,94 +248,54 @@ class MappingTableModel(QAbstractTableModel):
         )
         return True
 
-    # --- undoable operations (each pushes commands onto the stack) -----------------------------
-
-    def stamp(self) -> dict[str, Any]:
-        """Author and date set automatically on every change."""
-        return {"author": self.author(), "date": dt.date.today()}
+    # --- edits: the core's operations, each one step on the undo stack ------------------------
 
     def edit_rows(self, rows: Iterable[int], values: dict[str, Any], text: str) -> None:
-        from ui.commands import EditRowCommand
-
-        rows = sorted(set(rows))
-        if not rows:
-            return
-        if len(rows) > 1:
-            self.stack.beginMacro(text)
-        for r in rows:
-            self.stack.push(EditRowCommand(self, r, {**values, **self.stamp()}, text))
-        if len(rows) > 1:
-            self.stack.endMacro()
+        self._run(lambda: self.table.edit_rows(rows, values, text))
 
     def add_row(self, position: int, source: str = "") -> None:
-        from ui.commands import InsertRowsCommand
-
         cat = self.ws.catalog_for(self.doc)
         if not source and cat is not None and cat.states:
             source = cat.states[0].key
-        row = MappingRow(
-            source=source or "?",
-            target=None,
-            relationship="no-map",
-            review_status="draft",
-            **self.stamp(),
-        )
-        self.stack.push(InsertRowsCommand(self, [(position, row)], self.tr("Add row")))
+        self._run(lambda: self.table.add_row(position, source, self.tr("Add row")))
 
     def duplicate_rows(self, rows: Iterable[int]) -> None:
         """Copies placed right after each original (for 1→N rows); copies start as drafts."""
-        from ui.commands import InsertRowsCommand
-
-        rows = sorted(set(rows))
-        if not rows:
-            return
-        items = []
-        for shift, r in enumerate(rows):
-            copy = self.rows[r].model_copy(deep=True)
-            copy._node = None
-            copy.review_status = "draft"
-            for k, v in self.stamp().items():
-                setattr(copy, k, v)
-            items.append((r + 1 + shift, copy))
-        self.stack.push(InsertRowsCommand(self, items, self.tr("Duplicate rows")))
+        self._run(lambda: self.table.duplicate_rows(rows, self.tr("Duplicate rows")))
 
     def delete_rows(self, rows: Iterable[int]) -> None:
-        from ui.commands import RemoveRowsCommand
+        self._run(lambda: self.table.delete_rows(rows, self.tr("Delete rows")))
 
-        rows = sorted(set(rows))
-        if rows:
-            self.stack.push(RemoveRowsCommand(self, rows, self.tr("Delete rows")))
+    def _run(self, operation: Callable[[], ChangeSet]) -> None:
+        if operation():
+            self.stack.push(StepCommand(self.table))
 
-    # --- primitives (called only by undo commands) ---------------------------------------------
+    # --- the core table's changes as Qt signals (TableObserver) --------------------------------
 
-    def apply_values(self, r: int, values: dict[str, Any]) -> dict[str, Any]:
-        row = self.rows[r]
-        old = {k: getattr(row, k) for k in values}
-        for k, v in values.items():
-            setattr(row, k, v)
-        self.dataChanged.emit(self.index(r, 0), self.index(r, len(Col) - 1))
-        self.changed.emit()
-        return old
+    def change_starting(self, change: Change) -> None:
+        first, last = (change.rows[0], change.rows[-1]) if change.rows else (0, -1)
+        if change.kind == "insert":
+            self.beginInsertRows(QModelIndex(), first, last)
+        elif change.kind == "remove":
+            self.beginRemoveRows(QModelIndex(), first, last)
+        elif change.kind == "reset":
+            self.beginResetModel()
 
-    def insert_rows(self, items: list[tuple[int, MappingRow]]) -> None:
-        """``items`` in ascending final position."""
-        for pos, row in items:
-            self.beginInsertRows(QModelIndex(), pos, pos)
-            self.rows.insert(pos, row)
+    def change_done(self, change: Change) -> None:
+        if change.kind == "fields":
+            for run in runs(change.rows):
+                self.dataChanged.emit(self.index(run[0], 0), self.index(run[-1], len(Col) - 1))
+            return
+        self._problems = {}  # row numbers moved; validation sets them again after the step
+        if change.kind == "insert":
             self.endInsertRows()
-        self._problems = {}
-        self.changed.emit()
-
-    def remove_rows(self, positions: list[int]) -> list[tuple[int, MappingRow]]:
-        """Remove rows at ``positions``; returns (position, row) ascending, for re-insertion."""
-        removed = []
-        for pos in sorted(positions, reverse=True):
-            self.beginRemoveRows(QModelIndex(), pos, pos)
-            removed.append((pos, self.rows.pop(pos)))
+        elif change.kind == "remove":
             self.endRemoveRows()
-        self._problems = {}
+        elif change.kind == "reset":
+            self.endResetModel()
+
+    def step_done(self, changes: ChangeSet) -> None:
         self.changed.emit()
-        return sorted(removed, key=lambda item: item[0])
 
 
 def _coerce(name: str, value: Any) -> Any:

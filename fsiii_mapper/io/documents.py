@@ -167,6 +167,11 @@ class TableDocument:
         node = getattr(row, "_node", None) if row is not None else None
         return node_position(node, key)
 
+    def copy_row(self, index: int, **changes: Any) -> MappingRow:
+        """A copy of row ``index`` (with ``changes``, validated) that is a new row of the file:
+        it is written as its own YAML entry, and the original keeps its entry and comments."""
+        return MappingRow.model_validate({**_row_data(self.table.rows[index]), **changes})
+
     def key_position(self, *path: str) -> tuple[int | None, int | None]:
         """1-based line/column of a key, e.g. ``("table", "catalog")`` or ``("rows",)``."""
         node: Any = self.tree
@@ -205,10 +210,6 @@ class TableDocument:
         self.tree = tree
         for row, node in zip(self.table.rows, rows_node, strict=True):
             row._node = node
-
-    @property
-    def is_modified(self) -> bool:
-        return self.to_text() != self.text
 
 
 def _has_positions(node: Any) -> bool:
