@@ -3,5 +3,6 @@
 Modules: ``app`` (entry point), ``main_window``, ``table_model`` / ``commands`` / ``delegates`` /
 ``table_editor`` (the table editor with undo), ``validation_panel``, ``preview`` (side-by-side
 report), ``diff_view``, ``catalog_browser``, ``fill_chart``, ``export`` (print / PDF / image),
-``settings`` (declared once over QSettings), ``i18n`` (Qt Linguist translators).
+``settings`` (declared once over QSettings), ``i18n`` (the language: our catalogue, Qt's own
+translations).
 """

@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.history_dock.toggleViewAction())
         lang_menu = m.addMenu(t("&Language"))
         group = QActionGroup(self)
-        for code, name in LANGUAGES.items():
+        for code, name in LANGUAGES:
             a = lang_menu.addAction(name)
             a.setCheckable(True)
             a.setChecked(code == self.lang)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES
+from fsiii_mapper.texts import nt, t
 from ui.delegates import ChoiceDelegate
 from ui.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 from ui.table_model import Col, MappingTableModel, TableFilterProxy
@@ -35,12 +36,12 @@ class TableEditor(QWidget):
         self.proxy.setSourceModel(model)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search source, state, target, comment …"))
+        self.search.setPlaceholderText(t("Search source, state, target, comment …"))
         self.search.setClearButtonEnabled(True)
         self.area = QComboBox(self)
         self.relationship = QComboBox(self)
         self.status = QComboBox(self)
-        self.only_problems = QCheckBox(self.tr("Only problems"), self)
+        self.only_problems = QCheckBox(t("Only problems"), self)
         self._fill_filter_combos()
 
         self.view = QTableView(self)
@@ -76,7 +77,7 @@ class TableEditor(QWidget):
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
 
         self.bulk = QToolButton(self)
-        self.bulk.setText(self.tr("Selected rows"))
+        self.bulk.setText(t("Selected rows"))
         self.bulk.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bulk.setMenu(self._bulk_menu())
         self.count = QLabel(self)
@@ -84,9 +85,9 @@ class TableEditor(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         for text, w in (
-            (self.tr("Area"), self.area),
-            (self.tr("Relationship"), self.relationship),
-            (self.tr("Status"), self.status),
+            (t("Area"), self.area),
+            (t("Relationship"), self.relationship),
+            (t("Status"), self.status),
         ):
             lab = QLabel(text, self)
             lab.setBuddy(w)
@@ -116,7 +117,7 @@ class TableEditor(QWidget):
     # --- filters --------------------------------------------------------------------------------
 
     def _fill_filter_combos(self) -> None:
-        every = self.tr("(all)")
+        every = t("(all)")
         for combo, items in (
             (self.area, [(a, a) for a in self._areas()]),
             (self.relationship, [(r, label(RELATIONSHIP_LABELS, r)) for r in RELATIONSHIPS]),
@@ -165,10 +166,14 @@ class TableEditor(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         problems = sum(1 for r in range(total) if self.model.problems(r))
         self.count.setText(
-            self.tr("%1 of %2 rows shown · %3 rows with problems")
-            .replace("%1", str(shown))
-            .replace("%2", str(total))
-            .replace("%3", str(problems))
+            nt(
+                "{shown} of {n} row shown",
+                "{shown} of {n} rows shown",
+                total,
+                shown=shown,
+            )
+            + " · "
+            + nt("{n} row with problems", "{n} rows with problems", problems)
         )
 
     # --- selection ------------------------------------------------------------------------------
@@ -200,14 +205,14 @@ class TableEditor(QWidget):
 
     def _bulk_menu(self) -> QMenu:
         menu = QMenu(self)
-        menu.addAction(self.tr("Approve"), self.approve_selected)
-        menu.addAction(self.tr("Un-approve (back to draft)"), self.unapprove_selected)
-        status = menu.addMenu(self.tr("Set review status"))
+        menu.addAction(t("Approve"), self.approve_selected)
+        menu.addAction(t("Un-approve (back to draft)"), self.unapprove_selected)
+        status = menu.addMenu(t("Set approval status"))
         for s in REVIEW_STATUSES:
             status.addAction(
                 label(STATUS_LABELS, s), partial(self.set_selected, "review_status", s)
             )
-        rel = menu.addMenu(self.tr("Set relationship"))
+        rel = menu.addMenu(t("Set relationship"))
         for r in RELATIONSHIPS:
             rel.addAction(
                 label(RELATIONSHIP_LABELS, r), partial(self.set_selected, "relationship", r)
@@ -220,10 +225,11 @@ class TableEditor(QWidget):
             "review_status": label(STATUS_LABELS, value),
             "relationship": label(RELATIONSHIP_LABELS, value),
         }
-        text = (
-            self.tr("Set %1 on %2 rows")
-            .replace("%1", words.get(field, value))
-            .replace("%2", str(len(rows)))
+        text = nt(
+            "Set {value} on {n} row",
+            "Set {value} on {n} rows",
+            len(rows),
+            value=words.get(field, value),
         )
         self.model.edit_rows(rows, {field: value}, text)
 
@@ -232,7 +238,7 @@ class TableEditor(QWidget):
         self.model.edit_rows(
             rows,
             {"review_status": "approved"},
-            self.tr("Approve %1 rows").replace("%1", str(len(rows))),
+            nt("Approve {n} row", "Approve {n} rows", len(rows)),
         )
 
     def unapprove_selected(self) -> None:
@@ -240,7 +246,7 @@ class TableEditor(QWidget):
         self.model.edit_rows(
             rows,
             {"review_status": "draft"},
-            self.tr("Un-approve %1 rows").replace("%1", str(len(rows))),
+            nt("Un-approve {n} row", "Un-approve {n} rows", len(rows)),
         )
 
     def add_row(self) -> None:

@@ -31,6 +31,7 @@ from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.model import CatalogState, MappingRow
 from fsiii_mapper.rules.registry import title as rule_title
 from fsiii_mapper.rules.table_rules import TableFinding
+from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 from ui.commands import StepCommand
 from ui.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
@@ -135,15 +136,15 @@ class MappingTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         titles = {
-            Col.SOURCE: self.tr("Source"),
-            Col.DISPLAY: self.tr("State"),
-            Col.AREA: self.tr("Area"),
-            Col.TARGET: self.tr("Target field"),
-            Col.RELATIONSHIP: self.tr("Relationship"),
-            Col.STATUS: self.tr("Review status"),
-            Col.COMMENT: self.tr("Comment"),
-            Col.AUTHOR: self.tr("Author"),
-            Col.DATE: self.tr("Date"),
+            Col.SOURCE: t("Source"),
+            Col.DISPLAY: t("State"),
+            Col.AREA: t("Area"),
+            Col.TARGET: t("Target field"),
+            Col.RELATIONSHIP: t("Relationship"),
+            Col.STATUS: t("Approval status"),
+            Col.COMMENT: t("Comment"),
+            Col.AUTHOR: t("Author"),
+            Col.DATE: t("Date"),
         }
         return titles.get(Col(section)) if 0 <= section < len(Col) else None
 
@@ -202,7 +203,7 @@ class MappingTableModel(QAbstractTableModel):
         row = self.rows[r]
         if col == Col.DISPLAY:
             st = self.state(r)
-            return st.display if st is not None else self.tr("(unknown code)")
+            return st.display if st is not None else t("(unknown code)")
         if col == Col.AREA:
             st = self.state(r)
             return st.area if st is not None else ""
@@ -240,11 +241,11 @@ class MappingTableModel(QAbstractTableModel):
         self.edit_rows(
             [index.row()],
             {name: new},
-            self.tr("Edit %1 in row %2")
-            .replace(
-                "%1", self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-            )
-            .replace("%2", str(index.row() + 1)),
+            t(
+                "Edit {column} in row {row}",
+                column=self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole),
+                row=index.row() + 1,
+            ),
         )
         return True
 
@@ -257,14 +258,14 @@ class MappingTableModel(QAbstractTableModel):
         cat = self.ws.catalog_for(self.doc)
         if not source and cat is not None and cat.states:
             source = cat.states[0].key
-        self._run(lambda: self.table.add_row(position, source, self.tr("Add row")))
+        self._run(lambda: self.table.add_row(position, source, t("Add row")))
 
     def duplicate_rows(self, rows: Iterable[int]) -> None:
         """Copies placed right after each original (for 1→N rows); copies start as drafts."""
-        self._run(lambda: self.table.duplicate_rows(rows, self.tr("Duplicate rows")))
+        self._run(lambda: self.table.duplicate_rows(rows, t("Duplicate rows")))
 
     def delete_rows(self, rows: Iterable[int]) -> None:
-        self._run(lambda: self.table.delete_rows(rows, self.tr("Delete rows")))
+        self._run(lambda: self.table.delete_rows(rows, t("Delete rows")))
 
     def _run(self, operation: Callable[[], ChangeSet]) -> None:
         if operation():
