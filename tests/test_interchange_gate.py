@@ -9,15 +9,18 @@ import json
 from pathlib import Path
 
 import pytest
+from frozen import fsiii
 from openpyxl import load_workbook
 
 from fsiii_mapper.interchange import EXPORT_FORMATS, ExportRefused, export_tables
 from fsiii_mapper.io.documents import TableDocument, load_table, new_table_document
 from fsiii_mapper.model import MappingRow
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper_cli.main import main
 
 NOW = dt.datetime(2026, 11, 21, 9, 15, 0, tzinfo=dt.UTC)
+
+# Golden: commands run on the frozen data (tests/data).
+pytestmark = pytest.mark.usefixtures("frozen_cli")
 
 
 def invalid_table(ws: Workspace, folder: Path) -> Path:
@@ -75,7 +78,7 @@ def test_cli_refusal_exit_code_1_names_the_findings(
 ) -> None:
     src = invalid_table(ws, tmp_path)
     out = tmp_path / "x.json"
-    code = main(["--lang", "da", "export", str(src), "--format", "conceptmap-r4", "-o", str(out)])
+    code = fsiii("--lang", "da", "export", str(src), "--format", "conceptmap-r4", "-o", str(out))
     err = capsys.readouterr().err
     assert code == 1
     assert "Eksport afvist" in err and "FM003" in err and "FA999" in err
@@ -86,14 +89,14 @@ def test_cli_export_of_a_shipped_table_by_id(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "simplified.csv"
-    assert main(["export", "simplified", "--format", "csv", "-o", str(out)]) == 0
+    assert fsiii("export", "simplified", "--format", "csv", "-o", str(out)) == 0
     assert out.exists()
     assert "simplified" in capsys.readouterr().out
 
 
 def test_cli_one_table_formats_reject_two_tables(tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
-    assert main(["export", "original", "simplified", "-f", "csv", "-o", str(out)]) == 2
+    assert fsiii("export", "original", "simplified", "-f", "csv", "-o", str(out)) == 2
     assert not out.exists()
 
 

@@ -36,7 +36,7 @@ def test_guide_crosswalk_old_to_new(ws: Workspace) -> None:
     line = next(c for c in build_guide(ws).crosswalk if c.old_key == "J1.1")
     assert line.old_fills == ["FA510"]
     assert [s[0] for s in line.successors] == ["Personlig_pleje"]
-    assert line.successors[0][2] == []  # Personlig pleje fills nothing in the shipped table
+    assert line.successors[0][2] == []  # Personlig pleje fills nothing in the table
 
 
 def test_a_one_to_n_row_fills_the_field_again(ws: Workspace, tmp_path: Path) -> None:

@@ -37,9 +37,7 @@ def _msgids_in_code() -> set[str]:
 
 def test_every_text_in_the_code_has_a_danish_translation() -> None:
     catalog = _catalog()
-    missing = sorted(
-        m for m in _msgids_in_code() if m not in catalog or not catalog[m].string
-    )
+    missing = sorted(m for m in _msgids_in_code() if m not in catalog or not catalog[m].string)
     assert missing == [], "run tools/texts.sh update and translate: " + repr(missing[:20])
 
 
@@ -75,6 +73,10 @@ def _translation_dicts(path: Path) -> list[str]:
 
 
 def test_no_hand_written_translation_tables_remain() -> None:
-    hits = [h for pkg in PACKAGES for p in sorted((ROOT / pkg).rglob("*.py"))
-            for h in _translation_dicts(p)]
+    hits = [
+        h
+        for pkg in PACKAGES
+        for p in sorted((ROOT / pkg).rglob("*.py"))
+        for h in _translation_dicts(p)
+    ]
     assert hits == []

@@ -10,7 +10,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from ui_fixtures import settings, ui_data  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,21 +88,20 @@ def test_cli_help_lists_gui_without_loading_qt():
 @pytest.mark.parametrize(("lang", "expected"), [("da", "Forhåndsvisning"), ("en", "Preview")])
 def test_ui_language_comes_from_compiled_translations(
     qtbot,
-    ui_data,  # noqa: F811
-    settings,  # noqa: F811
+    gui_ws,
+    settings,
     lang,
     expected,
 ):
     from PySide6.QtWidgets import QApplication
 
-    from fsiii_mapper.workspace import Workspace
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
 
     app = QApplication.instance()
     translators = install_translators(app, lang)
     try:
-        w = MainWindow(Workspace.load(ui_data), settings=settings, lang=lang)
+        w = MainWindow(gui_ws, settings=settings, lang=lang)
         qtbot.addWidget(w)
         assert w.tabs.tabText(w.tabs.indexOf(w.preview)) == expected
     finally:
@@ -111,7 +109,7 @@ def test_ui_language_comes_from_compiled_translations(
             app.removeTranslator(t)
 
 
-def test_settings_are_declared_once_with_defaults(settings):  # noqa: F811
+def test_settings_are_declared_once_with_defaults(settings):
     from ui import settings as S
 
     assert settings.get(S.LANGUAGE) == "da"
@@ -124,7 +122,7 @@ def test_settings_are_declared_once_with_defaults(settings):  # noqa: F811
     assert len({s.key for s in S.ALL}) == len(S.ALL)
 
 
-def test_window_is_shown_first_and_filled_by_load(qtbot, settings):  # noqa: F811
+def test_window_is_shown_first_and_filled_by_load(qtbot, settings):
     from ui.main_window import MainWindow
 
     w = MainWindow(settings=settings, defer=True)
@@ -137,12 +135,11 @@ def test_window_is_shown_first_and_filled_by_load(qtbot, settings):  # noqa: F81
     w.close()
 
 
-def test_vendor_check_tab_is_built_when_first_opened(qtbot, ui_data, settings):  # noqa: F811
+def test_vendor_check_tab_is_built_when_first_opened(qtbot, gui_ws, settings):
     pytest.importorskip("ui.vendor_tab")
-    from fsiii_mapper.workspace import Workspace
     from ui.main_window import MainWindow
 
-    w = MainWindow(Workspace.load(ui_data), settings=settings)
+    w = MainWindow(gui_ws, settings=settings)
     index = next(i for i in range(w.tabs.count()) if w.tabs.widget(i) is w._vendor_placeholder)
     w.tabs.setCurrentIndex(index)
     assert w.vendor_tab is not None and w.tabs.widget(index) is w.vendor_tab

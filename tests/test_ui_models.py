@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_fixtures import settings, ui_data, window  # noqa: F401
 
 pytest.importorskip("pytestqt")
 
 
-def test_table_models_pass_the_model_tester(window, qtmodeltester):  # noqa: F811
+def test_table_models_pass_the_model_tester(window, qtmodeltester):
     for slot, model in window.session.models.items():
         qtmodeltester.check(model)
         editor = window.editors[slot]
@@ -22,7 +21,7 @@ def test_table_models_pass_the_model_tester(window, qtmodeltester):  # noqa: F81
         editor.clear_filters()
 
 
-def test_table_model_after_insert_and_remove_passes_the_model_tester(window, qtmodeltester):  # noqa: F811
+def test_table_model_after_insert_and_remove_passes_the_model_tester(window, qtmodeltester):
     model = window.session.models["simplified"]
     model.add_row(0)
     model.duplicate_rows([0, 3])
@@ -30,14 +29,14 @@ def test_table_model_after_insert_and_remove_passes_the_model_tester(window, qtm
     qtmodeltester.check(model)
 
 
-def test_findings_model_passes_the_model_tester(window, qtmodeltester):  # noqa: F811
+def test_findings_model_passes_the_model_tester(window, qtmodeltester):
     model = window.session.models["simplified"]
     model.add_row(0, "J1.1")  # an old-catalog state in the simplified table: FM002
     assert window.validation.model.rowCount() > 0
     qtmodeltester.check(window.validation.model)
 
 
-def test_preview_diff_and_catalog_models_pass_the_model_tester(window, qtmodeltester):  # noqa: F811
+def test_preview_diff_and_catalog_models_pass_the_model_tester(window, qtmodeltester):
     window.preview.select_citizen_by_id("demo-02")
     qtmodeltester.check(window.preview.model)
     window.diff.refresh()
@@ -47,7 +46,7 @@ def test_preview_diff_and_catalog_models_pass_the_model_tester(window, qtmodelte
     qtmodeltester.check(window.catalog.proxy)
 
 
-def test_catalog_browser_lists_every_state_with_its_successor(window):  # noqa: F811
+def test_catalog_browser_lists_every_state_with_its_successor(window):
     model = window.catalog.model
     ws = window.session.ws
     assert model.rowCount() == sum(len(c.states) for c in ws.catalogs.values())
@@ -61,7 +60,7 @@ def test_catalog_browser_lists_every_state_with_its_successor(window):  # noqa: 
     assert model.index(row, 8).data() == ", ".join(ws.crosswalk.successors(st.key))
 
 
-def test_catalog_browser_shows_definitions_from_an_imported_codesystem(window):  # noqa: F811
+def test_catalog_browser_shows_definitions_from_an_imported_codesystem(window):
     ref = Path(__file__).resolve().parents[2] / "shared" / "reference" / "kl-term"
     files = sorted(ref.glob("CodeSystem-FSIII-kl-term-2*.json"))
     if not files:

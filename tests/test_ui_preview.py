@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_fixtures import settings, ui_data, window  # noqa: F401
 
 from ui.preview import STATE_ROLE
 
@@ -12,7 +11,7 @@ def _row(preview, code: str) -> int:
     return next(i for i, line in enumerate(preview.model.lines) if line.code == code)
 
 
-def test_preview_changes_when_a_table_row_changes(window):  # noqa: F811
+def test_preview_changes_when_a_table_row_changes(window):
     window.tabs.setCurrentWidget(window.editors["simplified"])  # its history is the active one
     preview = window.preview
     assert preview.select_citizen_by_id("demo-02")
@@ -32,7 +31,7 @@ def test_preview_changes_when_a_table_row_changes(window):  # noqa: F811
     assert cell.data(STATE_ROLE) == "empty"
 
 
-def test_a_field_filled_under_the_old_table_and_empty_under_the_simplified_is_lost(window):  # noqa: F811
+def test_a_field_filled_under_the_old_table_and_empty_under_the_simplified_is_lost(window):
     preview = window.preview
     assert preview.select_citizen_by_id("demo-03")
     r = _row(preview, "FA510")
@@ -45,7 +44,7 @@ def test_a_field_filled_under_the_old_table_and_empty_under_the_simplified_is_lo
     assert simplified.data(Qt.ItemDataRole.BackgroundRole) is not None
 
 
-def test_vendor_rule_column_follows_the_choice(window):  # noqa: F811
+def test_vendor_rule_column_follows_the_choice(window):
     preview = window.preview
     preview.set_vendor("nexus")
     assert preview.model.strategies[2] == "nexus"
@@ -54,7 +53,7 @@ def test_vendor_rule_column_follows_the_choice(window):  # noqa: F811
     assert "cura" in preview.model.reports
 
 
-def test_presentation_mode_steps_through_citizens_with_keys(window, qtbot):  # noqa: F811
+def test_presentation_mode_steps_through_citizens_with_keys(window, qtbot):
     preview = window.preview
     preview.select_citizen(0)
     window.toggle_presentation()
@@ -67,12 +66,12 @@ def test_presentation_mode_steps_through_citizens_with_keys(window, qtbot):  # n
     assert not preview.presenting
 
 
-def test_fill_chart_compares_old_and_simplified(window):  # noqa: F811
+def test_fill_chart_compares_old_and_simplified(window):
     rates = window.chart.compute()
     assert rates["original"]["FA510"] > rates["simplified"]["FA510"]
 
 
-def test_export_pdf_writes_a_pdf(window, tmp_path):  # noqa: F811
+def test_export_pdf_writes_a_pdf(window, tmp_path):
     from ui.export import export_pdf
 
     out = tmp_path / "out"

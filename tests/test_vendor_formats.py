@@ -9,23 +9,23 @@ from typing import Any
 
 import jsonschema
 import pytest
+from frozen import check_config
 from lxml import etree
 
-from fsiii_mapper.conformance.batch import BatchResult, CheckConfig, Checker, FileResult, run_batch
+from fsiii_mapper.conformance.batch import BatchResult, Checker, FileResult, run_batch
 from fsiii_mapper.conformance.findings import RULES, finding
 from fsiii_mapper.conformance.render import render_tree, render_xml
 from fsiii_mapper.conformance.report_json import batch_json
 from fsiii_mapper.conformance.report_junit import batch_junit
 from fsiii_mapper.conformance.report_sarif import FINGERPRINT_KEY, MAX_RESULTS, batch_sarif
 from fsiii_mapper.conformance.report_text import batch_text
-from fsiii_mapper.workspace import citizens_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "vendor"
 
 
 @pytest.fixture(scope="module")
 def checker() -> Checker:
-    return Checker(CheckConfig(citizens_dir(), "original"))
+    return Checker(check_config("original"))
 
 
 @pytest.fixture

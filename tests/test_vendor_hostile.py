@@ -7,19 +7,18 @@ import json
 from pathlib import Path
 
 import pytest
+from frozen import check_config, fsiii
 
-from fsiii_mapper.conformance.batch import CheckConfig, Checker, run_batch
+from fsiii_mapper.conformance.batch import Checker, run_batch
 from fsiii_mapper.conformance.render import render_xml
 from fsiii_mapper.conformance.safexml import XmlProblem, read_bounded
-from fsiii_mapper.workspace import citizens_dir
-from fsiii_mapper_cli.main import main
 
 SECRET = "TOP-SECRET-7f3a"
 
 
 @pytest.fixture(scope="module")
 def checker() -> Checker:
-    return Checker(CheckConfig(citizens_dir(), "original"))
+    return Checker(check_config("original"))
 
 
 @pytest.fixture
@@ -104,12 +103,13 @@ def test_each_hostile_file_is_one_finding_and_the_batch_goes_on(
     assert SECRET not in json.dumps([f.to_json() for f in batch.findings])
 
 
+@pytest.mark.usefixtures("frozen_cli")
 def test_cli_reports_hostile_files_and_never_leaks_what_they_point_at(
     tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _hostile(tmp_path / "in", secret_file)
     for fmt in ("text", "json", "junit", "sarif"):
-        code = main(["check-vendor", str(tmp_path / "in"), "-s", "original", "--format", fmt])
+        code = fsiii("check-vendor", str(tmp_path / "in"), "-s", "original", "--format", fmt)
         out, err = capsys.readouterr()
         assert code == 1
         assert SECRET not in out + err
@@ -125,11 +125,12 @@ def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
     assert read_bounded(p, max_bytes=5000).startswith(b"<a>")
 
 
+@pytest.mark.usefixtures("frozen_cli")
 def test_max_size_option_refuses_a_file_over_the_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    main(["render-xml", "demo-01", "-s", "original", "-o", str(tmp_path / "demo-01.xml")])
-    assert main(["check-vendor", str(tmp_path), "-s", "original", "--max-size", "0.001"]) == 1
+    fsiii("render-xml", "demo-01", "-s", "original", "-o", str(tmp_path / "demo-01.xml"))
+    assert fsiii("check-vendor", str(tmp_path), "-s", "original", "--max-size", "0.001") == 1
     assert "FV002" in capsys.readouterr().out
 
 
@@ -143,8 +144,9 @@ def test_the_parser_itself_expands_no_entities_even_past_the_doctype_refusal(
 ) -> None:
     # Defence in depth: were the DOCTYPE pre-check ever bypassed, the parser must still neither
     # expand internal entities nor read external ones.
-    from fsiii_mapper.conformance import safexml
     from lxml import etree
+
+    from fsiii_mapper.conformance import safexml
 
     laughs = (
         b'<!DOCTYPE lolz [<!ENTITY lol "lol">'

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from frozen import check_config
 from lxml import etree
 
-from fsiii_mapper.conformance.batch import CheckConfig, Checker
+from fsiii_mapper.conformance.batch import Checker
 from fsiii_mapper.conformance.findings import RULES, VendorFinding
 from fsiii_mapper.conformance.render import render_tree
-from fsiii_mapper.workspace import citizens_dir
 
 NS = "urn:oio:medcom:municipality:1.0.3"
 M = {"m": NS}
@@ -19,12 +19,12 @@ M = {"m": NS}
 
 @pytest.fixture(scope="module")
 def original() -> Checker:
-    return Checker(CheckConfig(citizens_dir(), "original"))
+    return Checker(check_config("original"))
 
 
 @pytest.fixture(scope="module")
 def nexus() -> Checker:
-    return Checker(CheckConfig(citizens_dir(), "nexus"))
+    return Checker(check_config("nexus"))
 
 
 def _item(root: etree._Element, code: str, n: int = 0) -> etree._Element:
@@ -324,7 +324,7 @@ def test_findings_stay_the_same_over_a_long_run_of_differently_formatted_files(
 ) -> None:
     # After many files in another style the checker stops trying its byte-equal fast path on
     # every file; what it finds must not change.
-    checker = Checker(CheckConfig(citizens_dir(), "original"))
+    checker = Checker(check_config("original"))
     tree = render_tree(checker.expected["demo-01"], checker.spec)
     _item(tree.getroot(), "FA460").find("m:Score", M).text = "lette"
     clean = tmp_path / "demo-02.xml"
