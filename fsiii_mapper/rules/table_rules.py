@@ -288,8 +288,4 @@ def counts(findings: list[Finding]) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
-def rule_table() -> str:
-    return "\n".join(f"  {r.id} {r.name} ({r.severity}): {r.summary}" for r in RULES.values())
-
-
-__all__ = ["RULES", "Finding", "counts", "rule_table", "validate_path", "validate_table"]
+__all__ = ["RULES", "Finding", "counts", "validate_path", "validate_table"]
