@@ -1,4 +1,4 @@
-"""Each demo citizen's report under each strategy, pinned: what DOMAIN.md §4–5 says it must be.
+"""Each demo citizen's report under each strategy, pinned: what the domain rules say it must be.
 
 Function items are given as their score words (None: a value without a score word), problem areas
 as the sources that fill them; a field not listed is empty. Golden: the frozen tables and demo

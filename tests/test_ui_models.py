@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("pytestqt")
@@ -60,8 +58,8 @@ def test_catalog_browser_lists_every_state_with_its_successor(window):
     assert model.index(row, 8).data() == ", ".join(ws.crosswalk.successors(st.key))
 
 
-def test_catalog_browser_shows_definitions_from_an_imported_codesystem(window):
-    ref = Path(__file__).resolve().parents[2] / "shared" / "reference" / "kl-term"
+def test_catalog_browser_shows_definitions_from_an_imported_codesystem(window, shared_dir):
+    ref = shared_dir / "reference" / "kl-term"
     files = sorted(ref.glob("CodeSystem-FSIII-kl-term-2*.json"))
     if not files:
         pytest.skip("KL CodeSystem reference files are not beside the checkout")

@@ -1,7 +1,7 @@
 """The preview engine: how a citizen's FSIII documentation fills the Indlæggelsesrapport.
 
 ``populate(citizen, strategy)`` returns, for every function item and problem area of the report
-layout, the contributions that fill it — or why it is empty. Strategies (DOMAIN.md §5):
+layout, the contributions that fill it — or why it is empty. Strategies:
 
 - ``original``: the old table over the citizen's ``aktiv`` states;
 - ``simplified``: the simplified table over ``aktiv`` states;
