@@ -142,6 +142,15 @@ def gui_ws(frozen_ws: Workspace, data_copy: Path, frozen_demos: Path) -> Workspa
 
 
 @pytest.fixture
+def session(qtbot: Any, gui_ws: Workspace) -> Any:
+    """The GUI's session (table models, undo stacks, validation) without any window: for tests
+    of the Qt models alone."""
+    from ui.session import Session
+
+    return Session(gui_ws, "da", lambda: "Test Analytiker")
+
+
+@pytest.fixture
 def window(qtbot: Any, gui_ws: Workspace, settings: Any) -> Iterator[Any]:
     from PySide6.QtCore import QCoreApplication, QEvent
 

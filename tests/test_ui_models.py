@@ -1,4 +1,8 @@
-"""Every Qt model of the GUI passes pytest-qt's model tester, also after edits and filtering."""
+"""Every Qt model of the GUI passes pytest-qt's model tester, also after edits and filtering.
+
+Models are tested over a session without a main window where they can be; the editors' filter
+proxies and the preview live in their widgets, so those tests build the window.
+"""
 
 from __future__ import annotations
 
@@ -19,19 +23,22 @@ def test_table_models_pass_the_model_tester(window, qtmodeltester):
         editor.clear_filters()
 
 
-def test_table_model_after_insert_and_remove_passes_the_model_tester(window, qtmodeltester):
-    model = window.session.models["simplified"]
+def test_table_model_after_insert_and_remove_passes_the_model_tester(session, qtmodeltester):
+    model = session.models["simplified"]
     model.add_row(0)
     model.duplicate_rows([0, 3])
     model.delete_rows([1, 2])
     qtmodeltester.check(model)
 
 
-def test_findings_model_passes_the_model_tester(window, qtmodeltester):
-    model = window.session.models["simplified"]
-    model.add_row(0, "J1.1")  # an old-catalog state in the simplified table: FM002
-    assert window.validation.model.rowCount() > 0
-    qtmodeltester.check(window.validation.model)
+def test_findings_model_passes_the_model_tester(session, qtbot, qtmodeltester):
+    from ui.validation_panel import ValidationPanel
+
+    panel = ValidationPanel(session)
+    qtbot.addWidget(panel)
+    session.models["simplified"].add_row(0, "J1.1")  # an old state in the simplified table: FM002
+    assert panel.model.rowCount() > 0
+    qtmodeltester.check(panel.model)
 
 
 def test_preview_diff_and_catalog_models_pass_the_model_tester(window, qtmodeltester):
@@ -44,9 +51,10 @@ def test_preview_diff_and_catalog_models_pass_the_model_tester(window, qtmodelte
     qtmodeltester.check(window.catalog.proxy)
 
 
-def test_catalog_browser_lists_every_state_with_its_successor(window):
-    model = window.catalog.model
-    ws = window.session.ws
+def test_catalog_browser_lists_every_state_with_its_successor(ws):
+    from ui.catalog_browser import CatalogModel
+
+    model = CatalogModel(ws)
     assert model.rowCount() == sum(len(c.states) for c in ws.catalogs.values())
     row = next(
         i
