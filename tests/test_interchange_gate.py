@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("frozen_cli")
 
 def invalid_table(ws: Workspace, folder: Path) -> Path:
     """The simplified table with a row naming a report field that does not exist (FM003)."""
-    table = ws.open_table("simplified").table
+    table = ws.simplified.table.model_copy(deep=True)
     table.rows.append(MappingRow(source="J3.5", target="FA999", relationship="related"))
     path = folder / "invalid.yaml"
     new_table_document(table).save(path)
@@ -34,7 +34,7 @@ def invalid_table(ws: Workspace, folder: Path) -> Path:
 
 def warning_table(ws: Workspace, folder: Path) -> Path:
     """Published with a row still in review: a warning (FM015), no error."""
-    table = ws.open_table("simplified").table
+    table = ws.simplified.table.model_copy(deep=True)
     table.rows[0] = table.rows[0].model_copy(update={"review_status": "in-review"})
     path = folder / "warning.yaml"
     new_table_document(table).save(path)
@@ -104,7 +104,7 @@ def test_cli_one_table_formats_reject_two_tables(tmp_path: Path) -> None:
 
 
 def exported(fmt: str, ws: Workspace, folder: Path) -> tuple[TableDocument, Path]:
-    doc = ws.open_table("original")
+    doc = ws.original
     out = folder / f"export.{fmt}"
     export_tables([doc], ws, fmt, out, now=NOW)
     return doc, out
@@ -185,6 +185,6 @@ def test_guides_gate_both_tables_of_the_pair(fmt: str, ws: Workspace, tmp_path: 
     ws.use_table(load_table(invalid_table(ws, tmp_path)))
     out = tmp_path / "guide.out"
     with pytest.raises(ExportRefused) as exc:
-        export_tables([ws.open_table("original")], ws, fmt, out)
+        export_tables([ws.original], ws, fmt, out)
     assert "FA999" in str(exc.value)
     assert not out.exists()

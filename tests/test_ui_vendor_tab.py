@@ -202,7 +202,7 @@ def test_the_check_uses_the_workspace_tables(
     """A table opened in the GUI (here: the old table without its FA510 rows) is the one the
     vendor files are checked against, so the reference file now has an unexpected FA510."""
     monkeypatch.setattr(vendor_tab, "citizens_dir", lambda: CITIZENS)
-    table = ws.open_table("original").table
+    table = ws.original.table.model_copy(deep=True)
     table.rows = [r for r in table.rows if r.target != "FA510"]
     path = tmp_path / "original-without-fa510.yaml"
     new_table_document(table).save(path)
