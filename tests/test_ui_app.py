@@ -23,6 +23,7 @@ def _env(config: Path | None = None) -> dict[str, str]:
 
 
 def test_gui_screenshot_renders_the_preview_to_a_png(tmp_path: Path):
+    # On the shipped data, as a user starts it: only that a picture of the window comes out.
     out = tmp_path / "shot.png"
     proc = subprocess.run(
         [
@@ -123,6 +124,7 @@ def test_settings_are_declared_once_with_defaults(settings):
 
 
 def test_window_is_shown_first_and_filled_by_load(qtbot, settings):
+    # On the shipped data: what the window loads by itself; only that it loads is checked.
     from ui.main_window import MainWindow
 
     w = MainWindow(settings=settings, defer=True)
