@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from frozen import CITIZENS, DATA, fsiii
+from frozen import CITIZENS, DATA, check_config, fsiii
 
 from fsiii_mapper import workspace as workspace_module
 from fsiii_mapper.workspace import Workspace
@@ -65,6 +65,23 @@ def rebased(ws: Workspace, folder: Path) -> Workspace:
         if doc.path is not None:
             doc.path = folder / doc.path.name
     return new
+
+
+@pytest.fixture(scope="session")
+def frozen_checkers(frozen_ws: Workspace) -> Callable[[str], Any]:
+    """``frozen_checkers("original")``: the vendor-file checker of a strategy over the frozen data
+    and demo citizens, built once per session (it holds every citizen's expected report). Do not
+    change it; a test that needs other tables builds its own."""
+    from fsiii_mapper.conformance.batch import Checker
+
+    built: dict[str, Checker] = {}
+
+    def get(strategy: str) -> Checker:
+        if strategy not in built:
+            built[strategy] = Checker(check_config(strategy))
+        return built[strategy]
+
+    return get
 
 
 # --- folders ---------------------------------------------------------------------------------

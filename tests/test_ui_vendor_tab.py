@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from frozen import CITIZENS, check_config
+from frozen import CITIZENS
 from lxml import etree
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtWidgets import QFileDialog
@@ -31,9 +31,9 @@ WAIT = 60_000  # ms: an upper bound for a stuck run, not a speed requirement
 DEMOS = ("demo-01", "demo-02", "demo-03", "demo-04")
 
 
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(check_config("original"))
+@pytest.fixture
+def checker(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("original")
 
 
 @pytest.fixture

@@ -4,12 +4,12 @@ checked field) and SARIF 2.1.0 (schema-valid, stable fingerprints, within GitHub
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from frozen import check_config
 from lxml import etree
 
 from fsiii_mapper.conformance.batch import BatchResult, Checker, FileResult, run_batch
@@ -23,9 +23,9 @@ from fsiii_mapper.conformance.report_text import batch_text
 FIXTURES = Path(__file__).parent / "fixtures" / "vendor"
 
 
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(check_config("original"))
+@pytest.fixture
+def checker(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("original")
 
 
 @pytest.fixture

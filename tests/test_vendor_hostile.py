@@ -4,10 +4,11 @@ it, and never stops the batch."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from frozen import check_config, fsiii
+from frozen import fsiii
 
 from fsiii_mapper.conformance.batch import Checker, run_batch
 from fsiii_mapper.conformance.render import render_xml
@@ -16,9 +17,9 @@ from fsiii_mapper.conformance.safexml import XmlProblem, read_bounded
 SECRET = "TOP-SECRET-7f3a"
 
 
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(check_config("original"))
+@pytest.fixture
+def checker(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("original")
 
 
 @pytest.fixture

@@ -17,14 +17,14 @@ NS = "urn:oio:medcom:municipality:1.0.3"
 M = {"m": NS}
 
 
-@pytest.fixture(scope="module")
-def original() -> Checker:
-    return Checker(check_config("original"))
+@pytest.fixture
+def original(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("original")
 
 
-@pytest.fixture(scope="module")
-def nexus() -> Checker:
-    return Checker(check_config("nexus"))
+@pytest.fixture
+def nexus(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("nexus")
 
 
 def _item(root: etree._Element, code: str, n: int = 0) -> etree._Element:

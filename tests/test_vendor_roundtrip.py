@@ -3,6 +3,7 @@ citizen and strategy — and both follow the layout data, not names in code."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,9 @@ from fsiii_mapper.workspace import Workspace
 DEMO_IDS = sorted(p.stem[:7] for p in CITIZENS.glob("*.yaml"))
 
 
-@pytest.fixture(scope="module")
-def checkers() -> dict[str, Checker]:
-    return {s: Checker(check_config(s)) for s in STRATEGIES}
+@pytest.fixture
+def checkers(frozen_checkers: Callable[[str], Checker]) -> dict[str, Checker]:
+    return {s: frozen_checkers(s) for s in STRATEGIES}
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
