@@ -65,9 +65,6 @@ class Workspace:
     def catalog_for(self, doc: TableDocument) -> Catalog | None:
         return self.catalogs.get(doc.table.table.catalog)
 
-    def other_catalogs(self, doc: TableDocument) -> list[Catalog]:
-        return [c for cid, c in self.catalogs.items() if cid != doc.table.table.catalog]
-
     @property
     def original(self) -> TableDocument:
         return self.tables["original"]

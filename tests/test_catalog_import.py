@@ -24,6 +24,7 @@ def counts(catalog) -> Counter:  # type: ignore[no-untyped-def]
 
 
 def test_reimport_reproduces_the_shipped_catalogs_byte_for_byte(shared_dir):
+    # On the shipped data on purpose: the shipped catalogs are exactly what KL's files give.
     result = import_codesystems([kl(shared_dir, "1.1.0"), kl(shared_dir, "2.3.0")])
     assert result.warnings == []
     for cat in result.catalogs:
@@ -32,6 +33,7 @@ def test_reimport_reproduces_the_shipped_catalogs_byte_for_byte(shared_dir):
 
 
 def test_shipped_catalogs_have_the_domain_counts(shipped_ws):
+    # On the shipped data on purpose: the catalogs that ship have KL's state counts.
     orig, simp = shipped_ws.catalogs["original"], shipped_ws.catalogs["simplified"]
     assert sum(1 for s in orig.states if s.group == "funktionsevne") == 30
     assert sum(1 for s in orig.states if s.group == "helbred") == 43
@@ -128,9 +130,10 @@ def test_wrong_resource_is_refused(tmp_path, doc, msg):
         import_codesystems([p])
 
 
-def test_catalog_list_json(capsys):
-    assert main(["catalog", "list", "--catalog", "simplified", "--format", "json"]) == 0
-    items = json.loads(capsys.readouterr().out)
+def test_catalog_list_json(cli):
+    rc, out, _ = cli("catalog", "list", "--catalog", "simplified", "--format", "json")
+    assert rc == 0
+    items = json.loads(out)
     assert len(items) == 36
     assert {"uuid", "key", "display", "group", "area", "status"} <= set(items[0])
     assert Counter(i["group"] for i in items) == Counter({"funktionsevne": 13, "helbred": 23})
@@ -138,8 +141,9 @@ def test_catalog_list_json(capsys):
     assert (pp["group"], pp["area"], pp["status"]) == ("funktionsevne", "J1", "new")
 
 
-def test_catalog_list_shows_successors_of_old_states(capsys):
-    assert main(["catalog", "list", "--catalog", "original", "--format", "json"]) == 0
-    items = {i["key"]: i for i in json.loads(capsys.readouterr().out)}
+def test_catalog_list_shows_successors_of_old_states(cli):
+    rc, out, _ = cli("catalog", "list", "--catalog", "original", "--format", "json")
+    assert rc == 0
+    items = {i["key"]: i for i in json.loads(out)}
     assert items["J1.1"]["successors"] == ["Personlig_pleje"]
     assert items["J1.1"]["status"] == "outgoing"

@@ -1,4 +1,8 @@
-"""The command line as analysts, vendors and trainers use it."""
+"""The command line as analysts, vendors and trainers use it.
+
+Golden: commands run on the frozen data (tests/data) through the ``cli`` fixture; the few tests
+about the shipped data say so.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ import subprocess
 import sys
 
 import pytest
+from frozen import CITIZENS, DATA
 
-from fsiii_mapper.workspace import shipped_dir
+import fsiii_mapper_cli.main as cli_main
 from fsiii_mapper_cli.main import ExitCode, main
 
 
@@ -29,16 +34,17 @@ def test_help_documents_every_command_and_the_exit_codes(capsys):
 
 
 def test_validate_shipped_tables_passes(capsys):
+    # On the shipped data on purpose: the tables that ship must validate clean.
     rc, out, _ = run(capsys, "validate")
     assert rc == ExitCode.OK
     assert out.count("Ingen fejl") == 2
 
 
-def test_validate_accepts_ids_and_paths_and_reports_json(capsys, tmp_path):
+def test_validate_accepts_ids_and_paths_and_reports_json(cli, tmp_path):
     bad = tmp_path / "bad.yaml"
-    text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
+    text = (DATA / "table_original.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("target: FA510", "target: FA999", 1), encoding="utf-8")
-    rc, out, _ = run(capsys, "validate", "simplified", str(bad), "--format", "json")
+    rc, out, _ = cli("validate", "simplified", str(bad), "--format", "json")
     assert rc == ExitCode.FINDINGS
     data = json.loads(out)
     assert data["errors"] == 1
@@ -48,51 +54,51 @@ def test_validate_accepts_ids_and_paths_and_reports_json(capsys, tmp_path):
     assert f["file"] == str(bad) and f["line"] > 0 and f["column"] > 0
 
 
-def test_validate_text_names_file_line_and_rule(capsys, tmp_path, monkeypatch):
+def test_validate_text_names_file_line_and_rule(cli, tmp_path, monkeypatch):
     monkeypatch.delenv("FSIII_LANG", raising=False)
     bad = tmp_path / "bad.yaml"
-    text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
+    text = (DATA / "table_original.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("target: FA510", "target: FA999", 1), encoding="utf-8")
-    _, out, _ = run(capsys, "validate", str(bad))
+    _, out, _ = cli("validate", str(bad))
     line = text[: text.index("target: FA510")].count("\n") + 1
     assert f"{bad}:{line}:13: fejl FM003 unknown-target: række 1: ukendt målfelt" in out
     assert "1 fejl, 0 advarsler" in out
 
 
-def test_validate_strict_fails_on_warnings(capsys, tmp_path):
+def test_validate_strict_fails_on_warnings(cli, tmp_path):
     p = tmp_path / "w.yaml"
-    text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
+    text = (DATA / "table_original.yaml").read_text(encoding="utf-8")
     p.write_text(text.replace("review_status: approved", "review_status: draft", 1), "utf-8")
-    assert run(capsys, "validate", str(p))[0] == ExitCode.OK
-    assert run(capsys, "validate", "--strict", str(p))[0] == ExitCode.FINDINGS
+    assert cli("validate", str(p))[0] == ExitCode.OK
+    assert cli("validate", "--strict", str(p))[0] == ExitCode.FINDINGS
 
 
-def test_missing_file_is_a_usage_error_with_the_path(capsys, tmp_path):
-    rc, _, err = run(capsys, "preview", str(tmp_path / "nope.yaml"), "--strategy", "cura")
+def test_missing_file_is_a_usage_error_with_the_path(cli, tmp_path):
+    rc, _, err = cli("preview", str(tmp_path / "nope.yaml"), "--strategy", "cura")
     assert rc == ExitCode.USAGE
     assert "nope.yaml" in err and "demo-01" in err
 
 
-def test_malformed_citizen_names_file_and_line(capsys, tmp_path):
+def test_malformed_citizen_names_file_and_line(cli, tmp_path):
     p = tmp_path / "c.yaml"
     p.write_text(
         "id: x\nconditions:\n  - code: J1.1\n    status: aktiv\n    level: 7\n", encoding="utf-8"
     )
-    rc, _, err = run(capsys, "preview", str(p), "--strategy", "original")
+    rc, _, err = cli("preview", str(p), "--strategy", "original")
     assert rc == ExitCode.USAGE
     assert f"{p}:5:" in err and "level" in err
 
 
-def test_preview_text_shows_empty_fields_with_their_reason(capsys):
-    rc, out, _ = run(capsys, "preview", "demo-02", "--strategy", "cura")
+def test_preview_text_shows_empty_fields_with_their_reason(cli):
+    rc, out, _ = cli("preview", "demo-02", "--strategy", "cura")
     assert rc == 0
     assert "FA510" in out and "TOM: Ingen række i den forenklede tabel udfylder FA510" in out
     assert "moderate" in out
 
 
-def test_preview_json_in_english(capsys):
-    rc, out, _ = run(
-        capsys, "--lang", "en", "preview", "demo-04", "--strategy", "nexus", "--format", "json"
+def test_preview_json_in_english(cli):
+    rc, out, _ = cli(
+        "--lang", "en", "preview", "demo-04", "--strategy", "nexus", "--format", "json"
     )
     data = json.loads(out)
     assert rc == 0 and data["strategy"] == "nexus"
@@ -102,9 +108,9 @@ def test_preview_json_in_english(capsys):
     assert fa420["flags"][0]["message"] == "The field is filled more than once"
 
 
-def test_preview_with_an_edited_table_given_by_path(capsys, tmp_path):
+def test_preview_with_an_edited_table_given_by_path(cli, tmp_path):
     p = tmp_path / "simple.yaml"
-    text = (shipped_dir() / "table_simplified.yaml").read_text(encoding="utf-8")
+    text = (DATA / "table_simplified.yaml").read_text(encoding="utf-8")
     old = (
         "  - source: Personlig_pleje  # Personlig pleje\n    target: null\n"
         "    relationship: no-map\n"
@@ -117,15 +123,13 @@ def test_preview_with_an_edited_table_given_by_path(capsys, tmp_path):
         ),
         encoding="utf-8",
     )
-    rc, out, _ = run(
-        capsys, "preview", "demo-02", "-s", "simplified", "--new", str(p), "--format", "json"
-    )
+    rc, out, _ = cli("preview", "demo-02", "-s", "simplified", "--new", str(p), "--format", "json")
     fa510 = json.loads(out)["function_items"][0]
     assert rc == 0 and [v["score"] for v in fa510["values"]] == ["svære"]
 
 
-def test_diff_old_vs_simplified(capsys):
-    rc, out, _ = run(capsys, "diff", "original", "simplified", "--format", "json")
+def test_diff_old_vs_simplified(cli):
+    rc, out, _ = cli("diff", "original", "simplified", "--format", "json")
     data = json.loads(out)
     assert rc == ExitCode.FINDINGS
     removed = {r["source"] for r in data["removed"]}
@@ -134,20 +138,20 @@ def test_diff_old_vs_simplified(capsys):
     assert "J3.5" not in removed | added  # same row in both tables
 
 
-def test_diff_reports_changed_fields(capsys, tmp_path):
+def test_diff_reports_changed_fields(cli, tmp_path):
     p = tmp_path / "t.yaml"
-    text = (shipped_dir() / "table_original.yaml").read_text(encoding="utf-8")
+    text = (DATA / "table_original.yaml").read_text(encoding="utf-8")
     p.write_text(text.replace("relationship: equivalent", "relationship: related", 1), "utf-8")
-    rc, out, _ = run(capsys, "diff", "original", str(p), "--format", "json")
+    rc, out, _ = cli("diff", "original", str(p), "--format", "json")
     data = json.loads(out)
     assert rc == ExitCode.FINDINGS
     assert data["summary"] == {"added": 0, "removed": 0, "changed": 1}
     assert data["changed"][0]["changes"] == {"relationship": {"a": "equivalent", "b": "related"}}
-    assert run(capsys, "diff", "original", "original")[0] == ExitCode.OK
+    assert cli("diff", "original", "original")[0] == ExitCode.OK
 
 
-def test_gaps_shows_the_six_lost_function_items_and_fill_rates(capsys):
-    rc, out, _ = run(capsys, "gaps", "--format", "json")
+def test_gaps_shows_the_six_lost_function_items_and_fill_rates(cli):
+    rc, out, _ = cli("gaps", "--format", "json")
     data = json.loads(out)
     lost = [f["code"] for f in data["fields"] if f["lost"]]
     assert rc == 0 and lost == ["FA510", "FA540", "FA530", "FA460", "FA550", "FA560"]
@@ -156,16 +160,15 @@ def test_gaps_shows_the_six_lost_function_items_and_fill_rates(capsys):
     assert rates["original"]["FA420"] == rates["simplified"]["FA420"]
 
 
-def test_gaps_over_a_folder_of_citizens(capsys, tmp_path):
-    shutil.copy(shipped_dir() / "citizens" / "demo-01-gamle-tilstande.yaml", tmp_path)
-    rc, out, _ = run(
-        capsys, "gaps", "--citizens", str(tmp_path), "-s", "original", "--format", "json"
-    )
+def test_gaps_over_a_folder_of_citizens(cli, tmp_path):
+    shutil.copy(CITIZENS / "demo-01-gamle-tilstande.yaml", tmp_path)
+    rc, out, _ = cli("gaps", "--citizens", str(tmp_path), "-s", "original", "--format", "json")
     data = json.loads(out)
     assert rc == 0 and data["citizens"] == 1 and data["fill_rates"]["original"]["FA510"] == 1.0
 
 
 def test_console_script_runs(tmp_path):
+    # On the shipped data on purpose: the installed command lists the demo citizens that ship.
     out = subprocess.run(
         [sys.executable, "-m", "fsiii_mapper_cli.main", "citizens"],
         capture_output=True,
@@ -176,8 +179,8 @@ def test_console_script_runs(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["preview", "demo-01"], ["frobnicate"]])
-def test_usage_errors_exit_2(capsys, args):
-    assert run(capsys, *args)[0] == ExitCode.USAGE
+def test_usage_errors_exit_2(cli, args):
+    assert cli(*args)[0] == ExitCode.USAGE
 
 
 def test_table_ids_follow_the_data_folder(capsys, data_copy):
@@ -190,10 +193,27 @@ def test_table_ids_follow_the_data_folder(capsys, data_copy):
     assert rc == ExitCode.FINDINGS and str(p) in out
 
 
-def test_yaml_syntax_error_in_a_citizen_names_file_line_and_column(capsys, tmp_path):
+def test_yaml_syntax_error_in_a_citizen_names_file_line_and_column(cli, tmp_path):
     """Read-only documents load through the fast parser; its errors keep the position."""
     p = tmp_path / "c.yaml"
     p.write_text("id: x\nconditions:\n  - code: [J1.1\n    status: aktiv\n", encoding="utf-8")
-    rc, _, err = run(capsys, "preview", str(p), "--strategy", "original")
+    rc, _, err = cli("preview", str(p), "--strategy", "original")
     assert rc == ExitCode.USAGE
     assert f"{p}:" in err and "YAML-syntaksfejl" in err
+
+
+@pytest.mark.parametrize("error", [RuntimeError("boom"), KeyError("FA510")])
+def test_a_bug_inside_a_command_is_one_line_on_stderr_and_exit_code_3(capsys, monkeypatch, error):
+    """Regression for the catch-all in main(): an unexpected exception inside a command gives
+    one line on stderr, no traceback, and the documented exit code for an internal error."""
+
+    def broken(args):  # type: ignore[no-untyped-def]
+        raise error
+
+    monkeypatch.setattr(cli_main, "cmd_validate", broken)
+    rc, out, err = run(capsys, "validate")
+    assert rc == ExitCode.INTERNAL == 3
+    assert out == ""
+    assert err.startswith("fsiii-mapper: intern fejl")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert type(error).__name__ in err

@@ -1,15 +1,17 @@
-"""Each demo citizen's report under each strategy, pinned: what DOMAIN.md §4–5 says it must be.
+"""Each demo citizen's report under each strategy, pinned: what the domain rules say it must be.
 
 Function items are given as their score words (None: a value without a score word), problem areas
-as the sources that fill them; a field not listed is empty.
+as the sources that fill them; a field not listed is empty. Golden: the frozen tables and demo
+citizens in tests/data.
 """
 
 from __future__ import annotations
 
 import pytest
+from frozen import CITIZENS, demo_path
 
 from fsiii_mapper.engine.populate import STRATEGIES, Engine
-from fsiii_mapper.workspace import open_citizen
+from fsiii_mapper.io.documents import load_citizen
 
 ALL_OLD = {
     "FA510": ["moderate"],
@@ -117,15 +119,15 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def engine(shipped_ws):  # type: ignore[no-untyped-def]
-    return Engine(shipped_ws)
+def engine(frozen_ws):  # type: ignore[no-untyped-def]
+    return Engine(frozen_ws)
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
 @pytest.mark.parametrize("demo", sorted(EXPECTED))
 def test_demo_citizen_report_is_as_the_domain_prescribes(engine, demo, strategy):  # type: ignore[no-untyped-def]
     tables, items, areas = EXPECTED[demo][strategy]
-    rep = engine.populate(open_citizen(demo), strategy)
+    rep = engine.populate(load_citizen(demo_path(demo)), strategy)
     assert rep.tables_used == tables
     got_items = {
         f.code: [v.score for v in f.contributions] for f in rep.function_items if f.contributions
@@ -141,9 +143,6 @@ def test_demo_citizen_report_is_as_the_domain_prescribes(engine, demo, strategy)
 
 
 def test_every_demo_citizen_file_is_pinned():
-    from fsiii_mapper.io.documents import load_citizen
-    from fsiii_mapper.workspace import demo_citizen_paths
-
-    ids = {load_citizen(p).id for p in demo_citizen_paths()}
+    ids = {load_citizen(p).id for p in CITIZENS.glob("*.yaml")}
     assert ids == set(EXPECTED)
     assert len(ids) >= 8

@@ -67,18 +67,18 @@ def targets(cm: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def test_r4_export_is_a_valid_r4_conceptmap_and_not_r5(
-    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
-    cm = export(rich, shipped_ws, "r4", tmp_path)
+    cm = export(rich, frozen_ws, "r4", tmp_path)
     fhir_r4.ConceptMap.model_validate(cm)
     with pytest.raises(ValidationError):
         fhir_r5.ConceptMap.model_validate(cm)
 
 
 def test_r5_export_is_a_valid_r5_conceptmap_and_not_r4(
-    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
-    cm = export(rich, shipped_ws, "r5", tmp_path)
+    cm = export(rich, frozen_ws, "r5", tmp_path)
     fhir_r5.ConceptMap.model_validate(cm)
     with pytest.raises(ValidationError):
         fhir_r4.ConceptMap.model_validate(cm)
@@ -88,6 +88,7 @@ def test_r5_export_is_a_valid_r5_conceptmap_and_not_r4(
 def test_shipped_tables_validate_in_both_versions(
     table_id: str, shipped_ws: Workspace, tmp_path: Path
 ) -> None:
+    # On the shipped data on purpose: the tables that ship export as valid FHIR ConceptMaps.
     table = shipped_ws.open_table(table_id).table
     fhir_r4.ConceptMap.model_validate(export(table, shipped_ws, "r4", tmp_path))
     fhir_r5.ConceptMap.model_validate(export(table, shipped_ws, "r5", tmp_path))
@@ -111,7 +112,7 @@ def one_row_table(rich: MappingTable, row: MappingRow) -> MappingTable:
 
 @pytest.mark.parametrize(("relationship", "r4", "r5"), DIRECTION)
 def test_direction_of_each_relationship(
-    relationship: str, r4: str, r5: str, shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    relationship: str, r4: str, r5: str, frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
     row = MappingRow(
         source="J3.5",
@@ -123,22 +124,22 @@ def test_direction_of_each_relationship(
         date=dt.date(2026, 1, 2),
     )
     table = one_row_table(rich, row)
-    got4 = [t for code, t in targets(export(table, shipped_ws, "r4", tmp_path)) if code == "J3.5"]
-    got5 = [t for code, t in targets(export(table, shipped_ws, "r5", tmp_path)) if code == "J3.5"]
+    got4 = [t for code, t in targets(export(table, frozen_ws, "r4", tmp_path)) if code == "J3.5"]
+    got5 = [t for code, t in targets(export(table, frozen_ws, "r5", tmp_path)) if code == "J3.5"]
     assert [t["equivalence"] for t in got4] == [r4]
     assert [t["relationship"] for t in got5] == [r5]
     assert got4[0]["code"] == got5[0]["code"] == "FA420"
     # and back again
     for version in ("r4", "r5"):
-        back = import_file(tmp_path / f"cm-{version}.json", shipped_ws).table
+        back = import_file(tmp_path / f"cm-{version}.json", frozen_ws).table
         assert [r.relationship for r in back.rows if r.source == "J3.5"] == [relationship]
 
 
 def test_no_map_is_r4_unmatched_and_r5_nomap(
-    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
-    r4 = export(rich, shipped_ws, "r4", tmp_path)
-    r5 = export(rich, shipped_ws, "r5", tmp_path)
+    r4 = export(rich, frozen_ws, "r4", tmp_path)
+    r5 = export(rich, frozen_ws, "r5", tmp_path)
     el4 = next(el for el in r4["group"][0]["element"] if el["code"] == "Sundhedskompetence")
     assert [(t.get("code"), t["equivalence"]) for t in el4["target"]] == [(None, "unmatched")]
     el5 = next(el for el in r5["group"][0]["element"] if el["code"] == "Sundhedskompetence")
@@ -147,23 +148,23 @@ def test_no_map_is_r4_unmatched_and_r5_nomap(
 
 
 def test_every_code_is_from_the_bound_value_set(
-    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
-    for _, t in targets(export(rich, shipped_ws, "r4", tmp_path)):
+    for _, t in targets(export(rich, frozen_ws, "r4", tmp_path)):
         assert t["equivalence"] in R4_EQUIVALENCE_CODES
-    for _, t in targets(export(rich, shipped_ws, "r5", tmp_path)):
+    for _, t in targets(export(rich, frozen_ws, "r5", tmp_path)):
         assert t["relationship"] in R5_RELATIONSHIP_CODES
 
 
 def test_invariants_fhir_resources_does_not_check(
-    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
     # R4 cmd-1: narrower/inexact need a comment. R5 cmd-1: source-is-broader-than-target and
     # not-related-to need a comment. R5 cmd-2 (element): noMap = true means no target.
-    for _, t in targets(export(rich, shipped_ws, "r4", tmp_path)):
+    for _, t in targets(export(rich, frozen_ws, "r4", tmp_path)):
         if t["equivalence"] in ("narrower", "inexact"):
             assert t.get("comment")
-    r5 = export(rich, shipped_ws, "r5", tmp_path)
+    r5 = export(rich, frozen_ws, "r5", tmp_path)
     for _, t in targets(r5):
         if t["relationship"] in ("source-is-broader-than-target", "not-related-to"):
             assert t.get("comment")
@@ -172,32 +173,32 @@ def test_invariants_fhir_resources_does_not_check(
 
 
 def test_required_comment_is_generated_and_dropped_again(
-    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
     # The fixture's Personlig_pleje → FA540 row is source-broader with an empty comment.
     for version in ("r4", "r5"):
-        cm = export(rich, shipped_ws, version, tmp_path)
+        cm = export(rich, frozen_ws, version, tmp_path)
         t = next(t for code, t in targets(cm) if code == "Personlig_pleje" and t["code"] == "FA540")
         assert t["comment"] == GENERATED_COMMENT
-        back = import_file(tmp_path / f"cm-{version}.json", shipped_ws).table
+        back = import_file(tmp_path / f"cm-{version}.json", frozen_ws).table
         row = next(r for r in back.rows if r.source == "Personlig_pleje" and r.target == "FA540")
         assert row.comment == ""
 
 
 def test_one_to_many_rows_share_one_element(
-    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
     for version in ("r4", "r5"):
-        cm = export(rich, shipped_ws, version, tmp_path)
+        cm = export(rich, frozen_ws, version, tmp_path)
         els = [el for el in cm["group"][0]["element"] if el["code"] == "Personlig_pleje"]
         assert len(els) == 1
         assert [t["code"] for t in els[0]["target"]] == ["FA510", "FA540", "FA530"]
 
 
 def test_review_status_author_date_in_standard_places(
-    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
-    r5 = export(rich, shipped_ws, "r5", tmp_path)
+    r5 = export(rich, frozen_ws, "r5", tmp_path)
     assert {p["code"] for p in r5["property"]} == {"review-status", "author", "date"}
     t = next(t for code, t in targets(r5) if code == "Personlig_pleje" and t["code"] == "FA510")
     props = {p["code"]: p for p in t["property"]}
@@ -208,17 +209,17 @@ def test_review_status_author_date_in_standard_places(
 
 
 def test_systems_versions_and_table_identity(
-    shipped_ws: Workspace, rich: MappingTable, tmp_path: Path
+    frozen_ws: Workspace, rich: MappingTable, tmp_path: Path
 ) -> None:
-    cat = shipped_ws.catalogs["simplified"]
-    r4 = export(rich, shipped_ws, "r4", tmp_path)
+    cat = frozen_ws.catalogs["simplified"]
+    r4 = export(rich, frozen_ws, "r4", tmp_path)
     g4 = r4["group"][0]
     assert (g4["source"], g4["sourceVersion"]) == (FSIII_SYSTEM, cat.code_system_version)
-    assert (g4["target"], g4["targetVersion"]) == (REPORT_FIELD_SYSTEM, shipped_ws.layout.id)
-    r5 = export(rich, shipped_ws, "r5", tmp_path)
+    assert (g4["target"], g4["targetVersion"]) == (REPORT_FIELD_SYSTEM, frozen_ws.layout.id)
+    r5 = export(rich, frozen_ws, "r5", tmp_path)
     g5 = r5["group"][0]
     assert g5["source"] == f"{FSIII_SYSTEM}|{cat.code_system_version}"
-    assert g5["target"] == f"{REPORT_FIELD_SYSTEM}|{shipped_ws.layout.id}"
+    assert g5["target"] == f"{REPORT_FIELD_SYSTEM}|{frozen_ws.layout.id}"
     for cm in (r4, r5):
         assert cm["version"] == rich.table.version
         assert cm["date"] == "2026-11-21T12:00:00Z"
@@ -254,9 +255,9 @@ def foreign_r4(tmp_path: Path) -> Path:
 
 
 def test_a_foreign_conceptmap_imports_what_it_can_and_says_what_not(
-    shipped_ws: Workspace, tmp_path: Path
+    frozen_ws: Workspace, tmp_path: Path
 ) -> None:
-    result = import_file(foreign_r4(tmp_path), shipped_ws)
+    result = import_file(foreign_r4(tmp_path), frozen_ws)
     assert result.format == "conceptmap-r4"
     assert [(r.source, r.target, r.relationship) for r in result.table.rows] == [
         ("J3.5", "FA420", "equivalent")

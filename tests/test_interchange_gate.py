@@ -9,20 +9,23 @@ import json
 from pathlib import Path
 
 import pytest
+from frozen import fsiii
 from openpyxl import load_workbook
 
 from fsiii_mapper.interchange import EXPORT_FORMATS, ExportRefused, export_tables
 from fsiii_mapper.io.documents import TableDocument, load_table, new_table_document
 from fsiii_mapper.model import MappingRow
 from fsiii_mapper.workspace import Workspace
-from fsiii_mapper_cli.main import main
 
 NOW = dt.datetime(2026, 11, 21, 9, 15, 0, tzinfo=dt.UTC)
+
+# Golden: commands run on the frozen data (tests/data).
+pytestmark = pytest.mark.usefixtures("frozen_cli")
 
 
 def invalid_table(ws: Workspace, folder: Path) -> Path:
     """The simplified table with a row naming a report field that does not exist (FM003)."""
-    table = ws.open_table("simplified").table
+    table = ws.simplified.table.model_copy(deep=True)
     table.rows.append(MappingRow(source="J3.5", target="FA999", relationship="related"))
     path = folder / "invalid.yaml"
     new_table_document(table).save(path)
@@ -31,7 +34,7 @@ def invalid_table(ws: Workspace, folder: Path) -> Path:
 
 def warning_table(ws: Workspace, folder: Path) -> Path:
     """Published with a row still in review: a warning (FM015), no error."""
-    table = ws.open_table("simplified").table
+    table = ws.simplified.table.model_copy(deep=True)
     table.rows[0] = table.rows[0].model_copy(update={"review_status": "in-review"})
     path = folder / "warning.yaml"
     new_table_document(table).save(path)
@@ -75,7 +78,7 @@ def test_cli_refusal_exit_code_1_names_the_findings(
 ) -> None:
     src = invalid_table(ws, tmp_path)
     out = tmp_path / "x.json"
-    code = main(["--lang", "da", "export", str(src), "--format", "conceptmap-r4", "-o", str(out)])
+    code = fsiii("--lang", "da", "export", str(src), "--format", "conceptmap-r4", "-o", str(out))
     err = capsys.readouterr().err
     assert code == 1
     assert "Eksport afvist" in err and "FM003" in err and "FA999" in err
@@ -86,14 +89,14 @@ def test_cli_export_of_a_shipped_table_by_id(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "simplified.csv"
-    assert main(["export", "simplified", "--format", "csv", "-o", str(out)]) == 0
+    assert fsiii("export", "simplified", "--format", "csv", "-o", str(out)) == 0
     assert out.exists()
     assert "simplified" in capsys.readouterr().out
 
 
 def test_cli_one_table_formats_reject_two_tables(tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
-    assert main(["export", "original", "simplified", "-f", "csv", "-o", str(out)]) == 2
+    assert fsiii("export", "original", "simplified", "-f", "csv", "-o", str(out)) == 2
     assert not out.exists()
 
 
@@ -101,7 +104,7 @@ def test_cli_one_table_formats_reject_two_tables(tmp_path: Path) -> None:
 
 
 def exported(fmt: str, ws: Workspace, folder: Path) -> tuple[TableDocument, Path]:
-    doc = ws.open_table("original")
+    doc = ws.original
     out = folder / f"export.{fmt}"
     export_tables([doc], ws, fmt, out, now=NOW)
     return doc, out
@@ -182,6 +185,6 @@ def test_guides_gate_both_tables_of_the_pair(fmt: str, ws: Workspace, tmp_path: 
     ws.use_table(load_table(invalid_table(ws, tmp_path)))
     out = tmp_path / "guide.out"
     with pytest.raises(ExportRefused) as exc:
-        export_tables([ws.open_table("original")], ws, fmt, out)
+        export_tables([ws.original], ws, fmt, out)
     assert "FA999" in str(exc.value)
     assert not out.exists()

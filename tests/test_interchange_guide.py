@@ -19,8 +19,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "interchange" / "rich_table.yaml"
 
 def html_of(ws: Workspace, folder: Path, *tables: str) -> str:
     out = folder / "guide.html"
-    docs = [load_table(t) if t.endswith(".yaml") else ws.open_table(t) for t in tables]
-    export_tables(docs or [ws.open_table("simplified")], ws, "guide-html", out, lang="da")
+    docs = [load_table(t) if t.endswith(".yaml") else ws.tables[t] for t in tables]
+    export_tables(docs or [ws.simplified], ws, "guide-html", out, lang="da")
     return out.read_text(encoding="utf-8")
 
 
@@ -36,7 +36,7 @@ def test_guide_crosswalk_old_to_new(ws: Workspace) -> None:
     line = next(c for c in build_guide(ws).crosswalk if c.old_key == "J1.1")
     assert line.old_fills == ["FA510"]
     assert [s[0] for s in line.successors] == ["Personlig_pleje"]
-    assert line.successors[0][2] == []  # Personlig pleje fills nothing in the shipped table
+    assert line.successors[0][2] == []  # Personlig pleje fills nothing in the table
 
 
 def test_a_one_to_n_row_fills_the_field_again(ws: Workspace, tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_pdf_is_written_with_a_unicode_font_when_there_is_one(
     if guide_pdf.find_unicode_font() is None:
         pytest.skip("no Unicode TrueType font on this system")
     out = tmp_path / "guide.pdf"
-    export_tables([ws.open_table("simplified")], ws, "guide-pdf", out, lang="da")
+    export_tables([ws.simplified], ws, "guide-pdf", out, lang="da")
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     assert b"/FontFile2" in data  # an embedded TrueType font, not a Latin-1 core font
@@ -97,7 +97,7 @@ def test_pdf_falls_back_to_a_core_font(
 ) -> None:
     monkeypatch.setattr(guide_pdf, "find_unicode_font", lambda: None)
     out = tmp_path / "guide.pdf"
-    export_tables([ws.open_table("simplified")], ws, "guide-pdf", out, lang="da")
+    export_tables([ws.simplified], ws, "guide-pdf", out, lang="da")
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and b"/FontFile2" not in data
     if shutil.which("pdftotext"):

@@ -52,25 +52,25 @@ def test_the_fixture_has_every_hard_case() -> None:
 
 @pytest.mark.parametrize("fmt", READABLE)
 def test_export_then_import_gives_the_same_rows(
-    fmt: str, shipped_ws: Workspace, tmp_path: Path
+    fmt: str, frozen_ws: Workspace, tmp_path: Path
 ) -> None:
     table = load_table(FIXTURE).table
-    back = roundtrip(table, shipped_ws, fmt, tmp_path)
+    back = roundtrip(table, frozen_ws, fmt, tmp_path)
     assert rows_of(back) == rows_of(table)
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "conceptmap-r4", "conceptmap-r5"])
 def test_export_then_import_keeps_the_table_metadata(
-    fmt: str, shipped_ws: Workspace, tmp_path: Path
+    fmt: str, frozen_ws: Workspace, tmp_path: Path
 ) -> None:
     table = load_table(FIXTURE).table
-    back = roundtrip(table, shipped_ws, fmt, tmp_path)
+    back = roundtrip(table, frozen_ws, fmt, tmp_path)
     assert back.table == table.table
 
 
-def test_csv_round_trip_keeps_the_table_identity(shipped_ws: Workspace, tmp_path: Path) -> None:
+def test_csv_round_trip_keeps_the_table_identity(frozen_ws: Workspace, tmp_path: Path) -> None:
     table = load_table(FIXTURE).table
-    back = roundtrip(table, shipped_ws, "csv", tmp_path).table
+    back = roundtrip(table, frozen_ws, "csv", tmp_path).table
     m = table.table
     assert (back.id, back.version, back.status, back.catalog) == (
         m.id,
@@ -85,15 +85,14 @@ def test_csv_round_trip_keeps_the_table_identity(shipped_ws: Workspace, tmp_path
 def test_shipped_tables_survive_every_format(
     table_id: str, fmt: str, shipped_ws: Workspace, tmp_path: Path
 ) -> None:
+    # On the shipped data on purpose: every table that ships survives every readable format.
     table = shipped_ws.open_table(table_id).table
     assert rows_of(roundtrip(table, shipped_ws, fmt, tmp_path)) == rows_of(table)
 
 
-def test_imported_table_saves_as_yaml_and_loads_again(
-    shipped_ws: Workspace, tmp_path: Path
-) -> None:
+def test_imported_table_saves_as_yaml_and_loads_again(frozen_ws: Workspace, tmp_path: Path) -> None:
     table = load_table(FIXTURE).table
-    back = roundtrip(table, shipped_ws, "xlsx", tmp_path)
+    back = roundtrip(table, frozen_ws, "xlsx", tmp_path)
     new_table_document(back).save(tmp_path / "t.yaml")
     assert rows_of(load_table(tmp_path / "t.yaml").table) == rows_of(table)
 
@@ -109,8 +108,8 @@ comment_text = st.text(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(comment=comment_text, fmt=st.sampled_from(READABLE))
-def test_any_comment_survives_a_round_trip(comment: str, fmt: str) -> None:
-    ws = Workspace.load()
+def test_any_comment_survives_a_round_trip(comment: str, fmt: str, frozen_ws: Workspace) -> None:
+    ws = frozen_ws
     table = load_table(FIXTURE).table
     table.rows[0] = table.rows[0].model_copy(update={"comment": comment})
     with tempfile.TemporaryDirectory() as folder:

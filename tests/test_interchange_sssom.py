@@ -27,8 +27,8 @@ def export(ws: Workspace, folder: Path) -> tuple[dict[str, object], list[dict[st
     return meta, rows
 
 
-def test_metadata_block_has_the_required_slots(shipped_ws: Workspace, tmp_path: Path) -> None:
-    meta, _ = export(shipped_ws, tmp_path)
+def test_metadata_block_has_the_required_slots(frozen_ws: Workspace, tmp_path: Path) -> None:
+    meta, _ = export(frozen_ws, tmp_path)
     for key in ("curie_map", "mapping_set_id", "license", "mapping_set_version"):
         assert meta[key]
     curies = meta["curie_map"]
@@ -37,9 +37,9 @@ def test_metadata_block_has_the_required_slots(shipped_ws: Workspace, tmp_path: 
 
 
 def test_rows_carry_author_date_comment_and_one_line_per_row(
-    shipped_ws: Workspace, tmp_path: Path
+    frozen_ws: Workspace, tmp_path: Path
 ) -> None:
-    _, rows = export(shipped_ws, tmp_path)
+    _, rows = export(frozen_ws, tmp_path)
     table = load_table(FIXTURE).table
     assert len(rows) == len(table.rows)
     for row, src in zip(rows, table.rows, strict=True):
@@ -61,9 +61,9 @@ def test_rows_carry_author_date_comment_and_one_line_per_row(
     ],
 )
 def test_predicate_direction(
-    relationship: str, predicate: str, shipped_ws: Workspace, tmp_path: Path
+    relationship: str, predicate: str, frozen_ws: Workspace, tmp_path: Path
 ) -> None:
-    _, rows = export(shipped_ws, tmp_path)
+    _, rows = export(frozen_ws, tmp_path)
     table = load_table(FIXTURE).table
     got = {
         r["predicate_id"]
@@ -73,8 +73,8 @@ def test_predicate_direction(
     assert got == {predicate}
 
 
-def test_no_map_rows_point_to_no_term_found(shipped_ws: Workspace, tmp_path: Path) -> None:
-    _, rows = export(shipped_ws, tmp_path)
+def test_no_map_rows_point_to_no_term_found(frozen_ws: Workspace, tmp_path: Path) -> None:
+    _, rows = export(frozen_ws, tmp_path)
     table = load_table(FIXTURE).table
     for r, s in zip(rows, table.rows, strict=True):
         if s.relationship == "no-map":

@@ -10,7 +10,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from ui_fixtures import settings, ui_data  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,6 +23,7 @@ def _env(config: Path | None = None) -> dict[str, str]:
 
 
 def test_gui_screenshot_renders_the_preview_to_a_png(tmp_path: Path):
+    # On the shipped data, as a user starts it: only that a picture of the window comes out.
     out = tmp_path / "shot.png"
     proc = subprocess.run(
         [
@@ -89,21 +89,20 @@ def test_cli_help_lists_gui_without_loading_qt():
 @pytest.mark.parametrize(("lang", "expected"), [("da", "Forhåndsvisning"), ("en", "Preview")])
 def test_ui_language_comes_from_compiled_translations(
     qtbot,
-    ui_data,  # noqa: F811
-    settings,  # noqa: F811
+    gui_ws,
+    settings,
     lang,
     expected,
 ):
     from PySide6.QtWidgets import QApplication
 
-    from fsiii_mapper.workspace import Workspace
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
 
     app = QApplication.instance()
     translators = install_translators(app, lang)
     try:
-        w = MainWindow(Workspace.load(ui_data), settings=settings, lang=lang)
+        w = MainWindow(gui_ws, settings=settings, lang=lang)
         qtbot.addWidget(w)
         assert w.tabs.tabText(w.tabs.indexOf(w.preview)) == expected
     finally:
@@ -111,7 +110,7 @@ def test_ui_language_comes_from_compiled_translations(
             app.removeTranslator(t)
 
 
-def test_settings_are_declared_once_with_defaults(settings):  # noqa: F811
+def test_settings_are_declared_once_with_defaults(settings):
     from ui import settings as S
 
     assert settings.get(S.LANGUAGE) == "da"
@@ -124,7 +123,8 @@ def test_settings_are_declared_once_with_defaults(settings):  # noqa: F811
     assert len({s.key for s in S.ALL}) == len(S.ALL)
 
 
-def test_window_is_shown_first_and_filled_by_load(qtbot, settings):  # noqa: F811
+def test_window_is_shown_first_and_filled_by_load(qtbot, settings):
+    # On the shipped data: what the window loads by itself; only that it loads is checked.
     from ui.main_window import MainWindow
 
     w = MainWindow(settings=settings, defer=True)
@@ -137,12 +137,11 @@ def test_window_is_shown_first_and_filled_by_load(qtbot, settings):  # noqa: F81
     w.close()
 
 
-def test_vendor_check_tab_is_built_when_first_opened(qtbot, ui_data, settings):  # noqa: F811
+def test_vendor_check_tab_is_built_when_first_opened(qtbot, gui_ws, settings):
     pytest.importorskip("ui.vendor_tab")
-    from fsiii_mapper.workspace import Workspace
     from ui.main_window import MainWindow
 
-    w = MainWindow(Workspace.load(ui_data), settings=settings)
+    w = MainWindow(gui_ws, settings=settings)
     index = next(i for i in range(w.tabs.count()) if w.tabs.widget(i) is w._vendor_placeholder)
     w.tabs.setCurrentIndex(index)
     assert w.vendor_tab is not None and w.tabs.widget(index) is w.vendor_tab

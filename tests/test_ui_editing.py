@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
-from ui_fixtures import settings, ui_data, window  # noqa: F401
 
 from ui.table_model import Col
 
@@ -15,7 +14,7 @@ def _proxy_index(editor, row: int, col: Col):
     return editor.proxy.mapFromSource(editor.model.index(row, col))
 
 
-def test_editing_a_cell_through_its_combo_box_and_undoing_it(window, qtbot):  # noqa: F811
+def test_editing_a_cell_through_its_combo_box_and_undoing_it(window, qtbot):
     editor = window.editors["simplified"]
     window.tabs.setCurrentWidget(editor)
     model = editor.model
@@ -50,7 +49,7 @@ def test_editing_a_cell_through_its_combo_box_and_undoing_it(window, qtbot):  # 
     assert not window.isWindowModified()
 
 
-def test_target_combo_offers_only_fields_of_the_state_kind(window):  # noqa: F811
+def test_target_combo_offers_only_fields_of_the_state_kind(window):
     editor = window.editors["original"]
     model = editor.model
     j = next(i for i, r in enumerate(model.rows) if r.source == "J1.1")
@@ -61,7 +60,7 @@ def test_target_combo_offers_only_fields_of_the_state_kind(window):  # noqa: F81
     assert "FA510" in codes and "I3" not in codes and "" in codes
 
 
-def test_bulk_approve_of_a_selection_undoes_in_one_step(window, qtbot):  # noqa: F811
+def test_bulk_approve_of_a_selection_undoes_in_one_step(window, qtbot):
     editor = window.editors["simplified"]
     model = editor.model
     model.edit_rows(range(4), {"review_status": "draft"}, "prepare")
@@ -82,7 +81,7 @@ def test_bulk_approve_of_a_selection_undoes_in_one_step(window, qtbot):  # noqa:
     assert [model.rows[r].review_status for r in range(4)] == ["draft"] * 4
 
 
-def test_add_duplicate_delete_rows_and_undo_them(window):  # noqa: F811
+def test_add_duplicate_delete_rows_and_undo_them(window):
     editor = window.editors["simplified"]
     window.tabs.setCurrentWidget(editor)
     model = editor.model
@@ -103,7 +102,7 @@ def test_add_duplicate_delete_rows_and_undo_them(window):  # noqa: F811
     assert not window.isWindowModified()
 
 
-def test_filters_by_text_area_relationship_status(window):  # noqa: F811
+def test_filters_by_text_area_relationship_status(window):
     editor = window.editors["original"]
     model = editor.model
     editor.search.setText("vaske")
@@ -135,7 +134,7 @@ def test_filters_by_text_area_relationship_status(window):  # noqa: F811
     assert editor.proxy.rowCount() == 0  # the shipped table has no problems
 
 
-def test_a_bulk_edit_and_its_undo_each_validate_and_refresh_the_preview_once(window, monkeypatch):  # noqa: F811
+def test_a_bulk_edit_and_its_undo_each_validate_and_refresh_the_preview_once(window, monkeypatch):
     import ui.session
 
     editor = window.editors["original"]
@@ -165,7 +164,7 @@ def test_a_bulk_edit_and_its_undo_each_validate_and_refresh_the_preview_once(win
     assert (len(validations), len(refreshes)) == (2, 2)
 
 
-def test_find_puts_the_cursor_in_the_table_search(window):  # noqa: F811
+def test_find_puts_the_cursor_in_the_table_search(window):
     """Regression: Ctrl+F raised NameError (TableEditor was imported only for type checking)."""
     editor = window.editors["simplified"]
     window.tabs.setCurrentWidget(editor)
@@ -175,7 +174,7 @@ def test_find_puts_the_cursor_in_the_table_search(window):  # noqa: F811
     assert editor.search.selectedText() == "pleje"
 
 
-def test_the_table_model_signals_every_edit_undo_and_redo_correctly(window, qtmodeltester):  # noqa: F811
+def test_the_table_model_signals_every_edit_undo_and_redo_correctly(window, qtmodeltester):
     editor = window.editors["simplified"]
     window.tabs.setCurrentWidget(editor)
     model = editor.model

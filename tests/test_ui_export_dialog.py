@@ -23,7 +23,7 @@ from ui.export_dialog import ExportDialog
 
 def saved(ws: Workspace, folder: Path, name: str, change: Any) -> TableDocument:
     """The simplified table with one change, saved to ``folder`` and loaded back (with lines)."""
-    table = ws.open_table("simplified").table
+    table = ws.simplified.table.model_copy(deep=True)
     change(table)
     path = folder / name
     new_table_document(table).save(path)

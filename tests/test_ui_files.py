@@ -5,16 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from frozen import demo_path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
-from ui_fixtures import settings, ui_data, window  # noqa: F401
-
-from fsiii_mapper.workspace import citizens_dir
 
 
-def test_save_keeps_yaml_comments_after_a_gui_edit(window, ui_data: Path):  # noqa: F811
-    path = ui_data / "table_simplified.yaml"
+def test_save_keeps_yaml_comments_after_a_gui_edit(window, data_copy: Path):
+    path = data_copy / "table_simplified.yaml"
     before = path.read_text(encoding="utf-8")
     assert window.session.doc("simplified").path == path
     model = window.session.models["simplified"]
@@ -31,7 +29,7 @@ def test_save_keeps_yaml_comments_after_a_gui_edit(window, ui_data: Path):  # no
     assert not window.isWindowModified()
 
 
-def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, monkeypatch):  # noqa: F811
+def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, monkeypatch):
     asked = []
 
     def answer(*args, **kwargs):
@@ -47,7 +45,7 @@ def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, mon
     assert window.close()
 
 
-def test_close_without_changes_does_not_ask(window, monkeypatch):  # noqa: F811
+def test_close_without_changes_does_not_ask(window, monkeypatch):
     def fail(*a, **k):
         raise AssertionError("asked although nothing changed")
 
@@ -55,7 +53,7 @@ def test_close_without_changes_does_not_ask(window, monkeypatch):  # noqa: F811
     assert window.close()
 
 
-def test_revert_restores_the_saved_table(window, monkeypatch):  # noqa: F811
+def test_revert_restores_the_saved_table(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     model = window.session.models["original"]
     n = model.rowCount()
@@ -66,11 +64,11 @@ def test_revert_restores_the_saved_table(window, monkeypatch):  # noqa: F811
     assert not window.isWindowModified()
 
 
-def test_dropping_a_table_and_a_citizen_opens_them(window, tmp_path: Path, ui_data: Path):  # noqa: F811
+def test_dropping_a_table_and_a_citizen_opens_them(window, tmp_path: Path, data_copy: Path):
     table = tmp_path / "min_tabel.yaml"
-    shutil.copy(ui_data / "table_original.yaml", table)
+    shutil.copy(data_copy / "table_original.yaml", table)
     citizen = tmp_path / "borger.yaml"
-    shutil.copy(sorted(citizens_dir().glob("demo-05*.yaml"))[0], citizen)
+    shutil.copy(demo_path("demo-05"), citizen)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(table)), QUrl.fromLocalFile(str(citizen))])
     event = QDropEvent(
@@ -88,7 +86,7 @@ def test_dropping_a_table_and_a_citizen_opens_them(window, tmp_path: Path, ui_da
     assert recent[:2] == [str(citizen.resolve()), str(table.resolve())]
 
 
-def test_opening_a_broken_file_shows_an_error_not_a_crash(window, tmp_path, monkeypatch):  # noqa: F811
+def test_opening_a_broken_file_shows_an_error_not_a_crash(window, tmp_path, monkeypatch):
     bad = tmp_path / "bad.yaml"
     bad.write_text("rows: [\n", encoding="utf-8")
     shown = []
@@ -97,7 +95,7 @@ def test_opening_a_broken_file_shows_an_error_not_a_crash(window, tmp_path, monk
     assert shown
 
 
-def test_save_as_writes_the_new_file_and_remembers_it(window, tmp_path: Path, monkeypatch):  # noqa: F811
+def test_save_as_writes_the_new_file_and_remembers_it(window, tmp_path: Path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "kopi.yaml"
@@ -111,7 +109,7 @@ def test_save_as_writes_the_new_file_and_remembers_it(window, tmp_path: Path, mo
     assert window.recent_menu.actions()[0].toolTip() == str(target.resolve())
 
 
-def test_diff_view_shows_an_edit_against_the_last_saved_version(window):  # noqa: F811
+def test_diff_view_shows_an_edit_against_the_last_saved_version(window):
     diff = window.diff
     diff.a.setCurrentIndex(diff.a.findData("saved:simplified"))
     diff.b.setCurrentIndex(diff.b.findData("open:simplified"))
@@ -124,7 +122,7 @@ def test_diff_view_shows_an_edit_against_the_last_saved_version(window):  # noqa
     assert all(line[0] == "changed" for line in diff.model.lines)
 
 
-def test_copy_as_image_puts_the_side_by_side_view_on_the_clipboard(window):  # noqa: F811
+def test_copy_as_image_puts_the_side_by_side_view_on_the_clipboard(window):
     from PySide6.QtWidgets import QApplication
 
     window.copy_image()

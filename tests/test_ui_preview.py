@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_fixtures import settings, ui_data, window  # noqa: F401
 
 from ui.preview import DETAIL_ROLE, STATE_ROLE
 
@@ -13,7 +12,7 @@ def _row(preview, code: str) -> int:
     return next(i for i, line in enumerate(preview.model.lines) if line.code == code)
 
 
-def test_preview_changes_when_a_table_row_changes(window):  # noqa: F811
+def test_preview_changes_when_a_table_row_changes(window):
     window.tabs.setCurrentWidget(window.editors["simplified"])  # its history is the active one
     preview = window.preview
     assert preview.select_citizen_by_id("demo-02")
@@ -33,7 +32,7 @@ def test_preview_changes_when_a_table_row_changes(window):  # noqa: F811
     assert cell.data(STATE_ROLE) == "empty"
 
 
-def test_a_field_filled_under_the_old_table_and_empty_under_the_simplified_is_lost(window):  # noqa: F811
+def test_a_field_filled_under_the_old_table_and_empty_under_the_simplified_is_lost(window):
     preview = window.preview
     assert preview.select_citizen_by_id("demo-03")
     r = _row(preview, "FA510")
@@ -46,7 +45,7 @@ def test_a_field_filled_under_the_old_table_and_empty_under_the_simplified_is_lo
     assert simplified.data(Qt.ItemDataRole.BackgroundRole) is not None
 
 
-def test_vendor_rule_column_follows_the_choice(window):  # noqa: F811
+def test_vendor_rule_column_follows_the_choice(window):
     preview = window.preview
     preview.set_vendor("nexus")
     assert preview.model.strategies[2] == "nexus"
@@ -55,7 +54,7 @@ def test_vendor_rule_column_follows_the_choice(window):  # noqa: F811
     assert "cura" in preview.model.reports
 
 
-def test_presentation_mode_steps_through_citizens_with_keys(window, qtbot):  # noqa: F811
+def test_presentation_mode_steps_through_citizens_with_keys(window, qtbot):
     preview = window.preview
     preview.select_citizen(0)
     window.toggle_presentation()
@@ -68,12 +67,12 @@ def test_presentation_mode_steps_through_citizens_with_keys(window, qtbot):  # n
     assert not preview.presenting
 
 
-def test_fill_chart_compares_old_and_simplified(window):  # noqa: F811
+def test_fill_chart_compares_old_and_simplified(window):
     rates = window.chart.compute()
     assert rates["original"]["FA510"] > rates["simplified"]["FA510"]
 
 
-def test_export_pdf_writes_a_pdf(window, tmp_path):  # noqa: F811
+def test_export_pdf_writes_a_pdf(window, tmp_path):
     from ui.export import export_pdf
 
     out = tmp_path / "out"
@@ -83,7 +82,7 @@ def test_export_pdf_writes_a_pdf(window, tmp_path):  # noqa: F811
     assert [p.name for p in out.iterdir()] == ["preview.pdf"]  # no temp file left
 
 
-def test_the_preview_gives_the_same_reason_as_the_cli(window):  # noqa: F811
+def test_the_preview_gives_the_same_reason_as_the_cli(window):
     from fsiii_mapper.engine.populate import Engine
     from fsiii_mapper.workspace import open_citizen
     from fsiii_mapper_cli.render_text import report_text
@@ -107,11 +106,10 @@ def test_the_preview_gives_the_same_reason_as_the_cli(window):  # noqa: F811
         ("en", "Old table", "EMPTY – lost after the simplification"),
     ],
 )
-def test_the_preview_speaks_the_sessions_language(ui_data, settings, lang, header, mark):  # noqa: F811
-    from fsiii_mapper.workspace import Workspace
+def test_the_preview_speaks_the_sessions_language(gui_ws, settings, lang, header, mark):
     from ui.main_window import MainWindow
 
-    w = MainWindow(Workspace.load(ui_data), settings=settings, lang=lang)
+    w = MainWindow(gui_ws, settings=settings, lang=lang)
     try:
         preview = w.preview
         assert preview.select_citizen_by_id("demo-03")

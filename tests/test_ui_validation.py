@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_fixtures import settings, ui_data, window  # noqa: F401
 
 
-def test_a_finding_appears_after_an_edit_and_clicking_it_selects_the_row(window, qtbot):  # noqa: F811
+def test_a_finding_appears_after_an_edit_and_clicking_it_selects_the_row(window, qtbot):
     assert window.validation.model.rowCount() == 0
     model = window.session.models["original"]
     row = next(i for i, r in enumerate(model.rows) if r.source == "J1.1")
@@ -30,7 +29,7 @@ def test_a_finding_appears_after_an_edit_and_clicking_it_selects_the_row(window,
     assert panel.model.rowCount() == 0
 
 
-def test_clicking_a_finding_clears_a_filter_that_hides_its_row(window, qtbot):  # noqa: F811
+def test_clicking_a_finding_clears_a_filter_that_hides_its_row(window, qtbot):
     model = window.session.models["simplified"]
     model.edit_rows([5], {"target": "FA510", "relationship": "no-map"}, "no-map with target")
     editor = window.editors["simplified"]
@@ -45,7 +44,7 @@ def test_clicking_a_finding_clears_a_filter_that_hides_its_row(window, qtbot):  
     assert editor.selected_rows() == [5]
 
 
-def test_the_panel_shows_the_registry_title_and_counts_with_real_plurals(window):  # noqa: F811
+def test_the_panel_shows_the_registry_title_and_counts_with_real_plurals(window):
     model = window.session.models["original"]
     row = next(i for i, r in enumerate(model.rows) if r.source == "J1.1")
     model.edit_rows([row], {"target": "I3"}, "wrong target")

@@ -14,26 +14,27 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+from frozen import CITIZENS
 from lxml import etree
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtWidgets import QFileDialog
 
 import ui.vendor_tab as vendor_tab
-from fsiii_mapper.conformance.batch import CheckConfig, Checker
+from fsiii_mapper.conformance.batch import Checker
 from fsiii_mapper.conformance.render import render_xml
 from fsiii_mapper.io.documents import load_table, new_table_document
 from fsiii_mapper.texts import t
-from fsiii_mapper.workspace import Workspace, citizens_dir
+from fsiii_mapper.workspace import Workspace
 from ui.vendor_tab import VendorFindingsModel, VendorTab, report_format
 
 NS = {"m": "urn:oio:medcom:municipality:1.0.3"}
 WAIT = 60_000  # ms: an upper bound for a stuck run, not a speed requirement
-CITIZENS = ("demo-01", "demo-02", "demo-03", "demo-04")
+DEMOS = ("demo-01", "demo-02", "demo-03", "demo-04")
 
 
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(CheckConfig(citizens_dir(), "original"))
+@pytest.fixture
+def checker(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("original")
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def vendor_dir(tmp_path: Path, checker: Checker) -> Path:
     """Reference files of four demo citizens, as a vendor would send them."""
     folder = tmp_path / "vendor"
     folder.mkdir()
-    for cid in CITIZENS:
+    for cid in DEMOS:
         (folder / f"{cid}.xml").write_bytes(render_xml(checker.expected[cid], checker.spec))
     return folder
 
@@ -65,12 +66,14 @@ def wrong_score(path: Path) -> int:
 
 
 @pytest.fixture
-def tab(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> VendorTab:
+def tab(qtbot: Any, monkeypatch: pytest.MonkeyPatch, ws: Workspace) -> VendorTab:
+    """The tab over the frozen tables, its citizens folder the frozen demo citizens."""
+    monkeypatch.setattr(vendor_tab, "citizens_dir", lambda: CITIZENS)
     opened: list[QUrl] = []
     monkeypatch.setattr(
         vendor_tab.QDesktopServices, "openUrl", lambda url: opened.append(url) or True
     )
-    w = VendorTab(Workspace.load(), lang="da")
+    w = VendorTab(ws, lang="da")
     w.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(w)
     w.resize(1100, 600)
@@ -195,12 +198,12 @@ def test_cancel_stops_the_batch_and_says_so(
 
 
 def test_the_check_uses_the_workspace_tables(
-    qtbot: Any, vendor_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, vendor_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ws: Workspace
 ) -> None:
     """A table opened in the GUI (here: the old table without its FA510 rows) is the one the
     vendor files are checked against, so the reference file now has an unexpected FA510."""
-    ws = Workspace.load()
-    table = ws.open_table("original").table
+    monkeypatch.setattr(vendor_tab, "citizens_dir", lambda: CITIZENS)
+    table = ws.original.table.model_copy(deep=True)
     table.rows = [r for r in table.rows if r.target != "FA510"]
     path = tmp_path / "original-without-fa510.yaml"
     new_table_document(table).save(path)

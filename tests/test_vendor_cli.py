@@ -8,34 +8,43 @@ import shutil
 from pathlib import Path
 
 import pytest
+from frozen import CITIZENS, DATA, check_config, demo_path, fsiii
 from lxml import etree
 
 from fsiii_mapper.conformance.batch import CHUNK, CheckConfig, Checker, run_batch
 from fsiii_mapper.conformance.render import render_xml
-from fsiii_mapper.workspace import citizens_dir
-from fsiii_mapper_cli.main import main
 
 NS = "urn:oio:medcom:municipality:1.0.3"
 
+# Golden: every command runs on the frozen data (tests/data).
+pytestmark = pytest.mark.usefixtures("frozen_cli")
+
+
+@pytest.fixture(scope="session")
+def rendered_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three reference files rendered once by ``render-xml``; tests get copies (``reports``)."""
+    folder = tmp_path_factory.mktemp("reports")
+    for cid in ("demo-01", "demo-02", "demo-04"):
+        out = folder / f"{cid}.xml"
+        assert fsiii("render-xml", str(demo_path(cid)), "-s", "cura", "-o", str(out)) == 0
+    return folder
+
 
 @pytest.fixture
-def reports(tmp_path: Path) -> Path:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for cid in ("demo-01", "demo-02", "demo-04"):
-        assert main(["render-xml", cid, "-s", "cura", "-o", str(folder / f"{cid}.xml")]) == 0
-    return folder
+def reports(rendered_reports: Path, tmp_path: Path) -> Path:
+    """A folder of reference files this test may change."""
+    return Path(shutil.copytree(rendered_reports, tmp_path / "reports"))
 
 
 def test_render_xml_to_stdout_is_the_same_as_to_a_file(
     reports: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    assert main(["render-xml", "demo-01", "-s", "cura"]) == 0
+    assert fsiii("render-xml", "demo-01", "-s", "cura") == 0
     assert capsysbinary.readouterr().out == (reports / "demo-01.xml").read_bytes()
 
 
 def test_exit_code_0_when_all_pass(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check-vendor", str(reports), "-s", "cura"]) == 0
+    assert fsiii("check-vendor", str(reports), "-s", "cura") == 0
     assert capsys.readouterr().out.splitlines()[-1] == "Success: 0 errors, 0 warnings"
 
 
@@ -43,7 +52,7 @@ def test_exit_code_1_when_a_file_has_findings(
     reports: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The same files checked against another strategy no longer match what the tables prescribe.
-    assert main(["check-vendor", str(reports), "-s", "original"]) == 1
+    assert fsiii("check-vendor", str(reports), "-s", "original") == 1
     assert capsys.readouterr().out.splitlines()[-1].startswith("*FAILURE*: ")
 
 
@@ -51,9 +60,9 @@ def test_warnings_pass_unless_strict(reports: Path, capsys: pytest.CaptureFixtur
     p = reports / "demo-01.xml"
     text = p.read_text(encoding="utf-8")
     p.write_text(text.replace("<Comment>Forflyttes med lift</Comment>", ""), encoding="utf-8")
-    assert main(["check-vendor", str(p), "-s", "cura"]) == 0
+    assert fsiii("check-vendor", str(p), "-s", "cura") == 0
     assert capsys.readouterr().out.splitlines()[-1] == "Success: 0 errors, 1 warning"
-    assert main(["check-vendor", str(p), "-s", "cura", "--strict"]) == 1
+    assert fsiii("check-vendor", str(p), "-s", "cura", "--strict") == 1
 
 
 @pytest.mark.parametrize(
@@ -73,7 +82,7 @@ def test_exit_code_2_on_usage_or_input_errors(
 ) -> None:
     (tmp_path / "empty").mkdir()
     args = [a.format(reports=reports, empty=tmp_path / "empty") for a in argv]
-    assert main(args) == 2
+    assert fsiii(*args) == 2
 
 
 def test_report_written_to_a_file_and_summary_printed(
@@ -81,7 +90,7 @@ def test_report_written_to_a_file_and_summary_printed(
 ) -> None:
     out = tmp_path / "out.json"
     assert (
-        main(["check-vendor", str(reports), "-s", "cura", "--format", "json", "-o", str(out)]) == 0
+        fsiii("check-vendor", str(reports), "-s", "cura", "--format", "json", "-o", str(out)) == 0
     )
     assert json.loads(out.read_text(encoding="utf-8"))["checked"] == 3
     assert capsys.readouterr().out.strip() == "Success: 0 errors, 0 warnings"
@@ -90,14 +99,14 @@ def test_report_written_to_a_file_and_summary_printed(
 def test_a_failed_report_write_leaves_no_file(reports: Path, tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "out.sarif"
     assert (
-        main(["check-vendor", str(reports), "-s", "cura", "--format", "sarif", "-o", str(target)])
+        fsiii("check-vendor", str(reports), "-s", "cura", "--format", "sarif", "-o", str(target))
         == 2
     )
     assert not target.parent.exists()
 
 
 def test_several_processes_give_the_same_results_in_the_same_order(tmp_path: Path) -> None:
-    config = CheckConfig(citizens_dir(), "nexus")
+    config = check_config("nexus")
     checker = Checker(config)
     files = []
     for i in range(2 * CHUNK + 7):
@@ -124,7 +133,7 @@ def test_several_processes_give_the_same_results_in_the_same_order(tmp_path: Pat
 
 
 def test_cancel_stops_the_batch_and_keeps_what_was_checked(tmp_path: Path) -> None:
-    config = CheckConfig(citizens_dir(), "original")
+    config = check_config("original")
     checker = Checker(config)
     files = []
     for i in range(20):
@@ -172,20 +181,18 @@ def test_user_supplied_xsd_is_applied(
     reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert (
-        main(["check-vendor", str(reports), "-s", "cura", "--xsd", str(_xsd(tmp_path, "Envelope"))])
+        fsiii("check-vendor", str(reports), "-s", "cura", "--xsd", str(_xsd(tmp_path, "Envelope")))
         == 0
     )
     capsys.readouterr()
     assert (
-        main(
-            [
-                "check-vendor",
-                str(reports / "demo-01.xml"),
-                "-s",
-                "cura",
-                "--xsd",
-                str(_xsd(tmp_path, "Header")),
-            ]
+        fsiii(
+            "check-vendor",
+            str(reports / "demo-01.xml"),
+            "-s",
+            "cura",
+            "--xsd",
+            str(_xsd(tmp_path, "Header")),
         )
         == 1
     )
@@ -198,22 +205,22 @@ def test_unusable_xsd_is_an_input_error(reports: Path, tmp_path: Path) -> None:
     bad.write_text(
         "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'><xs:nonsense/></xs:schema>"
     )
-    assert main(["check-vendor", str(reports), "-s", "cura", "--xsd", str(bad)]) == 2
+    assert fsiii("check-vendor", str(reports), "-s", "cura", "--xsd", str(bad)) == 2
 
 
 def test_citizens_are_matched_by_cpr_field_and_by_file_name(tmp_path: Path) -> None:
     people = tmp_path / "people"
     people.mkdir()
-    shutil.copy(citizens_dir() / "demo-01-gamle-tilstande.yaml", people / "a.yaml")
-    text = (citizens_dir() / "demo-02-forenklede-tilstande.yaml").read_text(encoding="utf-8")
+    shutil.copy(CITIZENS / "demo-01-gamle-tilstande.yaml", people / "a.yaml")
+    text = (CITIZENS / "demo-02-forenklede-tilstande.yaml").read_text(encoding="utf-8")
     (people / "b.yaml").write_text(
         text.replace("identifier: '0001010002'", "cpr: 010203-4455"), encoding="utf-8"
     )
-    text3 = (citizens_dir() / "demo-03-cura-skift.yaml").read_text(encoding="utf-8")
+    text3 = (CITIZENS / "demo-03-cura-skift.yaml").read_text(encoding="utf-8")
     (people / "c.yaml").write_text(
         text3.replace("identifier: '0001010003'\n", ""), encoding="utf-8"
     )
-    config = CheckConfig(people, "simplified")
+    config = CheckConfig(people, "simplified", data_dir=DATA)
     checker = Checker(config)
     files = tmp_path / "files"
     files.mkdir()
@@ -253,7 +260,7 @@ def test_progress_counts_up_to_the_total_and_ends_the_line() -> None:
 def test_jobs_option_gives_the_same_report_as_one_process(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    checker = Checker(CheckConfig(citizens_dir(), "cura"))
+    checker = Checker(check_config("cura"))
     for i in range(CHUNK + 30):
         cid = f"demo-{i % 10 + 1:02d}"
         data = render_xml(checker.expected[cid], checker.spec)
@@ -262,7 +269,7 @@ def test_jobs_option_gives_the_same_report_as_one_process(
         (tmp_path / f"{cid}_{i:03d}.xml").write_bytes(data)
     reports = []
     for jobs in ("1", "2"):
-        code = main(["check-vendor", str(tmp_path), "-s", "cura", "--format", "json", "-j", jobs])
+        code = fsiii("check-vendor", str(tmp_path), "-s", "cura", "--format", "json", "-j", jobs)
         reports.append((code, json.loads(capsys.readouterr().out)))
     assert reports[0] == reports[1]
     assert reports[0][0] == 1 and reports[0][1]["errors"] > 0

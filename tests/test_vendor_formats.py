@@ -4,6 +4,7 @@ checked field) and SARIF 2.1.0 (schema-valid, stable fingerprints, within GitHub
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from fsiii_mapper.conformance.batch import BatchResult, CheckConfig, Checker, FileResult, run_batch
+from fsiii_mapper.conformance.batch import BatchResult, Checker, FileResult, run_batch
 from fsiii_mapper.conformance.findings import finding
 from fsiii_mapper.conformance.render import render_tree, render_xml
 from fsiii_mapper.conformance.report_json import batch_json
@@ -19,14 +20,13 @@ from fsiii_mapper.conformance.report_junit import batch_junit
 from fsiii_mapper.conformance.report_sarif import FINGERPRINT_KEY, MAX_RESULTS, batch_sarif
 from fsiii_mapper.conformance.report_text import batch_text
 from fsiii_mapper.rules.registry import FAMILIES
-from fsiii_mapper.workspace import citizens_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "vendor"
 
 
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(CheckConfig(citizens_dir(), "original"))
+@pytest.fixture
+def checker(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("original")
 
 
 @pytest.fixture

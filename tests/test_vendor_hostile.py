@@ -4,22 +4,22 @@ it, and never stops the batch."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from frozen import fsiii
 
-from fsiii_mapper.conformance.batch import CheckConfig, Checker, run_batch
+from fsiii_mapper.conformance.batch import Checker, run_batch
 from fsiii_mapper.conformance.render import render_xml
 from fsiii_mapper.conformance.safexml import XmlProblem, read_bounded
-from fsiii_mapper.workspace import citizens_dir
-from fsiii_mapper_cli.main import main
 
 SECRET = "TOP-SECRET-7f3a"
 
 
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(CheckConfig(citizens_dir(), "original"))
+@pytest.fixture
+def checker(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("original")
 
 
 @pytest.fixture
@@ -104,12 +104,13 @@ def test_each_hostile_file_is_one_finding_and_the_batch_goes_on(
     assert SECRET not in json.dumps([f.to_json() for f in batch.findings])
 
 
+@pytest.mark.usefixtures("frozen_cli")
 def test_cli_reports_hostile_files_and_never_leaks_what_they_point_at(
     tmp_path: Path, secret_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _hostile(tmp_path / "in", secret_file)
     for fmt in ("text", "json", "junit", "sarif"):
-        code = main(["check-vendor", str(tmp_path / "in"), "-s", "original", "--format", fmt])
+        code = fsiii("check-vendor", str(tmp_path / "in"), "-s", "original", "--format", fmt)
         out, err = capsys.readouterr()
         assert code == 1
         assert SECRET not in out + err
@@ -125,11 +126,12 @@ def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
     assert read_bounded(p, max_bytes=5000).startswith(b"<a>")
 
 
+@pytest.mark.usefixtures("frozen_cli")
 def test_max_size_option_refuses_a_file_over_the_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    main(["render-xml", "demo-01", "-s", "original", "-o", str(tmp_path / "demo-01.xml")])
-    assert main(["check-vendor", str(tmp_path), "-s", "original", "--max-size", "0.001"]) == 1
+    fsiii("render-xml", "demo-01", "-s", "original", "-o", str(tmp_path / "demo-01.xml"))
+    assert fsiii("check-vendor", str(tmp_path), "-s", "original", "--max-size", "0.001") == 1
     assert "FV002" in capsys.readouterr().out
 
 

@@ -6,26 +6,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from frozen import check_config
 from lxml import etree
 
-from fsiii_mapper.conformance.batch import CheckConfig, Checker
+from fsiii_mapper.conformance.batch import Checker
 from fsiii_mapper.conformance.findings import VendorFinding
 from fsiii_mapper.conformance.render import render_tree
 from fsiii_mapper.rules.registry import RULES
-from fsiii_mapper.workspace import citizens_dir
 
 NS = "urn:oio:medcom:municipality:1.0.3"
 M = {"m": NS}
 
 
-@pytest.fixture(scope="module")
-def original() -> Checker:
-    return Checker(CheckConfig(citizens_dir(), "original"))
+@pytest.fixture
+def original(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("original")
 
 
-@pytest.fixture(scope="module")
-def nexus() -> Checker:
-    return Checker(CheckConfig(citizens_dir(), "nexus"))
+@pytest.fixture
+def nexus(frozen_checkers: Callable[[str], Checker]) -> Checker:
+    return frozen_checkers("nexus")
 
 
 def _item(root: etree._Element, code: str, n: int = 0) -> etree._Element:
@@ -325,7 +325,7 @@ def test_findings_stay_the_same_over_a_long_run_of_differently_formatted_files(
 ) -> None:
     # After many files in another style the checker stops trying its byte-equal fast path on
     # every file; what it finds must not change.
-    checker = Checker(CheckConfig(citizens_dir(), "original"))
+    checker = Checker(check_config("original"))
     tree = render_tree(checker.expected["demo-01"], checker.spec)
     _item(tree.getroot(), "FA460").find("m:Score", M).text = "lette"
     clean = tmp_path / "demo-02.xml"

@@ -3,24 +3,25 @@ citizen and strategy — and both follow the layout data, not names in code."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from frozen import CITIZENS, DATA, check_config, fsiii
 from lxml import etree
 
 from fsiii_mapper.conformance.batch import CheckConfig, Checker, collect_files, run_batch
 from fsiii_mapper.conformance.render import render_xml
 from fsiii_mapper.engine.populate import STRATEGIES
 from fsiii_mapper.io.yamltree import dump_yaml, load_yaml
-from fsiii_mapper.workspace import citizens_dir, demo_citizen_paths
-from fsiii_mapper_cli.main import main
+from fsiii_mapper.workspace import Workspace
 
-DEMO_IDS = [p.stem[:7] for p in demo_citizen_paths()]
+DEMO_IDS = sorted(p.stem[:7] for p in CITIZENS.glob("*.yaml"))
 
 
-@pytest.fixture(scope="module")
-def checkers() -> dict[str, Checker]:
-    return {s: Checker(CheckConfig(citizens_dir(), s)) for s in STRATEGIES}
+@pytest.fixture
+def checkers(frozen_checkers: Callable[[str], Checker]) -> dict[str, Checker]:
+    return {s: frozen_checkers(s) for s in STRATEGIES}
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
@@ -37,16 +38,16 @@ def test_every_demo_reference_file_checks_clean(
         assert result.findings == [], (cid, result.findings)
 
 
+@pytest.mark.usefixtures("frozen_cli")
 def test_render_xml_cli_then_check_vendor_cli_passes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for cid in DEMO_IDS:
         assert (
-            main(["render-xml", cid, "--strategy", "nexus", "-o", str(tmp_path / f"{cid}.xml")])
-            == 0
+            fsiii("render-xml", cid, "--strategy", "nexus", "-o", str(tmp_path / f"{cid}.xml")) == 0
         )
     capsys.readouterr()
-    assert main(["check-vendor", str(tmp_path), "--strategy", "nexus"]) == 0
+    assert fsiii("check-vendor", str(tmp_path), "--strategy", "nexus") == 0
     out = capsys.readouterr().out
     assert out.rstrip().endswith("Success: 0 errors, 0 warnings")
 
@@ -109,7 +110,7 @@ def test_changing_the_layout_changes_what_is_written_and_checked(
         score="ScoreWord",
         problem_area="ProblemAreaEntry",
     )
-    new = Checker(CheckConfig(citizens_dir(), "original", data_dir=data_copy))
+    new = Checker(CheckConfig(CITIZENS, "original", data_dir=data_copy))
     xml = render_xml(new.expected["demo-01"], new.spec)
     root = etree.fromstring(xml)
     assert root.nsmap[None] == "urn:example:corrected:2.0"
@@ -130,7 +131,7 @@ def test_a_clark_name_in_the_layout_puts_one_element_in_another_namespace(
 ) -> None:
     shared = "urn:oio:medcom:municipality:1.0.0"
     _edit_layout(data_copy, patient_identifier="{" + shared + "}CivilRegistrationNumber")
-    checker = Checker(CheckConfig(citizens_dir(), "original", data_dir=data_copy))
+    checker = Checker(CheckConfig(CITIZENS, "original", data_dir=data_copy))
     xml = render_xml(checker.expected["demo-01"], checker.spec)
     root = etree.fromstring(xml)
     assert root.findtext(f".//{{{shared}}}CivilRegistrationNumber") == "0001010001"
@@ -159,17 +160,15 @@ def test_checker_on_an_in_memory_workspace_follows_unsaved_edits(
     checkers: dict[str, Checker], tmp_path: Path
 ) -> None:
     """The GUI checks against the tables in its editor: a Checker given a Workspace uses it."""
-    from fsiii_mapper.workspace import Workspace
-
     checker = checkers["original"]
     path = tmp_path / "demo-01.xml"
     path.write_bytes(render_xml(checker.expected["demo-01"], checker.spec))
-    ws = Workspace.load()
+    ws = Workspace.load(DATA)
     doc = ws.tables["original"]
     i = next(i for i, r in enumerate(doc.table.rows) if r.target == "FA510")
     doc.table.rows[i] = doc.table.rows[i].model_copy(
         update={"relationship": "no-map", "target": None}
     )
-    edited = Checker(CheckConfig(citizens_dir(), "original"), ws=ws)
+    edited = Checker(check_config("original"), ws=ws)
     assert checker.check_file(path).findings == []
     assert [f.rule for f in edited.check_file(path).findings] == ["FV102"]

@@ -1,6 +1,6 @@
 """Print, export to PDF, and copy as image of a widget (the side-by-side preview).
 
-PySide6-Essentials ships QtPrintSupport (checked with 6.12), so printing uses QPrinter and
+PySide6-Essentials ships QtPrintSupport, so printing uses QPrinter and
 QPrintDialog; PDF export uses QPdfWriter from QtGui, written to a temporary file in the target
 folder and moved into place, so a failed export leaves no partial file.
 """

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.loaded.emit()
 
     def _add_vendor_tab(self) -> None:
-        """The vendors' check (issue 4, ``ui.vendor_tab``), built when first opened."""
+        """The vendors' check (``ui.vendor_tab``), built when first opened."""
         try:
             from ui.vendor_tab import VendorTab  # noqa: F401
         except ImportError:
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         self.vendor_tab = tab
 
     def export_tables(self) -> None:
-        """The export dialog (issue 5, ``ui.export_dialog``) over the open tables."""
+        """The export dialog (``ui.export_dialog``) over the open tables."""
         try:
             from ui.export_dialog import ExportDialog
         except ImportError:

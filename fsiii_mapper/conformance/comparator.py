@@ -618,14 +618,3 @@ def _stand_ins(unknown: list[_Actual], missing: list[Any]) -> list[tuple[_Actual
             missing.remove(match)
         out.append((a, match))
     return out
-
-
-def check_tree(
-    tree: etree._ElementTree,
-    expected: ExpectedReport,
-    spec: LayoutSpec,
-    file: str,
-    lang: str | None = None,
-) -> list[VendorFinding]:
-    """One-off comparison; batches keep a ``Comparator`` instead."""
-    return Comparator(spec).check(tree, expected, file, lang)

@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from lxml import etree
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-# libxml2 without XML_PARSE_HUGE stops at this nesting depth; we keep that bound.
-LIBXML_MAX_DEPTH = 256
 
 _DOCTYPE_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -57,7 +55,8 @@ _local = threading.local()
 
 @dataclass
 class XmlProblem(Exception):
-    """Why a file could not be accepted as XML. ``kind`` is one of the KINDS."""
+    """Why a file could not be accepted as XML. ``kind``: unreadable, too-large, empty, dtd,
+    too-deep, encoding or malformed."""
 
     kind: str
     detail: str
@@ -65,9 +64,6 @@ class XmlProblem(Exception):
 
     def __str__(self) -> str:
         return self.detail
-
-
-KINDS = ("unreadable", "too-large", "empty", "dtd", "too-deep", "encoding", "malformed")
 
 
 class _RefuseEverything(etree.Resolver):  # type: ignore[misc]
@@ -204,9 +200,3 @@ def _classify(exc: etree.XMLSyntaxError) -> XmlProblem:
     if "document is empty" in low:
         return XmlProblem("empty", msg, line)
     return XmlProblem("malformed", msg, line)
-
-
-def parse_file(
-    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
-) -> etree._ElementTree:
-    return parse_bytes(read_bounded(path, max_bytes))
