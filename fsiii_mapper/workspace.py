@@ -18,14 +18,16 @@ from fsiii_mapper.io.documents import (
     load_citizen,
     load_crosswalk,
     load_layout,
+    load_other_groups,
     load_table,
 )
 from fsiii_mapper.io.schema_errors import quoted
-from fsiii_mapper.model import Catalog, Citizen, Crosswalk, ReportLayout
+from fsiii_mapper.model import Catalog, Citizen, Crosswalk, OtherGroups, ReportLayout
 from fsiii_mapper.texts import t
 
 SHIPPED_TABLES = {"original": "table_original.yaml", "simplified": "table_simplified.yaml"}
 SHIPPED_CATALOGS = {"original": "catalog_original.yaml", "simplified": "catalog_simplified.yaml"}
+OTHER_GROUPS_FILE = "fsiii_other_groups.yaml"
 
 
 def shipped_dir() -> Path:
@@ -47,6 +49,7 @@ class Workspace:
     crosswalk: Crosswalk
     tables: dict[str, TableDocument] = field(default_factory=dict)
     base: Path = field(default_factory=shipped_dir)
+    other_groups: OtherGroups | None = None
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str] | None = None) -> Workspace:
@@ -58,6 +61,9 @@ class Workspace:
             crosswalk=load_crosswalk(base / "crosswalk.yaml"),
             base=base,
         )
+        # Optional: a data folder made before the file existed still loads.
+        if (base / OTHER_GROUPS_FILE).exists():
+            ws.other_groups = load_other_groups(base / OTHER_GROUPS_FILE)
         for tid, name in SHIPPED_TABLES.items():
             ws.tables[tid] = load_table(base / name)
         return ws
