@@ -35,11 +35,10 @@ EVIDENCE_WORDS = {"verified": N_("verified"), "assumed": N_("assumed")}
 def cmd_validate(args: argparse.Namespace) -> int:
     from fsiii_mapper.rules.findings import counts
     from fsiii_mapper.rules.table_rules import validate_path
-    from fsiii_mapper.workspace import SHIPPED_TABLES
     from fsiii_mapper_cli.render_text import findings_text
 
     ws = workspace_for(args)
-    targets = args.tables or list(SHIPPED_TABLES)
+    targets = args.tables or ws.table_ids()
     results = []
     for target in targets:
         path = ws.table_path(target)
