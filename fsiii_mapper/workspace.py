@@ -6,6 +6,7 @@ by a file of the user's, and wherever a table is expected, a shipped table's id 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,14 +19,22 @@ from fsiii_mapper.io.documents import (
     load_citizen,
     load_crosswalk,
     load_layout,
+    load_other_groups,
     load_table,
 )
 from fsiii_mapper.io.schema_errors import quoted
-from fsiii_mapper.model import Catalog, Citizen, Crosswalk, ReportLayout
+from fsiii_mapper.model import Catalog, Citizen, Crosswalk, OtherGroups, ReportLayout
 from fsiii_mapper.texts import t
 
-SHIPPED_TABLES = {"original": "table_original.yaml", "simplified": "table_simplified.yaml"}
+SHIPPED_TABLES = {
+    "original": "table_original.yaml",
+    "simplified": "table_simplified.yaml",
+    "simplified-b": "table_simplified_b.yaml",
+}
+PAIR = ("original", "simplified")
+"""The table slots the engine uses: the old table and the simplified table (by catalog)."""
 SHIPPED_CATALOGS = {"original": "catalog_original.yaml", "simplified": "catalog_simplified.yaml"}
+OTHER_GROUPS_FILE = "fsiii_other_groups.yaml"
 
 
 def shipped_dir() -> Path:
@@ -47,6 +56,7 @@ class Workspace:
     crosswalk: Crosswalk
     tables: dict[str, TableDocument] = field(default_factory=dict)
     base: Path = field(default_factory=shipped_dir)
+    other_groups: OtherGroups | None = None
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str] | None = None) -> Workspace:
@@ -58,9 +68,23 @@ class Workspace:
             crosswalk=load_crosswalk(base / "crosswalk.yaml"),
             base=base,
         )
-        for tid, name in SHIPPED_TABLES.items():
-            ws.tables[tid] = load_table(base / name)
+        # Optional: a data folder made before the file existed still loads.
+        if (base / OTHER_GROUPS_FILE).exists():
+            ws.other_groups = load_other_groups(base / OTHER_GROUPS_FILE)
+        for slot in PAIR:
+            ws.tables[slot] = load_table(base / SHIPPED_TABLES[slot])
         return ws
+
+    def table_ids(self) -> list[str]:
+        """The ids of the tables that ship in this workspace's folder (any can be opened)."""
+        return [tid for tid, name in SHIPPED_TABLES.items() if (self.base / name).exists()]
+
+    def with_table(self, doc: TableDocument, slot: str | None = None) -> Workspace:
+        """A copy of this workspace with ``doc`` in a slot of the pair (this one is unchanged),
+        e.g. the simplified strategy with ``simplified-b`` in the simplified slot."""
+        other = dataclasses.replace(self, tables=dict(self.tables))
+        other.use_table(doc, slot)
+        return other
 
     def catalog_for(self, doc: TableDocument) -> Catalog | None:
         return self.catalogs.get(doc.table.table.catalog)
@@ -80,13 +104,26 @@ class Workspace:
         return Path(arg)
 
     def open_table(self, arg: str) -> TableDocument:
-        """A table by id (``original``, ``simplified``) or by path."""
+        """A table by id (``original``, ``simplified``, ``simplified-b``) or by path."""
         return load_table(self.table_path(arg))
 
-    def use_table(self, doc: TableDocument) -> None:
-        """Put ``doc`` in the slot of the table pair its catalog belongs to."""
-        slot = doc.table.table.catalog
-        if slot not in SHIPPED_TABLES:
+    def use_table(self, doc: TableDocument, slot: str | None = None) -> None:
+        """Put ``doc`` in the slot of the table pair its catalog belongs to; with ``slot``
+        given, a table of the other catalog is refused rather than moved to the other slot."""
+        catalog = doc.table.table.catalog
+        if slot is not None and catalog != slot:
+            raise InputError(
+                t(
+                    "the table {table} maps the {catalog} catalog, not the {slot} one",
+                    table=doc.table.id,
+                    catalog=quoted(catalog),
+                    slot=quoted(slot),
+                ),
+                doc.path,
+                hint=t("give it with --old for the original catalog, --new for the simplified"),
+            )
+        slot = catalog
+        if slot not in PAIR:
             raise InputError(
                 t(
                     "the table {table} names the catalog {catalog}",

@@ -35,11 +35,10 @@ EVIDENCE_WORDS = {"verified": N_("verified"), "assumed": N_("assumed")}
 def cmd_validate(args: argparse.Namespace) -> int:
     from fsiii_mapper.rules.findings import counts
     from fsiii_mapper.rules.table_rules import validate_path
-    from fsiii_mapper.workspace import SHIPPED_TABLES
     from fsiii_mapper_cli.render_text import findings_text
 
     ws = workspace_for(args)
-    targets = args.tables or list(SHIPPED_TABLES)
+    targets = args.tables or ws.table_ids()
     results = []
     for target in targets:
         path = ws.table_path(target)
@@ -128,10 +127,15 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from fsiii_mapper.interchange.catalog_import import catalog_header, import_codesystems
+    from fsiii_mapper.interchange.catalog_import import (
+        catalog_header,
+        import_codesystems,
+        other_groups_header,
+    )
     from fsiii_mapper.io.atomic import atomic_write_text
     from fsiii_mapper.io.documents import save_model
     from fsiii_mapper.io.yamltree import dump_yaml
+    from fsiii_mapper.workspace import OTHER_GROUPS_FILE
 
     result = import_codesystems(args.files)
     out = Path(args.output)
@@ -148,6 +152,11 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
         function_states = nt("{n} function state", "{n} function states", kinds["funktionsevne"])
         health_states = nt("{n} health state", "{n} health states", kinds["helbred"])
         print(f"{target}: {function_states}, {health_states}")
+    if result.other_groups is not None:
+        target = out / OTHER_GROUPS_FILE
+        save_model(result.other_groups, target, other_groups_header(result.other_groups))
+        n = sum(len(g.states) for g in result.other_groups.groups)
+        print(f"{target}: {nt('{n} code outside the report', '{n} codes outside the report', n)}")
     if args.definitions:
         atomic_write_text(args.definitions, dump_yaml(dict(sorted(result.definitions.items()))))
         definitions = nt(

@@ -28,7 +28,8 @@ Exit codes:
   2  usage or input error (unknown option, missing or malformed file)
   3  internal error (a bug: please report it)
 
-Wherever a TABLE is expected, give a path or the id of a shipped table: original, simplified.
+Wherever a TABLE is expected, give a path or the id of a shipped table: original, simplified,
+simplified-b.
 Wherever a CITIZEN is expected, give a path or a demo id (demo-01 … demo-10).
 Set FSIII_LANG=en (or --lang en) for English output.
 """,
@@ -42,10 +43,10 @@ def dump_json(data: Any) -> str:
 
 def workspace_for(args: argparse.Namespace) -> Workspace:
     ws = Workspace.load(args.data)
-    for attr in ("old", "new"):
+    for attr, slot in (("old", "original"), ("new", "simplified")):
         arg = getattr(args, attr, None)
         if arg:
-            ws.use_table(ws.open_table(arg))
+            ws.use_table(ws.open_table(arg), slot)
     return ws
 
 

@@ -51,7 +51,8 @@ def report_text(rep: Report, lang: str | None = None) -> str:
                 line = f"{lead}{score:<12} ← {src}"
             else:
                 assert isinstance(c, AreaEntry)
-                line = f"{lead}{src}" + (f": {c.note}" if c.note else "")
+                text = words.area_entry_text(c, lang)
+                line = f"{lead}{src}" + (f": {text}" if text else "")
             out.append(line)
         for flag in f.flags:
             out.append(f"{pad}⚠ {words.flag_text(flag, lang)}")

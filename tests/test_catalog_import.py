@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 
 from fsiii_mapper.errors import InputError
-from fsiii_mapper.interchange.catalog_import import catalog_header, import_codesystems
+from fsiii_mapper.interchange.catalog_import import (
+    catalog_header,
+    import_codesystems,
+    other_groups_header,
+)
 from fsiii_mapper.io.documents import load_catalog, model_to_yaml
-from fsiii_mapper.workspace import shipped_dir
+from fsiii_mapper.workspace import OTHER_GROUPS_FILE, shipped_dir
 from fsiii_mapper_cli.main import main
 
 
@@ -30,6 +34,10 @@ def test_reimport_reproduces_the_shipped_catalogs_byte_for_byte(shared_dir):
     for cat in result.catalogs:
         shipped = (shipped_dir() / f"catalog_{cat.id}.yaml").read_text(encoding="utf-8")
         assert model_to_yaml(cat, catalog_header(cat)) == shipped
+    other = result.other_groups
+    assert other is not None
+    shipped = (shipped_dir() / OTHER_GROUPS_FILE).read_text(encoding="utf-8")
+    assert model_to_yaml(other, other_groups_header(other)) == shipped
 
 
 def test_shipped_catalogs_have_the_domain_counts(shipped_ws):

@@ -39,19 +39,19 @@ def _diff(before: str, after: str) -> list[str]:
 def test_setting_the_review_status_changes_only_that_rows_lines_and_keeps_comments(capsys, table):
     before = table.read_text(encoding="utf-8")
     row = next(r for r in load_table(table).table.rows if r.source == "J3.5")
-    assert row.review_status == "approved"
+    assert row.review_status == "in-review"
     rc, out, _ = run(
         capsys,
         "table", "set", str(table), "--source", "J3.5",
-        "--field", "review_status", "--value", "in-review", "--author", "Test Analytiker",
+        "--field", "review_status", "--value", "approved", "--author", "Test Analytiker",
     )  # fmt: skip
     assert rc == ExitCode.OK
     assert "1 række ændret" in out
     after = table.read_text(encoding="utf-8")
     assert sorted(_diff(before, after)) == sorted(
         [
-            "-    review_status: approved",
-            "+    review_status: in-review",
+            "-    review_status: in-review",
+            "+    review_status: approved",
             f"-    author: {row.author}",
             "+    author: Test Analytiker",
             f"-    date: {row.date}",
@@ -66,7 +66,7 @@ def test_rows_that_have_the_value_already_are_left_alone(capsys, table):
     rc, out, _ = run(
         capsys,
         "table", "set", str(table), "--source", "J3.5",
-        "--field", "review_status", "--value", "approved",
+        "--field", "review_status", "--value", "in-review",
     )  # fmt: skip
     assert rc == ExitCode.OK
     assert "intet blev ændret" in out

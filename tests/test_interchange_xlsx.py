@@ -37,10 +37,10 @@ def test_header_frozen_filters_on_widths_readable(frozen_ws: Workspace, tmp_path
     for name in ("original", "simplified"):
         sh = wb[name]
         assert sh.freeze_panes == "A2"
-        assert sh.auto_filter.ref == f"A1:I{sh.max_row}"
+        assert sh.auto_filter.ref == f"A1:J{sh.max_row}"
         widths = {k: d.width for k, d in sh.column_dimensions.items()}
-        assert all(8 <= widths[c] <= 60 for c in "ABCDEFGHI")
-        assert widths["G"] > widths["F"]  # comment is wider than review_status
+        assert all(8 <= widths[c] <= 60 for c in "ABCDEFGHIJ")
+        assert widths["H"] > widths["F"]  # comment is wider than review_status
     assert wb["Metadata"].freeze_panes == "A2"
 
 

@@ -50,12 +50,15 @@ def test_the_panel_shows_the_registry_title_and_counts_with_real_plurals(window)
     model.edit_rows([row], {"target": "I3"}, "wrong target")
     panel = window.validation
     i = next(i for i, (_s, f) in enumerate(panel.model.items) if f.rule == "FM008")
-    title = "En funktionsevnetilstand (med niveau) er mappet til et problemområde"
-    assert panel.model.index(i, 0).data() == "fejl"
+    title = (
+        "En funktionsevnetilstand (med niveau) er mappet til et problemområde, men ikke som "
+        "relateret"
+    )
+    assert panel.model.index(i, 0).data() == "advarsel"
     assert panel.model.index(i, 4).data() == title
     tip = panel.model.index(i, 5).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.startswith(f"FM008 {title}") and "niveauet ville gå tabt" in tip
+    assert tip.startswith(f"FM008 {title}") and "niveauet skrevet som tekst" in tip
     assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "Alvorlighed"
-    assert panel.summary.text() == "1 fejl, 0 advarsler · 1 række med problemer"
+    assert panel.summary.text() == "0 fejl, 1 advarsel · 1 række med problemer"
     window.undo_action.trigger()
     assert panel.summary.text() == "✔ Ingen fund i nogen af tabellerne"

@@ -102,7 +102,27 @@ def test_mapping_row_without_target(tmp_path, frozen_ws):
 
 def test_level_state_mapped_to_a_problem_area(tmp_path, frozen_ws):
     text = one_replace(ORIGINAL, "target: FA510", "target: I1")
-    assert "FM008" in rules(check(tmp_path, frozen_ws, text))
+    (finding,) = [f for f in check(tmp_path, frozen_ws, text) if f.rule == "FM008"]
+    assert finding.severity == "warning"  # the seed describes such rows; not an error
+
+
+def test_level_state_in_a_problem_area_as_related_is_allowed(tmp_path, frozen_ws):
+    text = one_replace(
+        ORIGINAL,
+        "target: FA510\n    relationship: equivalent",
+        "target: I1\n    relationship: related",
+    )
+    assert check(tmp_path, frozen_ws, text) == []
+
+
+def test_health_state_to_a_function_item_stays_an_error_even_as_related(tmp_path, frozen_ws):
+    text = one_replace(
+        ORIGINAL,
+        "target: I9\n    relationship: source-narrower",
+        "target: FA510\n    relationship: related",
+    )
+    (finding,) = [f for f in check(tmp_path, frozen_ws, text) if f.rule == "FM009"]
+    assert finding.severity == "error"  # a helbredstilstand has no level to give
 
 
 def test_health_state_mapped_to_a_function_item(tmp_path, frozen_ws):

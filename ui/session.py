@@ -13,10 +13,10 @@ from fsiii_mapper.editing import EditableTable
 from fsiii_mapper.engine.populate import engine_for
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.rules.table_rules import TableFinding, validate_table
-from fsiii_mapper.workspace import SHIPPED_TABLES, Workspace
+from fsiii_mapper.workspace import PAIR, Workspace
 from ui.table_model import MappingTableModel
 
-SLOTS: tuple[str, ...] = tuple(SHIPPED_TABLES)  # ('original', 'simplified')
+SLOTS: tuple[str, ...] = PAIR  # the table pair the engine uses
 
 
 class Session(QObject):

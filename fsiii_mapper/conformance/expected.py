@@ -12,7 +12,7 @@ from fsiii_mapper.conformance.names import XmlNames, xml_names
 from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.engine.report import AREA_NOTE_SOURCE, AreaEntry, FunctionValue, Report
 from fsiii_mapper.model import Citizen, ReportLayout
-from fsiii_mapper.texts.reasons import area_note_label
+from fsiii_mapper.texts.reasons import area_entry_text, area_note_label
 
 REPORT_LANG = "da"  # the report goes to a Danish hospital: its content is always Danish
 
@@ -136,7 +136,9 @@ def expected_from_report(report: Report, citizen: Citizen, spec: LayoutSpec) -> 
         for e in fr.contributions:
             assert isinstance(e, AreaEntry)
             display = area_note_label(REPORT_LANG) if e.is_area_note else e.display
-            entries.append(ExpectedEntry(e.source, display, e.uuid, e.note.strip()))
+            entries.append(
+                ExpectedEntry(e.source, display, e.uuid, area_entry_text(e, REPORT_LANG))
+            )
         areas.append(ExpectedArea(fr.code, fs.code_system, fs.description, tuple(entries)))
     return ExpectedReport(
         citizen_id=citizen.id,

@@ -213,9 +213,12 @@ class Engine:
                             )
                         )
                     else:
-                        fr.contributions.append(
-                            AreaEntry(st.key, st.uuid, st.display, cond.note, tid, cond.status)
-                        )
+                        entry = AreaEntry(st.key, st.uuid, st.display, cond.note, tid, cond.status)
+                        if st.carries_level:  # a function state as a related area entry
+                            entry.carries_level = True
+                            entry.level = cond.level
+                            entry.score = layout.score_for(cond.level)
+                        fr.contributions.append(entry)
                 if not contributed:
                     unused.append(Unused(cond.code, cond.status, Reason("no-map", on_table)))
             for note in citizen.area_notes:

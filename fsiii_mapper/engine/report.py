@@ -56,6 +56,11 @@ class AreaEntry:
     note: str
     table: str
     status: str
+    # A function state in a problem area (a ``related`` row): its level and the layout's score
+    # word for it, written as text in the area (``texts.reasons.area_level_text``).
+    level: int | None = None
+    score: str | None = None
+    carries_level: bool = False
 
     @property
     def is_area_note(self) -> bool:

@@ -23,7 +23,15 @@ from typing import Any
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.io.schema_errors import quoted
-from fsiii_mapper.model.catalog import Catalog, CatalogArea, CatalogState, StateStatus
+from fsiii_mapper.model.catalog import (
+    Catalog,
+    CatalogArea,
+    CatalogState,
+    OtherGroup,
+    OtherGroups,
+    OtherGroupState,
+    StateStatus,
+)
 from fsiii_mapper.model.common import Evidence, Group
 from fsiii_mapper.texts import t
 
@@ -32,6 +40,12 @@ GROUP_ROOTS: dict[str, Group] = {"J": "funktionsevne", "I": "helbred"}
 ORIGINAL_KEY = re.compile(r"^[IJ]\d+\.\d+$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 NEW_STYLE_MARKER = "Eksempler:"
+# FSIII groups outside the Indlæggelsesrapport, by the UUID of their root concept (kl-term 1.1.0
+# and 2.3.0 use the same UUIDs; 2.3.0 repeats each tree with ``_`` for ``-``) [verified].
+OTHER_GROUP_LAWS = {
+    "94db6c71-859d-43e6-9a62-4e7fa7daf767": "SUL §140",
+    "0fa991ef-adf5-4202-8cfe-a31454ed6e9d": "SUL §119",
+}
 
 
 @dataclass
@@ -51,11 +65,13 @@ class _System:
     version: str
     areas: dict[str, tuple[str, Group, str | None]] = field(default_factory=dict)
     states: dict[str, _Concept] = field(default_factory=dict)
+    other: dict[str, OtherGroup] = field(default_factory=dict)
 
 
 @dataclass
 class ImportResult:
     catalogs: list[Catalog]
+    other_groups: OtherGroups | None
     definitions: dict[str, str]
     warnings: list[str]
 
@@ -138,7 +154,28 @@ def _read(path: Path) -> _System:
                 )
                 con.uuid = _pair(con, uuid_states)
                 system.states[con.key] = con
+    _read_other_groups(system, tops)
     return system
+
+
+def _read_other_groups(system: _System, tops: list[dict[str, Any]]) -> None:
+    """Collect the §140 and §119 trees: every code (UUID and KL's key form) with its display."""
+    for top in tops:
+        root = str(top.get("code", "")).replace("_", "-").lower()
+        law = OTHER_GROUP_LAWS.get(root)
+        if law is None:
+            continue
+        group = system.other.setdefault(
+            root, OtherGroup(key=root, display=_text(top, "display"), law=law, states=[])
+        )
+        if UUID.match(str(top.get("code", ""))):
+            group.display = _text(top, "display")
+        known = {s.code for s in group.states}
+        for c in _walk(top.get("concept", [])):
+            code = str(c.get("code", ""))
+            if code and code not in known:
+                known.add(code)
+                group.states.append(OtherGroupState(code=code, display=_text(c, "display")))
 
 
 def _pair(con: _Concept, candidates: list[dict[str, Any]]) -> str | None:
@@ -258,7 +295,12 @@ def import_codesystems(paths: Iterable[str | Path]) -> ImportResult:
                 definitions[key] = con.definition
                 if uuid_of(key):
                     definitions[uuid_of(key) or key] = con.definition
-    return ImportResult(catalogs, definitions, warnings)
+    other = OtherGroups(
+        title="FSIII-grupper uden for indlæggelsesrapporten",
+        code_system_version=newest.version,
+        groups=list(newest.other.values()),
+    )
+    return ImportResult(catalogs, other if other.groups else None, definitions, warnings)
 
 
 _GROUP_RANK = {"funktionsevne": 0, "helbred": 1}
@@ -287,4 +329,14 @@ def catalog_header(catalog: Catalog) -> str:
         "Codes and display names are KL's; status 'new' is verified by version comparison,\n"
         "'retained'/'outgoing' is our reading of KL's rewritten definitions (assumed).\n"
         "Do not edit by hand: import a newer kl-term CodeSystem instead."
+    )
+
+
+def other_groups_header(groups: OtherGroups) -> str:
+    laws = ", ".join(f"{g.law} ({g.display})" for g in groups.groups)
+    return (
+        "FSIII groups outside the Indlæggelsesrapport, written by `fsiii-mapper catalog import`\n"
+        f"from KL's FSIII CodeSystem {groups.code_system_version}: {laws}.\n"
+        "Codes and display names are KL's [verified]; `citizen import-fhir` uses them to explain\n"
+        "why such a condition is left out. Do not edit by hand."
     )

@@ -40,13 +40,14 @@ from fsiii_mapper.interchange.records import (
     ImportResult,
     RowRejected,
     Skipped,
+    evidence_rejected,
     parse_date,
     review_status_rejected,
     table_meta,
 )
 from fsiii_mapper.io.schema_errors import quoted
 from fsiii_mapper.model import MappingRow, MappingTable
-from fsiii_mapper.model.table import REVIEW_STATUSES
+from fsiii_mapper.model.table import REVIEW_STATUSES, ROW_EVIDENCE
 from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
@@ -60,6 +61,7 @@ REPORT_FIELD_SYSTEM = f"{BASE}/CodeSystem/xdis16-report-field"
 EXTENSION_BASE = f"{BASE}/StructureDefinition"
 EXT = {
     "review_status": f"{EXTENSION_BASE}/mapping-review-status",
+    "evidence": f"{EXTENSION_BASE}/mapping-evidence",
     "author": f"{EXTENSION_BASE}/mapping-author",
     "date": f"{EXTENSION_BASE}/mapping-date",
     "comment": f"{EXTENSION_BASE}/mapping-comment",
@@ -123,6 +125,8 @@ def _ext(key: str, value_type: str, value: Any) -> dict[str, Any]:
 
 def _row_exts(row: MappingRow, with_comment: bool) -> list[dict[str, Any]]:
     out = [_ext("review_status", "valueCode", row.review_status)]
+    if row.evidence:
+        out.append(_ext("evidence", "valueCode", row.evidence))
     if row.author:
         out.append(_ext("author", "valueString", row.author))
     if row.date:
@@ -156,6 +160,8 @@ def _target(row: MappingRow, ws: Workspace, version: FhirVersion) -> dict[str, A
         if row.date:
             props.append({"code": "date", "valueDateTime": row.date.isoformat()})
         tgt["property"] = props
+        if row.evidence:
+            tgt["extension"] = [_ext("evidence", "valueCode", row.evidence)]
     if generated:
         tgt.setdefault("extension", []).append(_ext("comment_generated", "valueBoolean", True))
     return tgt
@@ -317,6 +323,9 @@ def _row(
     review = review or "draft"
     if review not in REVIEW_STATUSES:
         raise RowRejected(review_status_rejected(review))
+    evidence = _ext_value(holder, "evidence") or None
+    if evidence not in (None, *ROW_EVIDENCE):
+        raise RowRejected(evidence_rejected(evidence))
     if generated and comment == GENERATED_COMMENT:
         comment = ""
     return MappingRow(
@@ -324,6 +333,7 @@ def _row(
         target=target,
         relationship=relationship,  # type: ignore[arg-type]
         review_status=review,
+        evidence=evidence,
         comment=comment,
         author=str(author or ""),
         date=parse_date(date),

@@ -1,8 +1,10 @@
 """A citizen file from a FHIR Bundle shaped like KL's gateway delivery reports.
 
 Read: the Patient (``identifier`` only if the bundle has one — prefer the CPR system) and every
-Condition with a code in FSIII (``urn:oid:1.2.208.176.2.21``; legacy key or UUID, kept as
-written).
+Condition with a code in FSIII. FSIII has two system URIs [verified]: ``urn:oid:1.2.208.176.2.21``
+and, in KL's gateway IGs and data of 2021–2023, ``http://kl.dk/fhir/common/caresocial/CodeSystem/
+FSIII``; both are read for ``code`` and ``severity``, and each condition records the one it used
+(``code_system``). Codes are kept as written (legacy key or UUID).
 
 Level: ``Condition.severity`` B1–B6 (or the UUIDs KL gives them since 2024) → level 0, 1, 2, 3, 4,
 9, for funktionsevnetilstande only (KL's gateway forbids a severity on helbredstilstande; one found
@@ -14,12 +16,23 @@ Status rule (FHIR → EOJ status), first match wins:
   3. verificationStatus unconfirmed, provisional, differential → kladde
   4. clinicalStatus active, recurrence or relapse           → aktiv
   5. no clinicalStatus (or an unknown one)                  → kladde (noted)
-Condition.note texts become the condition's note. Everything unusual is listed in ``notes``.
+
+Where documented: a code only in the original catalog was documented in the old states, one only in
+the simplified catalog in the simplified states (``documented_in``); a retained code (in both) does
+not tell, so it is left open.
+
+Everything left out is listed in ``notes`` with the reason: a code from another code system, an
+FSIII state of genoptræning (SUL §140) or forebyggelse (SUL §119) — recognised from the codes
+`catalog import` wrote to ``fsiii_other_groups.yaml`` — and every resource type other than Patient
+and Condition. A bundle of the wrong shape is refused with its JSON path; characters YAML cannot
+hold (a lone surrogate, control characters) are replaced by U+FFFD and noted.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,11 +43,14 @@ from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.io.atomic import atomic_write_text
 from fsiii_mapper.io.yamltree import dump_yaml
 from fsiii_mapper.model import Citizen
-from fsiii_mapper.model.citizen import CitizenCondition
+from fsiii_mapper.model.catalog import CatalogState
+from fsiii_mapper.model.citizen import CitizenCondition, DocumentedIn
 from fsiii_mapper.texts import N_, nt, t
 from fsiii_mapper.workspace import Workspace
 
-FSIII_SYSTEM = "urn:oid:1.2.208.176.2.21"
+FSIII_OID = "urn:oid:1.2.208.176.2.21"
+FSIII_CARESOCIAL = "http://kl.dk/fhir/common/caresocial/CodeSystem/FSIII"
+FSIII_SYSTEMS = (FSIII_OID, FSIII_CARESOCIAL)
 CPR_SYSTEM = "urn:oid:1.2.208.176.1.2"
 
 # KL's funktionsevne scale (ValueSet KLSeveritiesFSIII): legacy code and UUID → level. These are
@@ -57,6 +73,13 @@ EXCLUDED_VERIFICATION = {"entered-in-error", "refuted"}
 INACTIVE_CLINICAL = {"inactive", "remission", "resolved"}
 DRAFT_VERIFICATION = {"unconfirmed", "provisional", "differential"}
 ACTIVE_CLINICAL = {"active", "recurrence", "relapse"}
+READ_TYPES = {"Patient", "Condition"}
+# What YAML cannot hold, or a reader would not see: lone surrogates and control characters.
+UNWRITABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_OBJECT = N_("an object")
+_LIST = N_("a list")
+_TEXT = N_("text")
 
 
 @dataclass
@@ -65,51 +88,103 @@ class CitizenImport:
     notes: list[str] = field(default_factory=list)
 
 
-def _code(concept: Any, system: str | None = None) -> tuple[str | None, str | None]:
-    """First (system, code) of a CodeableConcept, preferring ``system``."""
-    codings = [c for c in (concept or {}).get("coding") or [] if isinstance(c, dict)]
-    for c in codings:
-        if system is None or c.get("system") == system:
-            return c.get("system"), (str(c["code"]).strip() if c.get("code") else None)
-    if codings:
-        return codings[0].get("system"), None
-    return None, None
+class _Reader:
+    """Typed access to the bundle's JSON: a value of the wrong kind is refused with its path."""
+
+    def __init__(self, path: Path, notes: list[str], lang: str | None) -> None:
+        self.path = path
+        self.notes = notes
+        self.lang = lang
+
+    def _refuse(self, where: str, expected: str, value: Any) -> InputError:
+        return InputError(
+            t(
+                "{where}: expected {expected}, found {found}",
+                self.lang,
+                where=where,
+                expected=t(expected, self.lang),
+                found=_kind(value, self.lang),
+            ),
+            self.path,
+            hint=t("correct the bundle; KL's gateway reports follow FHIR R4", self.lang),
+        )
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self._refuse(where, _OBJECT, value)
+        return value
+
+    def items(self, value: Any, where: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self._refuse(where, _LIST, value)
+        return value
+
+    def text(self, value: Any, where: str) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self._refuse(where, _TEXT, value)
+        return self.clean(value, where)
+
+    def clean(self, value: str, where: str) -> str:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if UNWRITABLE.search(value):
+            self.notes.append(
+                t(
+                    "{where}: a character that cannot be stored (control character or lone "
+                    "surrogate) was replaced by \ufffd",
+                    self.lang,
+                    where=where,
+                )
+            )
+            value = UNWRITABLE.sub("\ufffd", value)
+        return value
+
+    def codings(self, concept: Any, where: str) -> list[tuple[str | None, str | None]]:
+        """(system, code) of every coding of a CodeableConcept."""
+        c = self.obj(concept, where)
+        out = []
+        for i, coding in enumerate(self.items(c.get("coding"), f"{where}.coding")):
+            at = f"{where}.coding[{i}]"
+            coding = self.obj(coding, at)
+            code = self.text(coding.get("code"), f"{at}.code")
+            out.append((self.text(coding.get("system"), f"{at}.system"), (code or "").strip()))
+        return [(s, c or None) for s, c in out]
+
+    def code(self, concept: Any, where: str) -> str | None:
+        codings = self.codings(concept, where)
+        return codings[0][1] if codings else None
+
+    def fsiii(self, concept: Any, where: str) -> tuple[str | None, str | None]:
+        """(system, code) of the first FSIII coding, else (the first other system, None)."""
+        codings = self.codings(concept, where)
+        for system, code in codings:
+            if system in FSIII_SYSTEMS and code:
+                return system, code
+        return (codings[0][0] if codings else None), None
 
 
-def _status(res: dict[str, Any]) -> tuple[str | None, str | None]:
-    _, clinical = _code(res.get("clinicalStatus"))
-    _, verification = _code(res.get("verificationStatus"))
-    return clinical, verification
+def _kind(value: Any, lang: str | None) -> str:
+    if isinstance(value, dict):
+        return t(_OBJECT, lang)
+    if isinstance(value, list):
+        return t(_LIST, lang)
+    if isinstance(value, str):
+        return t(_TEXT, lang)
+    if isinstance(value, bool):
+        return t("true/false", lang)
+    if isinstance(value, (int, float)):
+        return t("a number", lang)
+    return t("null", lang)
 
 
-def _name(patient: dict[str, Any]) -> str:
-    for n in patient.get("name") or []:
-        if n.get("text"):
-            return str(n["text"])
-        parts = [*(n.get("given") or []), n.get("family") or ""]
-        text = " ".join(p for p in parts if p)
-        if text:
-            return text
-    return ""
-
-
-def _identifier(patient: dict[str, Any]) -> str | None:
-    ids = [i for i in patient.get("identifier") or [] if isinstance(i, dict) and i.get("value")]
-    for i in ids:
-        if i.get("system") == CPR_SYSTEM:
-            return str(i["value"])
-    return str(ids[0]["value"]) if ids else None
-
-
-def citizen_from_bundle(
-    path: Path,
-    ws: Workspace,
-    citizen_id: str,
-    name: str | None = None,
-    lang: str | None = None,
-) -> CitizenImport:
+def _load(path: Path, lang: str | None) -> Any:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        return json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InputError(t("file not found", lang), path) from None
     except json.JSONDecodeError as exc:
@@ -120,15 +195,79 @@ def citizen_from_bundle(
         raise InputError(
             t("cannot read the file: {reason}", lang, reason=read_problem(exc)), path
         ) from None
-    if not isinstance(data, dict) or data.get("resourceType") != "Bundle":
-        raise InputError(t("not a FHIR Bundle (resourceType must be Bundle)", lang), path)
-    entries = [
-        (i, e.get("resource") or {}, e.get("fullUrl") or "")
-        for i, e in enumerate(data.get("entry") or [])
-        if isinstance(e, dict)
-    ]
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        raise InputError(
+            t("the file holds a number too long to read", lang),
+            path,
+            hint=t("correct the bundle; KL's gateway reports follow FHIR R4", lang),
+        ) from None
+    except RecursionError:
+        raise InputError(
+            t("the JSON is nested too deeply to read", lang),
+            path,
+            hint=t("correct the bundle; KL's gateway reports follow FHIR R4", lang),
+        ) from None
+
+
+def _name(r: _Reader, patient: dict[str, Any], where: str) -> str:
+    for i, n in enumerate(r.items(patient.get("name"), f"{where}.name")):
+        at = f"{where}.name[{i}]"
+        n = r.obj(n, at)
+        text = r.text(n.get("text"), f"{at}.text")
+        if text:
+            return text
+        given = [
+            r.text(g, f"{at}.given[{j}]") or ""
+            for j, g in enumerate(r.items(n.get("given"), f"{at}.given"))
+        ]
+        joined = " ".join(p for p in [*given, r.text(n.get("family"), f"{at}.family") or ""] if p)
+        if joined:
+            return joined
+    return ""
+
+
+def _identifier(r: _Reader, patient: dict[str, Any], where: str) -> str | None:
+    ids: list[tuple[str | None, str]] = []
+    for i, ident in enumerate(r.items(patient.get("identifier"), f"{where}.identifier")):
+        at = f"{where}.identifier[{i}]"
+        ident = r.obj(ident, at)
+        value = r.text(ident.get("value"), f"{at}.value")
+        if value:
+            ids.append((r.text(ident.get("system"), f"{at}.system"), value))
+    for system, value in ids:
+        if system == CPR_SYSTEM:
+            return value
+    return ids[0][1] if ids else None
+
+
+def _documented_in(original: CatalogState | None, simplified: CatalogState | None) -> DocumentedIn:
+    """Where a code was documented, as far as its catalogs tell (a retained code does not)."""
+    if original is not None and simplified is None:
+        return "original"
+    if simplified is not None and original is None:
+        return "simplified"
+    return None
+
+
+def citizen_from_bundle(
+    path: Path,
+    ws: Workspace,
+    citizen_id: str,
+    name: str | None = None,
+    lang: str | None = None,
+) -> CitizenImport:
+    data = _load(path, lang)
     notes: list[str] = []
-    patients = [(i, r, u) for i, r, u in entries if r.get("resourceType") == "Patient"]
+    r = _Reader(path, notes, lang)
+    data = r.obj(data, "$")
+    if data.get("resourceType") != "Bundle":
+        raise InputError(t("not a FHIR Bundle (resourceType must be Bundle)", lang), path)
+    entries: list[tuple[str, dict[str, Any], str]] = []
+    for i, e in enumerate(r.items(data.get("entry"), "entry")):
+        e = r.obj(e, f"entry[{i}]")
+        res = r.obj(e.get("resource"), f"entry[{i}].resource")
+        entries.append((f"entry[{i}]", res, r.text(e.get("fullUrl"), f"entry[{i}].fullUrl") or ""))
+    patients = [(w, res, u) for w, res, u in entries if res.get("resourceType") == "Patient"]
     patient = patients[0][1] if patients else {}
     if len(patients) > 1:
         notes.append(
@@ -139,109 +278,168 @@ def citizen_from_bundle(
                 lang,
             )
         )
-    patient_refs = {f"Patient/{patient.get('id')}", patients[0][2]} if patients else set()
-
-    def resolve(code: str) -> Any:
-        for cat in ws.catalogs.values():
-            st = cat.resolve(code)
-            if st is not None:
-                return st
-        return None
+    patient_refs: set[str] = set()
+    if patients:
+        pid = r.text(patient.get("id"), f"{patients[0][0]}.resource.id")
+        patient_refs = {f"Patient/{pid}", patients[0][2]}
 
     conditions: list[CitizenCondition] = []
-    for i, res, _ in entries:
+    for where, res, _ in entries:
         if res.get("resourceType") != "Condition":
             continue
-        where = f"entry[{i}]"
-        subject = ((res.get("subject") or {}).get("reference")) or ""
-        if patient_refs and subject and subject not in patient_refs:
-            notes.append(
-                t(
-                    "{where}: Condition about another patient ({subject}) – left out",
-                    lang,
-                    where=where,
-                    subject=subject,
-                )
-            )
+        cond = _condition(r, ws, res, where, patient_refs)
+        if cond is not None:
+            conditions.append(cond)
+    _note_other_resources(r, entries)
+
+    description = t(
+        "Imported from FHIR Bundle {file} ({bundle}, {timestamp})",
+        lang,
+        file=path.name,
+        bundle=r.text(data.get("id"), "id") or "-",
+        timestamp=r.text(data.get("timestamp"), "timestamp") or "-",
+    )
+    who = patients[0][0] + ".resource" if patients else "-"
+    citizen = Citizen(
+        id=citizen_id,
+        name=name if name is not None else _name(r, patient, who),
+        identifier=_identifier(r, patient, who),
+        description=description,
+        conditions=conditions,
+    )
+    return CitizenImport(citizen, notes)
+
+
+def _note_other_resources(r: _Reader, entries: list[tuple[str, dict[str, Any], str]]) -> None:
+    """Every resource that is not read is listed by type (and profile), never dropped silently."""
+    others: Counter[str] = Counter()
+    for where, res, _ in entries:
+        kind = r.text(res.get("resourceType"), f"{where}.resource.resourceType") or "-"
+        if kind in READ_TYPES:
             continue
-        system, code = _code(res.get("code"), FSIII_SYSTEM)
-        if system != FSIII_SYSTEM or not code:
-            notes.append(
-                t(
-                    "{where}: Condition without an FSIII code ({system}) – left out",
-                    lang,
-                    where=where,
-                    system=system or "-",
-                )
+        meta = r.obj(res.get("meta"), f"{where}.resource.meta")
+        profiles = r.items(meta.get("profile"), f"{where}.resource.meta.profile")
+        profile = r.text(profiles[0], f"{where}.resource.meta.profile[0]") if profiles else None
+        others[f"{kind} ({profile.rstrip('/').rsplit('/', 1)[-1]})" if profile else kind] += 1
+    for kind, n in sorted(others.items()):
+        r.notes.append(
+            nt(
+                "The bundle holds {n} {kind} resource – not part of a citizen file, left out",
+                "The bundle holds {n} {kind} resources – not part of a citizen file, left out",
+                n,
+                r.lang,
+                kind=kind,
             )
-            continue
-        clinical, verification = _status(res)
-        if verification in EXCLUDED_VERIFICATION:
-            notes.append(
-                t(
-                    "{where}: {code} has verificationStatus {status} – left out",
-                    lang,
-                    where=where,
-                    code=code,
-                    status=verification,
-                )
+        )
+
+
+def _condition(
+    r: _Reader, ws: Workspace, res: dict[str, Any], where: str, patient_refs: set[str]
+) -> CitizenCondition | None:
+    lang = r.lang
+    at = f"{where}.resource"
+    subject = r.text(r.obj(res.get("subject"), f"{at}.subject").get("reference"), f"{at}.subject")
+    if patient_refs and subject and subject not in patient_refs:
+        r.notes.append(
+            t(
+                "{where}: Condition about another patient ({subject}) – left out",
+                lang,
+                where=where,
+                subject=subject,
             )
-            continue
-        if clinical in INACTIVE_CLINICAL:
-            status = "inaktiv"
-        elif verification in DRAFT_VERIFICATION:
-            status = "kladde"
-        elif clinical in ACTIVE_CLINICAL:
-            status = "aktiv"
-        else:
-            status = "kladde"
-            msgid = (
-                N_("{where}: {code} has no clinicalStatus – imported as kladde")
-                if clinical is None
-                else N_(
-                    "{where}: {code} has clinicalStatus {status}, which is unknown – imported "
-                    "as kladde"
-                )
+        )
+        return None
+    system, code = r.fsiii(res.get("code"), f"{at}.code")
+    if code is None:
+        r.notes.append(
+            t(
+                "{where}: code from another code system ({system}) – left out",
+                lang,
+                where=where,
+                system=system or "-",
             )
-            notes.append(t(msgid, lang, where=where, code=code, status=clinical))
-        st = resolve(code)
-        if st is None:
-            notes.append(
-                t(
-                    "{where}: {code} is in no catalog – kept, but the preview will not use it",
-                    lang,
-                    where=where,
-                    code=code,
-                )
+            if system not in FSIII_SYSTEMS
+            else t("{where}: Condition without an FSIII code – left out", lang, where=where)
+        )
+        return None
+    original, simplified = (ws.catalogs[c].resolve(code) for c in ("original", "simplified"))
+    st = original or simplified
+    other = ws.other_groups.find(code) if ws.other_groups is not None and st is None else None
+    if other is not None:
+        r.notes.append(
+            t(
+                "{where}: {code} is an FSIII state of {group} ({law}) – not part of the "
+                "Indlæggelsesrapport, left out",
+                lang,
+                where=where,
+                code=code,
+                group=other.display,
+                law=other.law,
             )
-        _, severity = _code(res.get("severity"))
-        level = None
-        if severity is not None:
-            if st is not None and not st.carries_level:
-                notes.append(
-                    t(
-                        "{where}: {code} is a health state; its severity {severity} was left out",
-                        lang,
-                        where=where,
-                        code=code,
-                        severity=severity,
-                    )
-                )
-            elif severity in SEVERITY_LEVEL or severity.lower() in SEVERITY_LEVEL:
-                level = SEVERITY_LEVEL.get(severity, SEVERITY_LEVEL.get(severity.lower()))
-            else:
-                notes.append(
-                    t(
-                        "{where}: {code} has severity {severity}, not B1–B6 or their UUIDs – "
-                        "imported without a level",
-                        lang,
-                        where=where,
-                        code=code,
-                        severity=severity,
-                    )
-                )
-        elif st is not None and st.carries_level:
-            notes.append(
+        )
+        return None
+    clinical = r.code(res.get("clinicalStatus"), f"{at}.clinicalStatus")
+    verification = r.code(res.get("verificationStatus"), f"{at}.verificationStatus")
+    if verification in EXCLUDED_VERIFICATION:
+        r.notes.append(
+            t(
+                "{where}: {code} has verificationStatus {status} – left out",
+                lang,
+                where=where,
+                code=code,
+                status=verification,
+            )
+        )
+        return None
+    if clinical in INACTIVE_CLINICAL:
+        status = "inaktiv"
+    elif verification in DRAFT_VERIFICATION:
+        status = "kladde"
+    elif clinical in ACTIVE_CLINICAL:
+        status = "aktiv"
+    else:
+        status = "kladde"
+        msgid = (
+            N_("{where}: {code} has no clinicalStatus – imported as kladde")
+            if clinical is None
+            else N_(
+                "{where}: {code} has clinicalStatus {status}, which is unknown – imported as kladde"
+            )
+        )
+        r.notes.append(t(msgid, lang, where=where, code=code, status=clinical))
+    if st is None:
+        r.notes.append(
+            t(
+                "{where}: {code} is in no catalog – kept, but the preview will not use it",
+                lang,
+                where=where,
+                code=code,
+            )
+        )
+    level = _level(r, res, where, code, st)
+    note = "\n".join(
+        text
+        for i, n in enumerate(r.items(res.get("note"), f"{at}.note"))
+        if (text := r.text(r.obj(n, f"{at}.note[{i}]").get("text"), f"{at}.note[{i}].text"))
+    )
+    return CitizenCondition(
+        code=code,
+        status=status,  # type: ignore[arg-type]
+        level=level,
+        note=note,
+        documented_in=_documented_in(original, simplified),
+        code_system=system,
+    )
+
+
+def _level(
+    r: _Reader, res: dict[str, Any], where: str, code: str, st: CatalogState | None
+) -> int | None:
+    lang = r.lang
+    codings = r.codings(res.get("severity"), f"{where}.resource.severity")
+    if not codings:
+        if st is not None and st.carries_level:
+            r.notes.append(
                 t(
                     "{where}: {code} is a function state without severity – imported without a "
                     "level",
@@ -250,32 +448,45 @@ def citizen_from_bundle(
                     code=code,
                 )
             )
-        note = "\n".join(
-            str(n["text"]) for n in res.get("note") or [] if isinstance(n, dict) and n.get("text")
-        )
-        conditions.append(
-            CitizenCondition(
+        return None
+    system, severity = next(((s, c) for s, c in codings if s in FSIII_SYSTEMS and c), codings[0])
+    shown = severity or "-"
+    if st is not None and not st.carries_level:
+        r.notes.append(
+            t(
+                "{where}: {code} is a health state; its severity {severity} was left out",
+                lang,
+                where=where,
                 code=code,
-                status=status,  # type: ignore[arg-type]
-                level=level,
-                note=note,
+                severity=shown,
             )
         )
-    description = t(
-        "Imported from FHIR Bundle {file} ({bundle}, {timestamp})",
-        lang,
-        file=path.name,
-        bundle=data.get("id") or "-",
-        timestamp=data.get("timestamp") or "-",
-    )
-    citizen = Citizen(
-        id=citizen_id,
-        name=name if name is not None else _name(patient),
-        identifier=_identifier(patient),
-        description=description,
-        conditions=conditions,
-    )
-    return CitizenImport(citizen, notes)
+        return None
+    if system not in FSIII_SYSTEMS or severity is None:
+        r.notes.append(
+            t(
+                "{where}: {code} has a severity from another code system ({system}) – imported "
+                "without a level",
+                lang,
+                where=where,
+                code=code,
+                system=system or "-",
+            )
+        )
+        return None
+    level = SEVERITY_LEVEL.get(severity, SEVERITY_LEVEL.get(severity.lower()))
+    if level is None:
+        r.notes.append(
+            t(
+                "{where}: {code} has severity {severity}, not B1–B6 or their UUIDs – "
+                "imported without a level",
+                lang,
+                where=where,
+                code=code,
+                severity=severity,
+            )
+        )
+    return level
 
 
 def citizen_yaml(c: Citizen, ws: Workspace | None = None) -> str:
@@ -304,6 +515,10 @@ def citizen_yaml(c: Citizen, ws: Workspace | None = None) -> str:
         m["status"] = cond.status
         if cond.level is not None:
             m["level"] = cond.level
+        if cond.documented_in is not None:
+            m["documented_in"] = cond.documented_in
+        if cond.code_system is not None:
+            m["code_system"] = cond.code_system
         if cond.note:
             m["note"] = cond.note
         conds.append(m)

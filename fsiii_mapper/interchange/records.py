@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from fsiii_mapper import __version__
 from fsiii_mapper.io.schema_errors import location_text, problem_text, quoted
 from fsiii_mapper.model import Catalog, MappingRow, MappingTable, TableMeta
-from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES, ROW_FIELDS
+from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES, ROW_EVIDENCE, ROW_FIELDS
 from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
@@ -26,6 +26,7 @@ ROW_COLUMNS: tuple[str, ...] = (
     "target_label",
     "relationship",
     "review_status",
+    "evidence",
     "comment",
     "author",
     "date",
@@ -132,6 +133,7 @@ def row_record(row: MappingRow, ws: Workspace, catalog: Catalog | None) -> dict[
         "target_label": ws.layout.label_of(row.target) if row.target else "",
         "relationship": row.relationship,
         "review_status": row.review_status,
+        "evidence": row.evidence or "",
         "comment": row.comment,
         "author": row.author,
         "date": row.date.isoformat() if row.date else "",
@@ -172,6 +174,14 @@ def review_status_rejected(value: object) -> str:
     )
 
 
+def evidence_rejected(value: object) -> str:
+    return t(
+        "the grundlag (evidence) {value} is not one of: {choices}",
+        value=quoted(value),
+        choices=", ".join(ROW_EVIDENCE),
+    )
+
+
 def record_row(rec: Mapping[str, Any]) -> MappingRow:
     """A mapping row from a flat record; ``RowRejected`` names the first problem."""
     source = _text(rec.get("source")).strip()
@@ -189,6 +199,9 @@ def record_row(rec: Mapping[str, Any]) -> MappingRow:
     review = _text(rec.get("review_status")).strip() or "draft"
     if review not in REVIEW_STATUSES:
         raise RowRejected(review_status_rejected(review))
+    evidence = _text(rec.get("evidence")).strip() or None
+    if evidence is not None and evidence not in ROW_EVIDENCE:
+        raise RowRejected(evidence_rejected(evidence))
     target = _text(rec.get("target")).strip() or None
     try:
         return MappingRow(
@@ -196,6 +209,7 @@ def record_row(rec: Mapping[str, Any]) -> MappingRow:
             target=target,
             relationship=relationship,
             review_status=review,
+            evidence=evidence,
             comment=_text(rec.get("comment")),
             author=_text(rec.get("author")),
             date=parse_date(rec.get("date")),
@@ -258,6 +272,7 @@ __all__ = [
     "ImportResult",
     "RowRejected",
     "Skipped",
+    "evidence_rejected",
     "export_info",
     "infer_catalog",
     "record_row",

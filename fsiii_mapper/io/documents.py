@@ -37,6 +37,7 @@ from fsiii_mapper.model import (
     Crosswalk,
     MappingRow,
     MappingTable,
+    OtherGroups,
     ReportLayout,
     TableMeta,
 )
@@ -109,6 +110,10 @@ def load_model(model: type[M], path: str | os.PathLike[str], kind: str) -> M:
 
 def load_catalog(path: str | os.PathLike[str]) -> Catalog:
     return load_model(Catalog, path, "catalog")
+
+
+def load_other_groups(path: str | os.PathLike[str]) -> OtherGroups:
+    return load_model(OtherGroups, path, "catalog")
 
 
 def load_layout(path: str | os.PathLike[str]) -> ReportLayout:

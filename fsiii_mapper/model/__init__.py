@@ -1,6 +1,13 @@
 """Plain pydantic models of the domain: catalogs, report layout, mapping tables, citizens."""
 
-from fsiii_mapper.model.catalog import Catalog, CatalogArea, CatalogState, Crosswalk, CrosswalkEntry
+from fsiii_mapper.model.catalog import (
+    Catalog,
+    CatalogArea,
+    CatalogState,
+    Crosswalk,
+    CrosswalkEntry,
+    OtherGroups,
+)
 from fsiii_mapper.model.citizen import AreaNote, Citizen, CitizenCondition
 from fsiii_mapper.model.common import Evidence, Group
 from fsiii_mapper.model.layout import FunctionItem, ProblemAreaField, ReportLayout, ScoreWord
@@ -20,6 +27,7 @@ __all__ = [
     "Group",
     "MappingRow",
     "MappingTable",
+    "OtherGroups",
     "ProblemAreaField",
     "ReportLayout",
     "ScoreWord",

@@ -89,3 +89,34 @@ class Crosswalk(Strict):
             if e.source == key:
                 return e.successors
         return []
+
+
+class OtherGroupState(Strict):
+    code: str
+    display: str
+
+
+class OtherGroup(Strict):
+    """An FSIII group outside the Indlæggelsesrapport, e.g. genoptræning (SUL §140)."""
+
+    key: str
+    display: str
+    law: str
+    states: list[OtherGroupState]
+
+
+class OtherGroups(Strict):
+    """FSIII groups whose states a bundle may carry but the report never uses [verified]."""
+
+    title: str
+    code_system_version: str
+    groups: list[OtherGroup]
+
+    _index: dict[str, OtherGroup] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: object, /) -> None:
+        self._index = {s.code.lower(): g for g in self.groups for s in g.states}
+
+    def find(self, code: str) -> OtherGroup | None:
+        """The group a code belongs to (by UUID or KL's key, case-insensitive)."""
+        return self._index.get(code.strip().lower())

@@ -10,6 +10,8 @@ from fsiii_mapper.model.common import Strict
 from fsiii_mapper.texts import t
 
 ConditionStatus = Literal["aktiv", "kladde", "inaktiv"]
+DocumentedIn = Literal["original", "simplified"] | None
+"""Where the EOJ says a state was documented: the old states or the simplified ones."""
 LEVELS = (0, 1, 2, 3, 4, 9)
 
 
@@ -19,6 +21,9 @@ class CitizenCondition(Strict):
     level: int | None = None
     expected_level: int | None = None
     note: str = ""
+    documented_in: DocumentedIn = None
+    code_system: str | None = None
+    """The FSIII system URI the code came with, when imported from FHIR."""
 
     @field_validator("code")
     @classmethod

@@ -20,8 +20,21 @@ RELATIONSHIPS: tuple[Relationship, ...] = (
 ReviewStatus = Literal["draft", "in-review", "approved", "rejected"]
 REVIEW_STATUSES: tuple[ReviewStatus, ...] = ("draft", "in-review", "approved", "rejected")
 TableStatus = Literal["draft", "in-review", "published", "retired"]
+RowEvidence = Literal["verified", "sibling", "assumed"]
+"""What a row rests on: read in XD1634C material or KL's/the users' text (verified), seen in a
+sibling message such as XD1834C (sibling), or our reading (assumed)."""
+ROW_EVIDENCE: tuple[RowEvidence, ...] = ("verified", "sibling", "assumed")
 
-ROW_FIELDS = ("source", "target", "relationship", "review_status", "comment", "author", "date")
+ROW_FIELDS = (
+    "source",
+    "target",
+    "relationship",
+    "review_status",
+    "evidence",
+    "comment",
+    "author",
+    "date",
+)
 
 
 class MappingRow(Strict):
@@ -29,6 +42,7 @@ class MappingRow(Strict):
     target: str | None = None
     relationship: Relationship
     review_status: ReviewStatus = "draft"
+    evidence: RowEvidence | None = None
     comment: str = ""
     author: str = ""
     date: dt.date | None = None

@@ -180,15 +180,21 @@ def validate_table(
         elif st is not None:
             state = f"{st.key} ({st.display})"
             if st.group == "funktionsevne" and kind == "problem_area":
-                add(
-                    "FM008",
-                    pos("target"),
-                    N_("{state} carries a level and cannot fill problem area {target}"),
-                    i,
-                    rule("FM008").hint,
-                    state=state,
-                    target=row.target,
-                )
+                # The seed's »funktionsevnetilstande, der mappes til … problemområder«: allowed as
+                # a related entry (its level is written as text in the area).
+                if row.relationship != "related":
+                    add(
+                        "FM008",
+                        pos("target"),
+                        N_(
+                            "{state} carries a level; in problem area {target} it is only "
+                            "allowed as a related entry"
+                        ),
+                        i,
+                        rule("FM008").hint,
+                        state=state,
+                        target=row.target,
+                    )
             elif st.group == "helbred" and kind == "function_item":
                 add(
                     "FM009",

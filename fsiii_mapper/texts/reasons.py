@@ -26,6 +26,19 @@ class Coded(Protocol):
     def params(self) -> Mapping[str, Param]: ...
 
 
+class AreaLine(Protocol):
+    """A problem-area entry, as far as its text goes."""
+
+    @property
+    def note(self) -> str: ...
+    @property
+    def level(self) -> int | None: ...
+    @property
+    def score(self) -> str | None: ...
+    @property
+    def carries_level(self) -> bool: ...
+
+
 class Shown(Protocol):
     """A contribution to a field, as far as its name goes."""
 
@@ -156,6 +169,27 @@ def no_score_word(lang: str | None = None) -> str:
 
 def area_note_label(lang: str | None = None) -> str:
     return t("Area documentation", lang)
+
+
+def area_level_text(level: int | None, score: str | None, lang: str | None = None) -> str:
+    """A function state's level as text in a problem area: »svære begrænsninger (niveau 3)«."""
+    if level is None:
+        return t("no level", lang)
+    if level == 9:
+        return t("not relevant (level 9)", lang)
+    if not score:
+        return t("level {level}", lang, level=level)
+    return t("{score} limitations (level {level})", lang, score=score, level=level)
+
+
+def area_entry_text(entry: AreaLine, lang: str | None = None) -> str:
+    """What a problem area says for one entry: the state's level (if it has one), then the note."""
+    parts = []
+    if entry.carries_level:
+        parts.append(area_level_text(entry.level, entry.score, lang))
+    if entry.note.strip():
+        parts.append(entry.note.strip())
+    return " – ".join(parts)
 
 
 def display(entry: Shown, lang: str | None = None) -> str:

@@ -92,14 +92,16 @@ TABLE_RULES: tuple[Rule, ...] = (
     Rule(
         "FM008",
         "level-state-to-area",
-        "error",
-        N_("A function state (with a level) is mapped to a problem area"),
+        "warning",
+        N_("A function state (with a level) is mapped to a problem area, not as related"),
         N_(
             "A function state carries a level, which becomes the score word of a function item "
-            "(FA…). A problem area holds free text and has no place for the level, so the level "
-            "would be lost."
+            "(FA…). The seed also speaks of function states that map to nursing problem areas: "
+            "as a row with relationship related, the state is listed in the area with its level "
+            "written as text. With any other relationship the row claims more than a problem "
+            "area can hold, so it is a warning."
         ),
-        N_("map it to a function item (FA…) or use no-map"),
+        N_("set the relationship to related, or map it to a function item (FA…)"),
     ),
     Rule(
         "FM009",
