@@ -26,7 +26,7 @@ def generate(ws: Workspace, n: int, seed: int) -> list[Citizen]:
     rng = random.Random(seed)
     old = ws.catalogs["original"].states
     new = ws.catalogs["simplified"].states
-    areas = [a.code for a in ws.layout.problem_areas]
+    areas = [a.id for a in ws.layout.problem_areas]
     people = []
     for i in range(n):
         pool = rng.choice([old, new, old + new])

@@ -42,7 +42,7 @@ def batch(checker: Checker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         for a in tree.iterfind(".//m:NursingProblemArea", m)
     }
     areas["I9"].find("m:ProblemArea", m).text = "Smerter i hoften"
-    areas["I12"].find("m:Terminology/m:CodeSystem", m).text = "x"
+    areas["I12"].find("m:Terminology/m:CodeDescription", m).text = "x"
     tree.write("reports/demo-01.xml", xml_declaration=True, encoding="UTF-8", pretty_print=True)
     Path("reports/broken.xml").write_bytes(b"<Emessage>")
     files = sorted(Path("reports").glob("*.xml"))
@@ -52,7 +52,7 @@ def batch(checker: Checker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 def test_batch_fixture_has_clean_failing_and_broken_files(batch: BatchResult) -> None:
     by = {r.file: [f.rule for f in r.findings] for r in batch.results}
     assert by["reports/demo-02.xml"] == []
-    assert sorted(by["reports/demo-01.xml"]) == ["FV203", "FV205"]
+    assert sorted(by["reports/demo-01.xml"]) == ["FV203", "FV206"]
     assert by["reports/broken.xml"] == ["FV003"]
 
 
@@ -83,7 +83,7 @@ def test_text_report_ends_with_the_fhir_validator_style_summary(batch: BatchResu
     assert lines[-1] == "*FAILURE*: 3 errors, 0 warnings"
     # broken.xml failed before matching could be tried: it is not counted as unmatched
     assert lines[-2] == ("3 of 3 files checked: 1 passed, 2 with errors, 0 without a citizen")
-    assert any(line.startswith("reports/demo-01.xml:") and "FV205" in line for line in lines)
+    assert any(line.startswith("reports/demo-01.xml:") and "FV206" in line for line in lines)
 
 
 def test_junit_has_one_suite_per_file_and_one_case_per_checked_field(
@@ -106,7 +106,7 @@ def test_junit_has_one_suite_per_file_and_one_case_per_checked_field(
     }
     assert failed == {
         "I9 Smerter og sanseindtryk": "FV203",
-        "I12 Udskillelse af affaldsstoffer": "FV205",
+        "I12 Udskillelse af affaldsstoffer": "FV206",
     }
     assert failing.get("failures") == "2"
     broken = suites["reports/broken.xml"]
@@ -126,15 +126,19 @@ def test_sarif_is_valid_and_points_at_file_line_and_xpath(batch: BatchResult) ->
     assert len(results) == 3
     for r in results:
         assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
-    r = next(r for r in results if r["ruleId"] == "FV205")
+    r = next(r for r in results if r["ruleId"] == "FV206")
     loc = r["locations"][0]
     assert loc["physicalLocation"]["artifactLocation"] == {
         "uri": "reports/demo-01.xml",
         "uriBaseId": "SRCROOT",
     }
     assert loc["physicalLocation"]["region"]["startLine"] > 1
-    assert loc["logicalLocations"][0]["fullyQualifiedName"].endswith("/Terminology/CodeSystem")
-    assert r["properties"] == {"field": "I12", "expected": "fsiii-problemomraade", "actual": "x"}
+    assert loc["logicalLocations"][0]["fullyQualifiedName"].endswith("/Terminology/CodeDescription")
+    assert r["properties"] == {
+        "field": "I12",
+        "expected": "Udskillelse af affaldsstoffer",
+        "actual": "x",
+    }
 
 
 def test_sarif_fingerprints_survive_lines_moving(batch: BatchResult, checker: Checker) -> None:
@@ -151,7 +155,7 @@ def test_sarif_fingerprints_survive_lines_moving(batch: BatchResult, checker: Ch
     assert after == before
 
     def line(results: list[dict[str, Any]]) -> int:
-        r = next(r for r in results if r["ruleId"] == "FV205")
+        r = next(r for r in results if r["ruleId"] == "FV206")
         return int(r["locations"][0]["physicalLocation"]["region"]["startLine"])
 
     assert line(after_results) == line(before_results) + 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -138,21 +139,33 @@ def test_wrong_code_description(original: Checker, tmp_path: Path) -> None:
     assert (f.expected, f.actual) == ("Forflytte sig", "Forflytning")
 
 
-def test_wrong_code_system(original: Checker, tmp_path: Path) -> None:
+def test_wrong_code_system_is_form_a_warning_naming_the_assumed_entry(
+    original: Checker, tmp_path: Path
+) -> None:
     def mutate(root: etree._Element) -> None:
         _area(root, "I12").find("m:Terminology/m:CodeSystem", M).text = "icf"
 
-    _one(_check(original, "demo-01", tmp_path, mutate), "FV205", "I12")
+    [f] = _check(original, "demo-01", tmp_path, mutate)
+    assert (f.rule, f.field, f.severity) == ("FV205", "I12", "warning")
+    assert "I12.code_system: antaget" in f.message
+    strict = Checker(replace(original.config, strict_form=True))
+    [g] = _check(strict, "demo-01", tmp_path, mutate)
+    assert (g.rule, g.severity) == ("FV205", "error")
 
 
-def test_wrong_namespace_is_one_finding(original: Checker, tmp_path: Path) -> None:
+def test_wrong_namespace_is_one_finding_per_layout_entry(original: Checker, tmp_path: Path) -> None:
     def mutate(root: etree._Element) -> None:
         for el in root.iter():
             el.tag = "{urn:oio:medcom:municipality:1.0.2}" + etree.QName(el).localname
         etree.cleanup_namespaces(root)
 
-    f = _one(_check(original, "demo-01", tmp_path, mutate), "FV020", "document")
-    assert (f.expected, f.actual) == (NS, "urn:oio:medcom:municipality:1.0.2")
+    findings = _check(original, "demo-01", tmp_path, mutate)
+    assert {f.rule for f in findings} == {"FV020"}
+    entries = [f.message.rpartition("; ")[2].partition(":")[0] for f in findings]
+    assert len(entries) == len(set(entries)) and "xml.root" in entries
+    assert {(f.expected, f.actual) for f in findings} == {(NS, "urn:oio:medcom:municipality:1.0.2")}
+    # The frozen layout's namespace URI is assumed, so every one is a warning (form).
+    assert {f.severity for f in findings} == {"warning"}
 
 
 def test_area_text_missing_a_state(original: Checker, tmp_path: Path) -> None:
@@ -167,9 +180,27 @@ def test_area_text_may_name_the_state_by_key_and_be_worded_freely(
     original: Checker, tmp_path: Path
 ) -> None:
     def mutate(root: etree._Element) -> None:
-        _area(root, "I9").find("m:ProblemArea", M).text = "Tilstand I9.1 – se journal"
+        _area(root, "I9").find(
+            "m:ProblemArea", M
+        ).text = "Tilstand I9.1 – se journal. Akutte smerter i venstre hofte efter fald"
 
     assert _check(original, "demo-01", tmp_path, mutate) == []
+
+
+def test_a_problem_area_without_the_nurses_note_is_an_error_a_reworded_note_a_warning(
+    original: Checker, tmp_path: Path
+) -> None:
+    def dropped(root: etree._Element) -> None:
+        _area(root, "I9").find("m:ProblemArea", M).text = "Tilstand I9.1 – se journal"
+
+    def reworded(root: etree._Element) -> None:
+        _area(root, "I9").find(
+            "m:ProblemArea", M
+        ).text = "Akutte smerter: smerter i venstre hofte efter et fald (akutte)"
+
+    f = _one(_check(original, "demo-01", tmp_path, dropped), "FV208", "I9")
+    assert f.expected == "Akutte smerter: Akutte smerter i venstre hofte efter fald"
+    _one(_check(original, "demo-01", tmp_path, reworded), "FV209", "I9")
 
 
 def test_duplicate_function_item(original: Checker, tmp_path: Path) -> None:
@@ -255,14 +286,17 @@ def test_unmatched_file_is_reported_not_guessed(original: Checker, tmp_path: Pat
     assert f.actual == "1234567890"
 
 
-def test_wrong_root_element_stops_the_comparison_for_that_file(
+def test_a_root_element_named_otherwise_is_form_compared_on_unless_strict_form(
     original: Checker, tmp_path: Path
 ) -> None:
     def mutate(root: etree._Element) -> None:
         root.tag = f"{{{NS}}}Message"
 
-    f = _one(_check(original, "demo-01", tmp_path, mutate), "FV021", "document")
-    assert f.xpath == "/Message"
+    [f] = _check(original, "demo-01", tmp_path, mutate)  # the root's name is assumed
+    assert (f.rule, f.severity, f.xpath) == ("FV021", "warning", "/Message")
+    strict = Checker(replace(original.config, strict_form=True))
+    f = _one(_check(strict, "demo-01", tmp_path, mutate), "FV021", "document")
+    assert f.severity == "error"
 
 
 def _restyled(tree: etree._ElementTree) -> bytes:

@@ -87,9 +87,11 @@ def test_level_9_writes_no_score_word_and_still_checks_clean(
     assert checker.check_file(path).findings == []
 
 
-def _edit_layout(data: Path, **names: str) -> None:
+def _edit_layout(data: Path, namespace: str | None = None, **names: str) -> None:
     layout_path = data / "report_layout.yaml"
     doc = load_yaml(layout_path).data
+    if namespace is not None:
+        doc["namespaces"]["message"]["uri"] = namespace
     for key, value in names.items():
         doc["xml"][key]["value"] = value
     layout_path.write_text(dump_yaml(doc), encoding="utf-8")
@@ -126,11 +128,14 @@ def test_changing_the_layout_changes_what_is_written_and_checked(
     assert "FV020" in rules and "FV101" in rules
 
 
-def test_a_clark_name_in_the_layout_puts_one_element_in_another_namespace(
+def test_a_namespace_per_element_puts_one_element_in_the_shared_namespace(
     data_copy: Path, tmp_path: Path
 ) -> None:
     shared = "urn:oio:medcom:municipality:1.0.0"
-    _edit_layout(data_copy, patient_identifier="{" + shared + "}CivilRegistrationNumber")
+    layout_path = data_copy / "report_layout.yaml"
+    doc = load_yaml(layout_path).data
+    doc["xml"]["patient_identifier"]["namespace"] = "shared"
+    layout_path.write_text(dump_yaml(doc), encoding="utf-8")
     checker = Checker(CheckConfig(CITIZENS, "original", data_dir=data_copy))
     xml = render_xml(checker.expected["demo-01"], checker.spec)
     root = etree.fromstring(xml)

@@ -39,9 +39,9 @@ class ChoiceDelegate(QStyledItemDelegate):
             st = model.state(row)
             items: list[tuple[str, str]] = [("", t("(no target)"))]
             if st is None or st.group == "funktionsevne":
-                items += [(f.code, f"{f.code} {f.label}") for f in layout.function_items]
+                items += [(f.id, f"{f.id} {f.label}") for f in layout.function_items]
             if st is None or st.group == "helbred":
-                items += [(a.code, f"{a.code} {a.label}") for a in layout.problem_areas]
+                items += [(a.id, f"{a.id} {a.label}") for a in layout.problem_areas]
             return items
         if col == Col.SOURCE:
             cat = model.ws.catalog_for(model.doc)

@@ -36,6 +36,7 @@ STATE_STATUS_LABELS: dict[str, Any] = {
 }
 EVIDENCE_LABELS: dict[str, Any] = {
     "verified": N_("verified"),
+    "sibling": N_("sibling evidence"),
     "assumed": N_("assumed"),
 }
 GROUP_LABELS: dict[str, Any] = {

@@ -70,9 +70,9 @@ class PreviewModel(QAbstractTableModel):
         layout = session.ws.layout
         self.lines = (
             [_Line("head", "function_item")]
-            + [_Line("field", f.code) for f in layout.function_items]
+            + [_Line("field", f.id) for f in layout.function_items]
             + [_Line("head", "problem_area")]
-            + [_Line("field", a.code) for a in layout.problem_areas]
+            + [_Line("field", a.id) for a in layout.problem_areas]
         )
         self.strategies: list[str] = [OLD_TABLE, "simplified", "cura"]
         self.reports: dict[str, Report] = {}
@@ -206,8 +206,8 @@ class PreviewModel(QAbstractTableModel):
     def _field_note(self, code: str) -> str:
         layout = self.session.ws.layout
         for f in layout.function_items:
-            if f.code == code:
-                return f"{f.code} {f.label} ({f.code_system})"
+            if f.id == code:
+                return f"{f.id} {f.label} ({f.code_system})"
         return f"{code} {layout.label_of(code)}"
 
     def _text(self, fr: FieldResult, state: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -65,6 +66,7 @@ class CheckConfig:
     xsd: Path | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     lang: str | None = None
+    strict_form: bool = False  # form findings are errors even where the layout only assumes
 
 
 @dataclass
@@ -147,7 +149,7 @@ class Checker:
             c.id: expected_for(engine, c, config.strategy, self.spec) for c in citizens
         }
         self.index = CitizenIndex.build(citizens)
-        self.comparator = Comparator(self.spec)
+        self.comparator = Comparator(self.spec, config.strict_form)
         self.schema = load_xsd(config.xsd) if config.xsd else None
         self.fields = [(f.code, f.description) for f in self.spec.fields]
 
@@ -161,7 +163,7 @@ class Checker:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self.comparator = Comparator(self.spec)
+        self.comparator = Comparator(self.spec, self.config.strict_form)
         self.schema = load_xsd(self.config.xsd) if self.config.xsd else None
 
     def check_file(self, path: Path, label: str | None = None) -> FileResult:
@@ -174,8 +176,9 @@ class Checker:
         try:
             tree = parse_bytes(read_bounded(path, self.config.max_bytes))
         except XmlProblem as p:
+            detail = _without_line(p.detail) if p.line else p.detail
             f = finding(
-                PROBLEM_RULES[p.kind], label, lang, detail=p.detail, line=p.line, field=DOCUMENT
+                PROBLEM_RULES[p.kind], label, lang, detail=detail, line=p.line, field=DOCUMENT
             )
             return FileResult(label, None, None, [f])
         out: list[VendorFinding] = []
@@ -218,6 +221,15 @@ class Checker:
                 )
             )
         return out
+
+
+_PARSER_POSITION = re.compile(r",? line \d+, column (\d+)\s*$")
+
+
+def _without_line(detail: str) -> str:
+    """A parser message without its trailing ``line N, column M``: the finding carries the line
+    already, so only the column is kept (``…; column 5``)."""
+    return _PARSER_POSITION.sub(r"; column \1", detail)
 
 
 def display_name(path: str) -> str:

@@ -1,10 +1,18 @@
 """Compare one parsed vendor file with what the tables prescribe, field by field.
 
 Elements are located by local name so that a file in the wrong namespace yields one namespace
-finding rather than every field missing; all names come from the layout. Function items are matched
-per code: identical scores pair first, the rest in document order, so a wrong score is one finding,
-not a missing plus an unexpected item. An element whose code the layout does not know is paired
-with a missing field of the same description (then: "wrong code"), if there is one.
+finding per layout entry rather than every field missing; all names come from the layout.
+
+*Content* findings (a missing or extra field, a wrong score, a state missing from an area, a
+missing note) are errors. *Form* findings (an element's namespace, a wrapper's presence, element
+order, a code system value, the root and letter elements) depend on a layout entry: they are errors
+only where that entry is ``verified`` (or with ``strict_form``), otherwise warnings, and each names
+the entry and its evidence. A namespace the layout ``accept``s is no finding at all.
+
+Function items are matched per code: identical scores pair first, the rest in document order, so a
+wrong score is one finding, not a missing plus an unexpected item. An element whose code the layout
+does not know is paired with a missing field of the same description (then: "wrong code"), if there
+is one.
 
 This runs once per file in batches of thousands, so names are resolved once per layout
 (``Comparator``) and expectations indexed once per citizen; element paths are only built for
@@ -27,7 +35,8 @@ from fsiii_mapper.conformance.expected import (
     normalise_identifier,
 )
 from fsiii_mapper.conformance.findings import DOCUMENT, VendorFinding, finding
-from fsiii_mapper.conformance.names import LETTER_FIELDS, XmlNames, split_clark
+from fsiii_mapper.conformance.names import Element, XmlNames, evidence_label, split_clark
+from fsiii_mapper.rules.rule import Severity
 
 _MISSES_BEFORE_BACKOFF = 16
 _RETRY_EVERY = 64
@@ -42,10 +51,20 @@ def localname(tag: object) -> str:
 def _text(el: Any) -> str | None:
     if el is None:
         return None
-    if len(el):  # mixed content: take every text node
-        return "".join(el.itertext()).strip()
+    if len(el):  # FormattedText: a child element (<Break/>) is a line break
+        parts = [el.text or ""]
+        for c in el:
+            parts.append("\n")
+            if isinstance(c.tag, str):
+                parts.extend(c.itertext())
+            parts.append(c.tail or "")
+        return "".join(parts).strip()
     t = el.text
     return t.strip() if t else ""
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in _norm(s).casefold().split() if len(w) > 2}
 
 
 def _norm(s: str | None) -> str:
@@ -135,8 +154,17 @@ def _index(expected: ExpectedReport) -> _Index:
 class _Ctx:
     file: str
     lang: str | None
+    strict_form: bool = False
     out: list[VendorFinding] = field(default_factory=list)
-    wrong_ns: list[Any] = field(default_factory=list)
+    wrong_ns: dict[str, list[Any]] = field(default_factory=dict)  # layout key → elements
+
+    def severity(self, evidence: str) -> Severity:
+        return "error" if self.strict_form or evidence == "verified" else "warning"
+
+    def on(self, evidence: str, entry: str, detail: str = "") -> tuple[Severity, str]:
+        """Severity and detail of a form finding resting on layout entry ``entry``."""
+        basis = f"{entry}: {evidence_label(evidence, self.lang)}"
+        return self.severity(evidence), f"{detail}; {basis}" if detail else basis
 
     def add(
         self,
@@ -149,12 +177,14 @@ class _Ctx:
         actual: str | None = None,
         detail: str = "",
         line: int | None = None,
+        severity: Severity | None = None,
     ) -> None:
         self.out.append(
             finding(
                 rule,
                 self.file,
                 self.lang,
+                severity=severity,
                 detail=detail,
                 line=el.sourceline if el is not None else line,
                 xpath=xpath or (xpath_of(el) if el is not None else ""),
@@ -168,11 +198,13 @@ class _Ctx:
 class Comparator:
     """Checks parsed files against expectations for one report layout."""
 
-    def __init__(self, spec: LayoutSpec) -> None:
+    def __init__(self, spec: LayoutSpec, strict_form: bool = False) -> None:
         self.spec = spec
+        self.strict_form = strict_form
         n = self.names = spec.names
-        self.clark: dict[str, str] = dict(n.clark)
-        self.local: dict[str, str] = {k: split_clark(v)[1] for k, v in n.clark.items()}
+        self.el: dict[str, Element] = dict(n.elements)
+        self.clark: dict[str, str] = {k: e.clark for k, e in n.elements.items()}
+        self.local: dict[str, str] = {k: e.local for k, e in n.elements.items()}
         self.any: dict[str, str] = {k: "{*}" + v for k, v in self.local.items()}
         self.item_tags = {self.clark[k]: k for k in _ITEM_CHILDREN if k in self.clark}
         self.item_locals = {self.local[k]: k for k in _ITEM_CHILDREN if k in self.local}
@@ -180,8 +212,10 @@ class Comparator:
         self.term_locals = {self.local[k]: k for k in _TERM_CHILDREN if k in self.local}
         self.function_codes = spec.codes("function_item")
         self.area_codes = spec.codes("problem_area")
-        self._known_items = set(self.function_codes)
-        self._known_areas = set(self.area_codes)
+        # The XML carries report codes; findings speak of the stable field ids.
+        self._item_ids = {f.report_code: f.code for f in spec.fields if f.kind == "function_item"}
+        self._area_ids = {f.report_code: f.code for f in spec.fields if f.kind == "problem_area"}
+        self._order = {f.code: i for i, f in enumerate(spec.fields)}
         self._indexes: dict[int, tuple[ExpectedReport, _Index]] = {}
         self._misses = 0  # consecutive files whose sections were not byte-equal to the reference
 
@@ -232,25 +266,30 @@ class Comparator:
         identifier: tuple[str | None, Any] | None = None,
     ) -> list[VendorFinding]:
         """Findings for ``tree``; ``identifier`` is ``patient_identifier(...)`` if already known."""
-        ctx = _Ctx(file, lang)
+        ctx = _Ctx(file, lang, self.strict_form)
         root = tree.getroot()
-        if root.tag != self.clark["root"]:
-            if localname(root.tag) != self.local["root"]:
-                ctx.add(
-                    "FV021",
-                    root,
-                    field_=DOCUMENT,
-                    expected=self.clark["root"],
-                    actual=str(root.tag),
-                )
+        if localname(root.tag) != self.local["root"]:
+            severity, detail = ctx.on(self.el["root"].evidence, self.el["root"].entry)
+            ctx.add(
+                "FV021",
+                root,
+                field_=DOCUMENT,
+                expected=self.clark["root"],
+                actual=str(root.tag),
+                detail=detail,
+                severity=severity,
+            )
+            if severity == "error":
                 return ctx.out
-            ctx.wrong_ns.append(root)
+        else:
+            self._ns(ctx, "root", root)
         report = root
         if "report" in self.any:
             report = next(root.iter(self.any["report"]), root)
-            if report is not root and report.tag != self.clark["report"]:
-                ctx.wrong_ns.append(report)
+            if report is not root:
+                self._ns(ctx, "report", report)
         index = self._index_for(expected)
+        self._check_envelope(ctx, root)
         self._check_letter(ctx, report)
         self._check_patient(ctx, root, expected, identifier)
         # A vendor whose files are formatted unlike the reference misses the fast path on every
@@ -271,25 +310,75 @@ class Comparator:
             self._check_items(ctx, root, report, index)
         if not fast_areas:
             self._check_areas(ctx, root, report, index)
-        if ctx.wrong_ns:
-            first = ctx.wrong_ns[0]
-            uri = split_clark(str(first.tag))[0]
-            key = next((k for k, v in self.local.items() if v == localname(first.tag)), "root")
-            ctx.out.insert(
-                0,
+        self._namespace_findings(ctx)
+        return ctx.out
+
+    # --- form ----------------------------------------------------------------------------------
+
+    def _ns(self, ctx: _Ctx, key: str, el: Any) -> None:
+        """Record ``el`` (found for layout key ``key``) if its namespace is not accepted."""
+        if el.tag != self.clark[key] and split_clark(el.tag)[0] not in self.el[key].namespaces:
+            ctx.wrong_ns.setdefault(key, []).append(el)
+
+    def _namespace_findings(self, ctx: _Ctx) -> None:
+        """One finding per layout entry whose elements stand in a namespace it does not accept."""
+        found = []
+        for key, els in ctx.wrong_ns.items():
+            entry = self.el[key]
+            severity, basis = ctx.on(entry.evidence, entry.entry, str(len(els)))
+            found.append(
                 finding(
                     "FV020",
-                    file,
-                    lang,
-                    line=first.sourceline,
-                    xpath=xpath_of(first),
+                    ctx.file,
+                    ctx.lang,
+                    severity=severity,
+                    line=els[0].sourceline,
+                    xpath=xpath_of(els[0]),
                     field=DOCUMENT,
-                    expected=self.names.ns_of(key) or self.names.namespace,
-                    actual=uri,
-                    detail=f"{len(ctx.wrong_ns)}",
-                ),
+                    expected=" | ".join(sorted(entry.namespaces, key=lambda u: u != entry.uri)),
+                    actual=split_clark(str(els[0].tag))[0],
+                    detail=basis,
+                )
             )
-        return ctx.out
+        ctx.out[:0] = found
+
+    def _check_order(
+        self, ctx: _Ctx, holder: Any, key: str, ranks: list[int], els: list[Any]
+    ) -> None:
+        """FV025 once if ``ranks`` (layout positions of ``els`` in document order) go back."""
+        for i in range(1, len(ranks)):
+            if ranks[i] < ranks[i - 1]:
+                entry = self.el[key]
+                severity, detail = ctx.on(entry.evidence, entry.entry)
+                ctx.add(
+                    "FV025",
+                    els[i],
+                    field_=DOCUMENT,
+                    expected=", ".join(self.el[key].children),
+                    actual=localname(els[i].tag),
+                    detail=detail,
+                    severity=severity,
+                )
+                return
+
+    def _children_in_order(self, ctx: _Ctx, el: Any, key: str) -> None:
+        """The children of ``el`` that the layout names for ``key`` follow the layout's order."""
+        names = {self.local[c]: i for i, c in enumerate(self.el[key].children)}
+        ranks, els = [], []
+        for c in el:
+            i = names.get(localname(c.tag))
+            if i is not None:
+                ranks.append(i)
+                els.append(c)
+        self._check_order(ctx, el, key, ranks, els)
+
+    def _check_envelope(self, ctx: _Ctx, root: Any) -> None:
+        """The namespace of the envelope and the sender/receiver blocks, where present."""
+        for key in ("envelope", "sender", "receiver"):
+            if key in self.any:
+                el = next(root.iter(self.any[key]), None)
+                if el is not None:
+                    self._ns(ctx, key, el)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -298,12 +387,12 @@ class Comparator:
         if local is None:
             return None
         c = next(el.iterchildren(local), None)
-        if c is not None and c.tag != self.clark[key]:
-            ctx.wrong_ns.append(c)
+        if c is not None:
+            self._ns(ctx, key, c)
         return c
 
     def _read(self, ctx: _Ctx, el: Any) -> _Actual:
-        """An item element's terminology and other children, by exact tag or (wrong namespace)
+        """An item element's terminology and other children, by exact tag or (another namespace)
         by local name. Written out flat: this is the innermost loop of a batch."""
         parts: dict[str, Any] = {}
         item_tags, term_tags = self.item_tags, self.term_tags
@@ -339,36 +428,69 @@ class Comparator:
             parts=parts,
         )
 
-    @staticmethod
-    def _stray(ctx: _Ctx, c: Any, locals_: dict[str, str]) -> str | None:
+    def _stray(self, ctx: _Ctx, c: Any, locals_: dict[str, str]) -> str | None:
         """The key of a child whose tag did not match exactly: right local name in another
-        namespace (recorded), or nothing we check (comments, other elements)."""
+        namespace (recorded unless accepted), or nothing we check (comments, other elements)."""
         tag = c.tag
         if not isinstance(tag, str):
             return None
         key = locals_.get(tag.rpartition("}")[2])
         if key is not None:
-            ctx.wrong_ns.append(c)
+            self._ns(ctx, key, c)
         return key
 
     def _collect(self, ctx: _Ctx, root: Any, item_key: str, parent_key: str) -> list[_Actual]:
+        """Every item element of the file, with placement findings: under the layout's wrapper
+        (``function_items_wrapper``, if it names one) in ``parent_key``."""
         out = []
         exact = self.clark[item_key]
+        wrapper_key = next(
+            (
+                k
+                for k in self.el.get(parent_key, _NO_ELEMENT).children
+                if item_key in self.el[k].children
+            ),
+            None,
+        )
+        home_key = wrapper_key or parent_key
+        home_local = self.local.get(home_key)
         parent_local = self.local.get(parent_key)
+        unwrapped: list[Any] = []
         for el in root.iter(self.any[item_key]):
             if el.tag != exact:
-                ctx.wrong_ns.append(el)
-            if parent_local is not None:
-                parent = el.getparent()
-                if localname(parent.tag) != parent_local:
+                self._ns(ctx, item_key, el)
+            parent = el.getparent()
+            up = localname(parent.tag)
+            if home_local is not None and up != home_local:
+                if wrapper_key is not None and up == parent_local:
+                    unwrapped.append(el)
+                else:
+                    entry = self.el[home_key]
+                    severity, detail = ctx.on(entry.evidence, entry.entry)
                     ctx.add(
                         "FV023",
                         el,
                         field_=DOCUMENT,
-                        expected=parent_local,
-                        actual=localname(parent.tag),
+                        expected=home_local,
+                        actual=up,
+                        detail=detail,
+                        severity=severity,
                     )
+            elif wrapper_key is not None:
+                self._ns(ctx, wrapper_key, parent)
             out.append(self._read(ctx, el))
+        if unwrapped and wrapper_key is not None:
+            entry = self.el[wrapper_key]
+            severity, detail = ctx.on(entry.evidence, entry.entry, str(len(unwrapped)))
+            ctx.add(
+                "FV024",
+                unwrapped[0].getparent(),
+                field_=DOCUMENT,
+                expected=entry.local,
+                actual=None,
+                detail=detail,
+                severity=severity,
+            )
         return out
 
     def _holder(self, root: Any, report: Any, key: str) -> Any:
@@ -394,29 +516,45 @@ class Comparator:
     def _check_letter(self, ctx: _Ctx, report: Any) -> None:
         if "letter" not in self.any:
             return
-        values = self.names.values
-        checked = [(k, v) for k, v in LETTER_FIELDS if v and v in values and k in self.any]
+        checked = [k for k in self.el["letter"].children if self.el[k].fixed is not None]
         if not checked:
             return
         letter = self._child(ctx, report, "letter")
         if letter is None:
             letter = next(report.iter(self.any["letter"]), None)
         if letter is None:
-            ctx.add("FV022", report, field_=DOCUMENT, expected=self.local["letter"], actual=None)
+            entry = self.el["letter"]
+            severity, detail = ctx.on(entry.evidence, entry.entry)
+            ctx.add(
+                "FV022",
+                report,
+                field_=DOCUMENT,
+                expected=entry.local,
+                actual=None,
+                detail=detail,
+                severity=severity,
+            )
             return
-        for key, value_key in checked:
+        self._children_in_order(ctx, letter, "letter")
+        for key in checked:
+            entry = self.el[key]
             el = self._child(ctx, letter, key)
-            want = values[value_key]
+            want = (entry.fixed or "").strip()
             got = _text(el)
-            if got != want.strip():
-                ctx.add(
-                    "FV022",
-                    el if el is not None else letter,
-                    field_=DOCUMENT,
-                    expected=want,
-                    actual=got,
-                    detail=self.local[key],
-                )
+            if got == want:
+                continue
+            # Missing: a question of form (the element's name); present but wrong: of content.
+            evidence = entry.evidence if el is None else entry.fixed_evidence
+            severity, detail = ctx.on(evidence, entry.entry, entry.local)
+            ctx.add(
+                "FV022",
+                el if el is not None else letter,
+                field_=DOCUMENT,
+                expected=want,
+                actual=got,
+                detail=detail,
+                severity=severity,
+            )
 
     def _check_patient(
         self,
@@ -437,22 +575,37 @@ class Comparator:
                 actual=None,
             )
             return
-        if el.tag != self.clark["patient_identifier"]:
-            ctx.wrong_ns.append(el)
+        self._ns(ctx, "patient_identifier", el)
         if got != expected.identifier:
             ctx.add("FV012", el, field_=DOCUMENT, expected=expected.identifier, actual=got)
 
     # --- function items -----------------------------------------------------------------------
 
+    def _field_order(self, ctx: _Ctx, actual: list[_Actual], ids: dict[str, str], key: str) -> None:
+        """Report fields in the layout's order, within each container that holds them."""
+        groups: dict[Any, list[tuple[int, Any]]] = {}
+        for a in actual:
+            if a.code in ids:
+                groups.setdefault(a.el.getparent(), []).append((self._order[ids[a.code]], a.el))
+        for parent, known in groups.items():
+            holder_key = key
+            for k in ("function_items_wrapper", "function_ability", "nursing"):
+                if k in self.local and localname(parent.tag) == self.local[k]:
+                    holder_key = k
+                    break
+            self._check_order(ctx, parent, holder_key, [r for r, _ in known], [e for _, e in known])
+
     def _check_items(self, ctx: _Ctx, root: Any, report: Any, index: _Index) -> None:
         actual = self._collect(ctx, root, "function_item", "function_ability")
         if not actual and not index.items:
             return
+        self._field_order(ctx, actual, self._item_ids, "function_ability")
         by_code: dict[str, list[_Actual]] = {}
         unknown: list[_Actual] = []
         for a in actual:
-            if a.code in self._known_items:
-                by_code.setdefault(a.code, []).append(a)
+            fid = self._item_ids.get(a.code)
+            if fid is not None:
+                by_code.setdefault(fid, []).append(a)
             else:
                 unknown.append(a)
         missing: list[ExpectedItem] = []
@@ -471,7 +624,11 @@ class Comparator:
         for a, match in _stand_ins(unknown, missing):
             if match is not None:
                 ctx.add(
-                    "FV104", a.at("code"), field_=match.code, expected=match.code, actual=a.code
+                    "FV104",
+                    a.at("code"),
+                    field_=match.code,
+                    expected=match.report_code,
+                    actual=a.code,
                 )
                 self._compare_item(ctx, match, a)
             else:
@@ -485,15 +642,29 @@ class Comparator:
                     line=holder.sourceline,
                     field_=e.code,
                     actual=None,
-                    xpath=self._missing_xpath(holder, "function_ability", "function_item", e.code),
-                    expected=f"{e.code} {e.description}: {e.score or ''}".strip(),
+                    xpath=self._missing_xpath(
+                        holder, "function_ability", "function_item", e.report_code
+                    ),
+                    expected=f"{e.report_code} {e.description}: {e.score or ''}".strip(),
                 )
 
+    def _code_system(self, ctx: _Ctx, rule: str, code: str, want: str, a: _Actual) -> None:
+        if _same(a.system, want):
+            return
+        fs = self.spec.field(code)
+        severity, detail = ctx.on(fs.evidence if fs else "assumed", f"{code}.code_system")
+        ctx.add(
+            rule,
+            a.at("code_system"),
+            field_=code,
+            expected=want,
+            actual=a.system,
+            detail=detail,
+            severity=severity,
+        )
+
     def _compare_item(self, ctx: _Ctx, e: ExpectedItem, a: _Actual) -> None:
-        if not _same(a.system, e.code_system):
-            ctx.add(
-                "FV105", a.at("code_system"), field_=e.code, expected=e.code_system, actual=a.system
-            )
+        self._code_system(ctx, "FV105", e.code, e.code_system, a)
         if not _same(a.description, e.description):
             ctx.add(
                 "FV106",
@@ -508,6 +679,7 @@ class Comparator:
             ctx.add("FV103", a.at("score"), field_=e.code, expected=e.score, actual=a.score)
         if e.comment and not _same(a.comment, e.comment):
             ctx.add("FV108", a.at("comment"), field_=e.code, expected=e.comment, actual=a.comment)
+        self._children_in_order(ctx, a.el, "function_item")
 
     # --- problem areas -------------------------------------------------------------------------
 
@@ -515,11 +687,13 @@ class Comparator:
         actual = self._collect(ctx, root, "problem_area", "nursing")
         if not actual and not index.areas:
             return
+        self._field_order(ctx, actual, self._area_ids, "nursing")
         by_code: dict[str, list[_Actual]] = {}
         unknown: list[_Actual] = []
         for a in actual:
-            if a.code in self._known_areas:
-                by_code.setdefault(a.code, []).append(a)
+            fid = self._area_ids.get(a.code)
+            if fid is not None:
+                by_code.setdefault(fid, []).append(a)
             else:
                 unknown.append(a)
         missing: list[ExpectedArea] = []
@@ -539,7 +713,11 @@ class Comparator:
         for a, match in _stand_ins(unknown, missing):
             if match is not None:
                 ctx.add(
-                    "FV204", a.at("code"), field_=match.code, expected=match.code, actual=a.code
+                    "FV204",
+                    a.at("code"),
+                    field_=match.code,
+                    expected=match.report_code,
+                    actual=a.code,
                 )
                 self._compare_area(ctx, match, a, index)
             else:
@@ -553,15 +731,12 @@ class Comparator:
                     line=holder.sourceline,
                     field_=e.code,
                     actual=None,
-                    xpath=self._missing_xpath(holder, "nursing", "problem_area", e.code),
+                    xpath=self._missing_xpath(holder, "nursing", "problem_area", e.report_code),
                     expected=e.text,
                 )
 
     def _compare_area(self, ctx: _Ctx, e: ExpectedArea, a: _Actual, index: _Index) -> None:
-        if not _same(a.system, e.code_system):
-            ctx.add(
-                "FV205", a.at("code_system"), field_=e.code, expected=e.code_system, actual=a.system
-            )
+        self._code_system(ctx, "FV205", e.code, e.code_system, a)
         if not _same(a.description, e.description):
             ctx.add(
                 "FV206",
@@ -571,6 +746,7 @@ class Comparator:
                 actual=a.description,
             )
         text = _norm(a.text).casefold()
+        words = _words(a.text or "")
         for entry, needles in zip(e.entries, index.needles[e.code], strict=True):
             if not any(n in text for n in needles):
                 ctx.add(
@@ -580,6 +756,22 @@ class Comparator:
                     expected=entry.line(),
                     actual=a.text,
                 )
+            elif entry.note and not entry.is_area_note and _norm(entry.note).casefold() not in text:
+                # The state is there; its note is not, word for word.
+                note_words = _words(entry.note)
+                kept = len(note_words & words) / len(note_words) if note_words else 0.0
+                ctx.add(
+                    "FV209" if kept >= 0.5 else "FV208",
+                    a.at("problem_area_text"),
+                    field_=e.code,
+                    expected=entry.line(),
+                    actual=a.text,
+                    detail=entry.display,
+                )
+        self._children_in_order(ctx, a.el, "problem_area")
+
+
+_NO_ELEMENT = Element("", "", "", frozenset(), "assumed", (), None, "assumed", None)
 
 
 def _pair(

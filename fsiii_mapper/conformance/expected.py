@@ -6,6 +6,7 @@ so a reference file always checks clean. Report content is Danish whatever the U
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from fsiii_mapper.conformance.names import XmlNames, xml_names
@@ -17,12 +18,17 @@ from fsiii_mapper.texts.reasons import area_entry_text, area_note_label
 REPORT_LANG = "da"  # the report goes to a Danish hospital: its content is always Danish
 
 
+LETTER_ID_MAX = 14  # characters of Letter/Identifier in the 1.0.x schemas
+
+
 @dataclass(frozen=True)
 class FieldSpec:
-    code: str
+    code: str  # the field id tables target (FA510, I1 …)
     kind: str  # 'function_item' | 'problem_area'
+    report_code: str  # the code the XML carries
     code_system: str
     description: str
+    evidence: str  # of report_code, code_system and description
 
 
 @dataclass(frozen=True)
@@ -45,8 +51,13 @@ class LayoutSpec:
 
 def layout_spec(layout: ReportLayout) -> LayoutSpec:
     fields = [
-        FieldSpec(f.code, "function_item", f.code_system, f.label) for f in layout.function_items
-    ] + [FieldSpec(a.code, "problem_area", a.code_system, a.label) for a in layout.problem_areas]
+        FieldSpec(f.id, kind, f.report_code, f.code_system, f.label, f.evidence)
+        for kind, group in (
+            ("function_item", layout.function_items),
+            ("problem_area", layout.problem_areas),
+        )
+        for f in group
+    ]
     return LayoutSpec(xml_names(layout), layout.version, tuple(fields))
 
 
@@ -54,7 +65,8 @@ def layout_spec(layout: ReportLayout) -> LayoutSpec:
 class ExpectedItem:
     """One ``function_item`` element: a function item filled by one state."""
 
-    code: str
+    code: str  # field id
+    report_code: str
     code_system: str
     description: str
     score: str | None  # None: no score word is written (level 9 or no level)
@@ -88,7 +100,8 @@ class ExpectedEntry:
 
 @dataclass(frozen=True)
 class ExpectedArea:
-    code: str
+    code: str  # field id
+    report_code: str
     code_system: str
     description: str
     entries: tuple[ExpectedEntry, ...]
@@ -118,6 +131,7 @@ def expected_from_report(report: Report, citizen: Citizen, spec: LayoutSpec) -> 
             items.append(
                 ExpectedItem(
                     fr.code,
+                    fs.report_code,
                     fs.code_system,
                     fs.description,
                     v.score,
@@ -139,15 +153,24 @@ def expected_from_report(report: Report, citizen: Citizen, spec: LayoutSpec) -> 
             entries.append(
                 ExpectedEntry(e.source, display, e.uuid, area_entry_text(e, REPORT_LANG))
             )
-        areas.append(ExpectedArea(fr.code, fs.code_system, fs.description, tuple(entries)))
+        areas.append(
+            ExpectedArea(fr.code, fs.report_code, fs.code_system, fs.description, tuple(entries))
+        )
     return ExpectedReport(
         citizen_id=citizen.id,
         identifier=normalise_identifier(citizen.identifier),
         strategy=report.strategy,
-        letter_id=f"fsiii-{citizen.id}-{report.strategy}",
+        letter_id=letter_id(citizen.id, report.strategy),
         items=tuple(items),
         areas=tuple(areas),
     )
+
+
+def letter_id(citizen_id: str, strategy: str) -> str:
+    """A golden file's letter identifier: the citizen id's letters and digits, then the
+    strategy's initial (``demo01-C``), within the schemas' 14 characters."""
+    stem = re.sub(r"[^0-9A-Za-z]", "", citizen_id)[: LETTER_ID_MAX - 2] or "x"
+    return f"{stem}-{strategy[:1].upper()}"
 
 
 def expected_for(

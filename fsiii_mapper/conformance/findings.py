@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from fsiii_mapper.rules.findings import Finding
 from fsiii_mapper.rules.registry import rule
+from fsiii_mapper.rules.rule import Severity
 
 DOCUMENT = "document"  # pseudo field of findings about the file as a whole
 
@@ -33,11 +34,15 @@ def finding(
     field: str | None = None,
     expected: str | None = None,
     actual: str | None = None,
+    severity: Severity | None = None,
 ) -> VendorFinding:
+    """A finding of ``rule_id``; ``severity`` overrides the rule's default (form findings)."""
     r = rule(rule_id)
     message = r.title_text(lang)
     if field and field != DOCUMENT:
         message = f"{field}: {message}"
     if detail:
         message = f"{message} ({detail})"
-    return VendorFinding(r.id, r.severity, message, file, line, xpath, field, expected, actual)
+    return VendorFinding(
+        r.id, severity or r.severity, message, file, line, xpath, field, expected, actual
+    )

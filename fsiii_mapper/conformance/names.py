@@ -1,9 +1,9 @@
-"""XML names of the report, resolved from the layout's ``xml`` section.
+"""XML names of the report, resolved from the layout's ``namespaces`` and ``xml`` sections.
 
-Nothing here knows an element name: every name comes from ``report_layout.yaml``. A value may
-be a plain local name (placed in the layout's ``namespace``) or a Clark name ``{uri}Local`` for an
-element that lives in another namespace (e.g. the shared ``…:1.0.0`` parts), so correcting the
-layout file is enough to change what is written and what is checked.
+Nothing here knows an element name: every name, namespace, child order and fixed value comes from
+``report_layout.yaml``. Code knows only the *roles* of some entries (the keys below: where the
+function items go, which element holds a problem area's text …); every other entry is structure
+the golden file writes and the checker follows.
 """
 
 from __future__ import annotations
@@ -11,35 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fsiii_mapper.errors import InputError
-from fsiii_mapper.model import ReportLayout
+from fsiii_mapper.model import Evidence, ReportLayout
+from fsiii_mapper.model.layout import weakest
+from fsiii_mapper.texts import N_, t
 
-# Layout keys naming elements, in the order the report nests them.
-ELEMENT_KEYS: tuple[str, ...] = (
-    "root",
-    "envelope",
-    "report",
-    "letter",
-    "letter_identifier",
-    "version_code",
-    "type_code",
-    "status_code",
-    "authorisation",
-    "patient",
-    "patient_identifier",
-    "function_ability",
-    "function_item",
-    "terminology",
-    "code",
-    "code_system",
-    "code_description",
-    "score",
-    "comment",
-    "nursing",
-    "problem_area",
-    "problem_area_text",
-)
 REQUIRED_KEYS: tuple[str, ...] = (
-    "namespace",
     "root",
     "report",
     "function_item",
@@ -51,14 +27,25 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "problem_area",
     "problem_area_text",
 )
-# Letter header children: (element key, value key) — the value key may be absent from the layout.
-LETTER_FIELDS: tuple[tuple[str, str], ...] = (
-    ("letter_identifier", ""),
-    ("version_code", "version_code_value"),
-    ("type_code", "type_code_value"),
-    ("status_code", "status_code_value"),
-    ("authorisation", "authorisation_value"),
+# Roles whose content comes from the citizen, not from the layout.
+DYNAMIC_KEYS: frozenset[str] = frozenset(
+    {"letter_identifier", "patient_identifier", "function_item", "problem_area"}
 )
+# Containers written only when they hold something.
+CONTENT_CONTAINERS: tuple[str, ...] = ("function_ability", "nursing")
+LETTER_ID_PLACEHOLDER = "{letter_id}"
+
+_EVIDENCE_WORDS = {
+    "verified": N_("verified"),
+    "sibling": N_("sibling evidence"),
+    "assumed": N_("assumed"),
+}
+
+
+def evidence_label(evidence: str, lang: str | None = None) -> str:
+    """``verificeret`` / ``søskendebevis`` / ``antaget``."""
+    msgid = _EVIDENCE_WORDS.get(evidence)
+    return t(msgid, lang) if msgid else evidence
 
 
 def split_clark(name: str) -> tuple[str, str]:
@@ -70,41 +57,81 @@ def split_clark(name: str) -> tuple[str, str]:
 
 
 @dataclass(frozen=True)
-class XmlNames:
-    """Clark names (``{uri}Local``) per layout key, plus the fixed values of the letter header."""
+class Element:
+    """One layout entry of the ``xml`` section, resolved."""
 
-    namespace: str
-    shared_namespace: str
-    clark: dict[str, str]
-    values: dict[str, str]
+    key: str
+    clark: str  # ``{uri}Local`` in the entry's own namespace
+    local: str
+    namespaces: frozenset[str]  # every URI a file may use without a finding
+    evidence: Evidence  # of the name and its namespace together (the weaker of the two)
+    children: tuple[str, ...]
+    fixed: str | None
+    fixed_evidence: Evidence
+    sample: str | None
+
+    @property
+    def uri(self) -> str:
+        return split_clark(self.clark)[0]
+
+    @property
+    def entry(self) -> str:
+        """How findings name this entry of the layout file."""
+        return f"xml.{self.key}"
+
+
+@dataclass(frozen=True)
+class XmlNames:
+    """The message's elements per layout key."""
+
+    namespace: str  # the main (message) namespace: the default namespace of a written file
+    elements: dict[str, Element]
 
     def get(self, key: str) -> str | None:
-        return self.clark.get(key)
+        el = self.elements.get(key)
+        return None if el is None else el.clark
 
     def local(self, key: str) -> str | None:
-        name = self.clark.get(key)
-        return None if name is None else split_clark(name)[1]
+        el = self.elements.get(key)
+        return None if el is None else el.local
 
     def ns_of(self, key: str) -> str:
-        name = self.clark.get(key)
-        return "" if name is None else split_clark(name)[0]
+        el = self.elements.get(key)
+        return "" if el is None else el.uri
+
+    def uris(self) -> list[str]:
+        """Every namespace an element is written in, the main one first."""
+        out = [self.namespace]
+        for el in self.elements.values():
+            if el.uri not in out:
+                out.append(el.uri)
+        return out
 
 
 def xml_names(layout: ReportLayout) -> XmlNames:
     xml = layout.xml
     missing = [k for k in REQUIRED_KEYS if k not in xml or not xml[k].value.strip()]
-    if missing:
+    if missing or "message" not in layout.namespaces:
         raise InputError(
-            "the report layout has no XML name for: " + ", ".join(missing),
-            hint="add them under 'xml:' in report_layout.yaml",
+            "the report layout has no XML name for: "
+            + ", ".join(missing or ["namespaces.message"]),
+            hint="add them under 'xml:' (and 'namespaces:') in report_layout.yaml",
         )
-    ns = xml["namespace"].value.strip()
-    shared = xml["shared_namespace"].value.strip() if "shared_namespace" in xml else ""
-    clark: dict[str, str] = {}
-    for key in ELEMENT_KEYS:
-        if key not in xml or not xml[key].value.strip():
-            continue
-        value = xml[key].value.strip()
-        clark[key] = value if value.startswith("{") else f"{{{ns}}}{value}"
-    values = {vkey: xml[vkey].value for _, vkey in LETTER_FIELDS if vkey and vkey in xml}
-    return XmlNames(ns, shared, clark, values)
+    spaces = layout.namespaces
+    elements: dict[str, Element] = {}
+    for key, entry in xml.items():
+        home = spaces[entry.namespace]
+        uri = home.uri.strip()
+        local = entry.value.strip()
+        elements[key] = Element(
+            key=key,
+            clark=f"{{{uri}}}{local}",
+            local=local,
+            namespaces=frozenset({uri, *(spaces[a].uri.strip() for a in entry.accept)}),
+            evidence=weakest(entry.evidence, home.evidence),
+            children=tuple(entry.children),
+            fixed=entry.fixed,
+            fixed_evidence=entry.fixed_evidence or entry.evidence,
+            sample=entry.sample,
+        )
+    return XmlNames(spaces["message"].uri.strip(), elements)

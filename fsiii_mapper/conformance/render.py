@@ -1,87 +1,130 @@
-"""The reference (golden) XDIS16 file for one citizen: what the tables prescribe, nothing more.
+"""The reference (golden) XDIS16 file for one citizen, shaped as the report layout describes it.
 
-Only the parts fsiii-mapper owns carry content (letter header, patient identifier, function items,
-problem areas); the rest is a minimal envelope. Element names come from the layout (``names``).
+The layout's ``xml`` section is a tree of elements (``children``, in document order) starting at
+``root``; this writes it whole: envelope, letter, sender, receiver and patient blocks with the
+layout's fixed values and fictional samples, then what the tables prescribe — the function items
+and the problem areas. Free text is MedCom FormattedText: a line break is the layout's
+``line_break`` element (``<Break/>``) when the layout names one.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from fsiii_mapper.conformance.expected import ExpectedReport, LayoutSpec
-from fsiii_mapper.conformance.names import LETTER_FIELDS, XmlNames
+from fsiii_mapper.conformance.expected import (
+    ExpectedArea,
+    ExpectedItem,
+    ExpectedReport,
+    LayoutSpec,
+)
+from fsiii_mapper.conformance.names import (
+    CONTENT_CONTAINERS,
+    LETTER_ID_PLACEHOLDER,
+    XmlNames,
+)
 
-_SHARED_PREFIX = "s"
+_FORMATTED = frozenset({"comment", "problem_area_text"})
 
 
 def _nsmap(names: XmlNames) -> dict[str | None, str]:
     nsmap: dict[str | None, str] = {None: names.namespace}
-    used = {names.ns_of(k) for k in names.clark}
-    if names.shared_namespace and names.shared_namespace in used:
-        nsmap[_SHARED_PREFIX] = names.shared_namespace
+    for i, uri in enumerate(names.uris()[1:]):
+        nsmap[f"s{i}" if i else "s"] = uri
     return nsmap
 
 
-def _sub(
-    parent: etree._Element, names: XmlNames, key: str, text: str | None = None
-) -> etree._Element:
-    name = names.get(key)
-    assert name is not None, key
-    el = etree.SubElement(parent, name)
-    if text is not None:
+def _set_text(el: etree._Element, text: str, names: XmlNames) -> None:
+    """``text`` into ``el``; its line breaks as ``line_break`` elements if the layout has one."""
+    brk = names.get("line_break")
+    lines = text.split("\n")
+    if brk is None or len(lines) == 1:
         el.text = text
-    return el
+        return
+    el.text = lines[0]
+    for line in lines[1:]:
+        b = etree.SubElement(el, brk)
+        b.tail = line
 
 
-def _container(parent: etree._Element, names: XmlNames, key: str) -> etree._Element:
-    """The wrapper element ``key`` if the layout names one, else ``parent`` itself."""
-    return _sub(parent, names, key) if names.get(key) else parent
+class _Writer:
+    def __init__(self, expected: ExpectedReport, names: XmlNames) -> None:
+        self.expected = expected
+        self.names = names
+        self.item: ExpectedItem | ExpectedArea | None = None
 
+    def text_of(self, key: str) -> str | None:
+        """The text of a leaf element: from the field being written, the citizen, or the layout."""
+        item, el = self.item, self.names.elements[key]
+        if item is not None:
+            if key == "code":
+                return item.report_code
+            if key == "code_system":
+                return item.code_system
+            if key == "code_description":
+                return item.description
+            if key == "score" and isinstance(item, ExpectedItem):
+                return item.score
+            if key == "comment" and isinstance(item, ExpectedItem):
+                return item.comment or None
+            if key == "problem_area_text" and isinstance(item, ExpectedArea):
+                return item.text
+        if key == "letter_identifier":
+            return self.expected.letter_id
+        if key == "patient_identifier":
+            return self.expected.identifier
+        if el.fixed is not None:
+            return el.fixed
+        if el.sample is not None:
+            return el.sample.replace(LETTER_ID_PLACEHOLDER, self.expected.letter_id)
+        return None
 
-def _terminology(
-    parent: etree._Element, names: XmlNames, code: str, system: str, description: str
-) -> None:
-    term = _sub(parent, names, "terminology")
-    _sub(term, names, "code", code)
-    _sub(term, names, "code_system", system)
-    _sub(term, names, "code_description", description)
+    def write(self, parent: etree._Element, key: str) -> None:
+        el = self.names.elements[key]
+        if key in CONTENT_CONTAINERS and not self._has_content(key):
+            return
+        if key == "function_item":
+            for item in self.expected.items:
+                self._one(parent, key, item)
+            return
+        if key == "problem_area":
+            for area in self.expected.areas:
+                self._one(parent, key, area)
+            return
+        if key == "line_break":
+            return
+        if el.children:
+            node = etree.SubElement(parent, el.clark)
+            for child in el.children:
+                self.write(node, child)
+            return
+        text = self.text_of(key)
+        if text is None and (self.item is not None or key == "patient_identifier"):
+            return  # an optional part of an item (no score, no comment) or no identifier
+        node = etree.SubElement(parent, el.clark)
+        if text is not None:
+            if key in _FORMATTED:
+                _set_text(node, text, self.names)
+            else:
+                node.text = text
+
+    def _one(self, parent: etree._Element, key: str, item: ExpectedItem | ExpectedArea) -> None:
+        self.item = item
+        node = etree.SubElement(parent, self.names.elements[key].clark)
+        for child in self.names.elements[key].children:
+            self.write(node, child)
+        self.item = None
+
+    def _has_content(self, key: str) -> bool:
+        return bool(self.expected.items if key == "function_ability" else self.expected.areas)
 
 
 def render_tree(expected: ExpectedReport, spec: LayoutSpec) -> etree._ElementTree:
     names = spec.names
-    root_name = names.get("root")
-    assert root_name is not None
-    root = etree.Element(root_name, nsmap=_nsmap(names))
-    if names.get("envelope"):
-        _sub(root, names, "envelope")
-    report = _sub(root, names, "report")
-    if names.get("letter"):
-        letter = _sub(report, names, "letter")
-        for key, value_key in LETTER_FIELDS:
-            if not names.get(key):
-                continue
-            if key == "letter_identifier":
-                _sub(letter, names, key, expected.letter_id)
-            elif value_key in names.values:
-                _sub(letter, names, key, names.values[value_key])
-    if expected.identifier is not None and names.get("patient_identifier"):
-        patient = _container(report, names, "patient")
-        _sub(patient, names, "patient_identifier", expected.identifier)
-    if expected.items:
-        holder = _container(report, names, "function_ability")
-        for item in expected.items:
-            el = _sub(holder, names, "function_item")
-            _terminology(el, names, item.code, item.code_system, item.description)
-            if item.score is not None:
-                _sub(el, names, "score", item.score)
-            if item.comment and names.get("comment"):
-                _sub(el, names, "comment", item.comment)
-    if expected.areas:
-        holder = _container(report, names, "nursing")
-        for area in expected.areas:
-            el = _sub(holder, names, "problem_area")
-            _terminology(el, names, area.code, area.code_system, area.description)
-            _sub(el, names, "problem_area_text", area.text)
+    root_el = names.elements["root"]
+    root = etree.Element(root_el.clark, nsmap=_nsmap(names))
+    writer = _Writer(expected, names)
+    for child in root_el.children:
+        writer.write(root, child)
     return etree.ElementTree(root)
 
 

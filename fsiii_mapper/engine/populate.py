@@ -180,9 +180,9 @@ class Engine:
         passes = [self._take(route, unused) for route in plan.routes]
         fields: dict[str, FieldResult] = {}
         for f in layout.function_items:
-            fields[f.code] = FieldResult(f.code, f.label, "function_item")
+            fields[f.id] = FieldResult(f.id, f.label, "function_item")
         for a in layout.problem_areas:
-            fields[a.code] = FieldResult(a.code, a.label, "problem_area")
+            fields[a.id] = FieldResult(a.id, a.label, "problem_area")
 
         for p in passes:
             tid = p.prepared.id
@@ -242,8 +242,8 @@ class Engine:
             strategy=strategy,
             tables_used=[p.id for p in used_tables],
             strategy_reason=plan.reason,
-            function_items=[fields[f.code] for f in layout.function_items],
-            problem_areas=[fields[a.code] for a in layout.problem_areas],
+            function_items=[fields[f.id] for f in layout.function_items],
+            problem_areas=[fields[a.id] for a in layout.problem_areas],
             unused=_dedupe(unused),
         )
 

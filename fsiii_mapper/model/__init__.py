@@ -10,7 +10,7 @@ from fsiii_mapper.model.catalog import (
 )
 from fsiii_mapper.model.citizen import AreaNote, Citizen, CitizenCondition
 from fsiii_mapper.model.common import Evidence, Group
-from fsiii_mapper.model.layout import FunctionItem, ProblemAreaField, ReportLayout, ScoreWord
+from fsiii_mapper.model.layout import ReportField, ReportLayout, ScoreWord, XmlElement
 from fsiii_mapper.model.table import MappingRow, MappingTable, TableMeta
 
 __all__ = [
@@ -23,13 +23,13 @@ __all__ = [
     "Crosswalk",
     "CrosswalkEntry",
     "Evidence",
-    "FunctionItem",
     "Group",
     "MappingRow",
     "MappingTable",
     "OtherGroups",
-    "ProblemAreaField",
+    "ReportField",
     "ReportLayout",
     "ScoreWord",
     "TableMeta",
+    "XmlElement",
 ]

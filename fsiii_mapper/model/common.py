@@ -4,8 +4,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Evidence = Literal["verified", "assumed"]
-"""Whether a fact was read in a public source (verified) or is our best reading (assumed)."""
+Evidence = Literal["verified", "sibling", "assumed"]
+"""On what ground a fact stands: read in a public source about the thing itself (verified), seen in
+a sibling (e.g. the XD1834C discharge report for the XD1634C admission report), or our best
+reading (assumed)."""
 
 Group = Literal["funktionsevne", "helbred"]
 """FSIII group: funktionsevnetilstande (J, carry a level) or helbredstilstande (I, carry text)."""

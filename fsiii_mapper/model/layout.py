@@ -1,29 +1,40 @@
-"""The Indlæggelsesrapport (XDIS16) layout as data: fields, score words, XML names."""
+"""The Indlæggelsesrapport (XDIS16) layout as data: fields, score words, the XML message.
+
+Every entry says on what ground it stands (``evidence``): ``verified`` (read in XD1634C material),
+``sibling`` (seen in the sibling discharge report XD1834C or another 1.0.x message) or ``assumed``.
+
+Report fields have a stable ``id`` (``FA510``, ``I1`` …) that mapping tables target, kept apart from
+the ``report_code`` and ``code_system`` the XML carries: correcting the latter never touches a
+table. The ``xml`` section describes the message as a tree of elements (``children`` name other
+entries, in document order), each in a namespace of ``namespaces``.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from fsiii_mapper.model.common import Evidence, Strict
 
 FieldKind = Literal["function_item", "problem_area"]
 
-
-class FunctionItem(Strict):
-    code: str
-    label: str
-    code_system: str = "icf"
-    evidence: Evidence
-    note: str = ""
+EVIDENCE_RANK: dict[str, int] = {"assumed": 0, "sibling": 1, "verified": 2}
 
 
-class ProblemAreaField(Strict):
-    code: str
-    label: str
-    code_system: str
-    evidence: Evidence
+def weakest(*levels: Evidence) -> Evidence:
+    """The weakest of ``levels``: a fact resting on an assumption is an assumption."""
+    return min(levels, key=lambda e: EVIDENCE_RANK[e])
+
+
+class ReportField(Strict):
+    """A report field a mapping table can fill: a function item or a nursing problem area."""
+
+    id: str  # stable: what tables target
+    label: str  # the code description written in the report
+    report_code: str  # the code the XML carries
+    code_system: str  # the code system the XML carries
+    evidence: Evidence  # of report_code, code_system and label together
     note: str = ""
 
 
@@ -35,9 +46,29 @@ class ScoreWord(Strict):
     note: str = ""
 
 
-class XmlName(Strict):
-    value: str
+class Namespace(Strict):
+    uri: str
     evidence: Evidence
+    note: str = ""
+
+
+class XmlElement(Strict):
+    """One element of the message.
+
+    ``namespace`` names an entry of ``namespaces``; a file may also use any of ``accept`` without
+    a finding (where the evidence is ambiguous). ``fixed`` is a value the element must hold
+    (checked; ``fixed_evidence`` says on what ground), ``sample`` a clearly fictional value that
+    only the golden file carries (never checked; ``{letter_id}``, ``{date}``, ``{time}`` are
+    filled in)."""
+
+    value: str  # local name
+    namespace: str = "message"
+    accept: list[str] = Field(default_factory=list)
+    evidence: Evidence
+    children: list[str] = Field(default_factory=list)
+    fixed: str | None = None
+    fixed_evidence: Evidence | None = None
+    sample: str | None = None
     note: str = ""
 
 
@@ -46,26 +77,43 @@ class ReportLayout(Strict):
     title: str
     message_type: str
     version: str
-    function_items: list[FunctionItem]
-    problem_areas: list[ProblemAreaField]
+    function_items: list[ReportField]
+    problem_areas: list[ReportField]
     scores: list[ScoreWord]
-    xml: dict[str, XmlName] = Field(default_factory=dict)
+    namespaces: dict[str, Namespace] = Field(default_factory=dict)
+    xml: dict[str, XmlElement] = Field(default_factory=dict)
 
-    def kind_of(self, code: str) -> FieldKind | None:
-        if any(f.code == code for f in self.function_items):
+    @model_validator(mode="after")
+    def _references_resolve(self) -> ReportLayout:
+        ids = [f.id for f in (*self.function_items, *self.problem_areas)]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"field ids occur twice: {', '.join(twice)}")
+        for key, el in self.xml.items():
+            for ns in (el.namespace, *el.accept):
+                if ns not in self.namespaces:
+                    raise ValueError(f"xml.{key}: no namespace {ns!r} under 'namespaces'")
+            for child in el.children:
+                if child not in self.xml:
+                    raise ValueError(f"xml.{key}: child {child!r} is not an entry of 'xml'")
+        return self
+
+    def fields(self) -> list[ReportField]:
+        return [*self.function_items, *self.problem_areas]
+
+    def field(self, field_id: str) -> ReportField | None:
+        return next((f for f in self.fields() if f.id == field_id), None)
+
+    def kind_of(self, field_id: str) -> FieldKind | None:
+        if any(f.id == field_id for f in self.function_items):
             return "function_item"
-        if any(a.code == code for a in self.problem_areas):
+        if any(a.id == field_id for a in self.problem_areas):
             return "problem_area"
         return None
 
-    def label_of(self, code: str) -> str:
-        for f in self.function_items:
-            if f.code == code:
-                return f.label
-        for a in self.problem_areas:
-            if a.code == code:
-                return a.label
-        return code
+    def label_of(self, field_id: str) -> str:
+        f = self.field(field_id)
+        return f.label if f is not None else field_id
 
     def score_for(self, level: int | None) -> str | None:
         if level is None:
@@ -76,4 +124,5 @@ class ReportLayout(Strict):
         return None
 
     def field_codes(self) -> list[str]:
-        return [f.code for f in self.function_items] + [a.code for a in self.problem_areas]
+        """The field ids, function items first, in layout order."""
+        return [f.id for f in self.fields()]

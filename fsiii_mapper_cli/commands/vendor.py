@@ -84,6 +84,12 @@ Exit codes of check-vendor:
 Files are matched to citizens by the patient identifier in the XML (the citizen file's
 'identifier' or 'cpr'); as a fallback by file name: <citizen id>.xml, <citizen id>_<anything>.xml,
 or a name containing the identifier. Rule ids (FV001 …) are stable; see the SARIF rules list.
+
+Content and form: a missing or extra field, a wrong score, a state or note missing from a problem
+area are errors. Form findings (namespace, wrapper, element order, code system, root and letter
+elements) are errors only where the report layout's entry is verified; where it rests on sibling
+evidence (XD1834C) or is assumed they are warnings naming the entry (--strict-form: errors).
+--strict makes every warning fail the run, content and form alike.
 """
 )
 
@@ -147,6 +153,7 @@ def cmd_check_vendor(args: argparse.Namespace) -> int:
         xsd=Path(args.xsd) if args.xsd else None,
         max_bytes=int(args.max_size * 1024 * 1024),
         lang=args.lang,
+        strict_form=args.strict_form,
     )
     checker = Checker(config)
     show_progress = not args.quiet and sys.stderr.isatty() and len(files) > 1
@@ -215,6 +222,15 @@ def _register_check(subparsers: argparse._SubParsersAction, epilog: str) -> None
         help=t("refuse files larger than this (default: 10 MB)"),
     )
     p.add_argument("--strict", action="store_true", help=t("warnings also give exit code 1"))
+    p.add_argument(
+        "--strict-form",
+        action="store_true",
+        help=t(
+            "report form findings (namespace, wrapper, element order, code system, root and "
+            "letter elements) as errors even where the report layout's entry is only sibling "
+            "evidence or assumed; by default they are warnings there"
+        ),
+    )
     p.add_argument("--quiet", "-q", action="store_true", help=t("no progress on the terminal"))
     pair_options(p)
 

@@ -138,7 +138,8 @@ VENDOR_RULES: tuple[Rule, ...] = (
         N_("Wrong XML namespace"),
         N_(
             "An element has the expected name but another XML namespace than the report layout "
-            "names. A receiver that checks namespaces will not find it."
+            "names or accepts. A receiver that checks namespaces will not find it. A question of "
+            "form: an error only where the layout entry is verified or with --strict-form."
         ),
         N_("use the namespace of the report layout"),
     ),
@@ -174,6 +175,32 @@ VENDOR_RULES: tuple[Rule, ...] = (
             "expects. It is still compared, but a strict receiver may miss it."
         ),
         N_("move the element under the parent the finding names"),
+    ),
+    Rule(
+        "FV024",
+        "wrapper-missing",
+        "warning",
+        N_("The function items are not in the wrapper element the report layout names"),
+        N_(
+            "The report layout wraps the function items in an element of their own (as the "
+            "sibling discharge report XD1834C does); the file places them directly in their "
+            "container. A question of form: an error only where the layout entry is verified "
+            "or with --strict-form."
+        ),
+        N_("wrap the function items in the element the finding names, or correct the layout"),
+    ),
+    Rule(
+        "FV025",
+        "element-order",
+        "warning",
+        N_("Elements are not in the order of the report layout"),
+        N_(
+            "Elements stand in another order than the report layout gives. The content is still "
+            "compared; a receiver that validates against the schema may refuse the file. A "
+            "question of form: an error only where the layout entry is verified or with "
+            "--strict-form."
+        ),
+        N_("write the elements in the order the layout entry the finding names gives"),
     ),
     Rule(
         "FV101",
@@ -338,5 +365,27 @@ VENDOR_RULES: tuple[Rule, ...] = (
         N_("The problem area occurs more than once"),
         N_("A problem area occurs more than once; the states that fill it belong in one element."),
         N_("send each problem area once, with all its states"),
+    ),
+    Rule(
+        "FV208",
+        "problem-area-note-missing",
+        "error",
+        N_("The nurse's note of a state is missing from the problem area text"),
+        N_(
+            "The area text mentions the state but not the note documented with it (less than "
+            "half of the note's words occur), so the hospital misses the nurse's assessment."
+        ),
+        N_("write each state's note after the state in the area text"),
+    ),
+    Rule(
+        "FV209",
+        "problem-area-note-changed",
+        "warning",
+        N_("The nurse's note of a state differs from the documentation"),
+        N_(
+            "The area text carries most of the words of the note documented with the state, but "
+            "not the note as written. An export may reformat text, so this is a warning."
+        ),
+        N_("check that the export copies the state's note unchanged"),
     ),
 )
