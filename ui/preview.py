@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -373,6 +382,13 @@ class PreviewWidget(QWidget):
             lambda _: self.set_vendor(self.vendor_box.currentData())
         )
         self.view.selectionModel().currentChanged.connect(self._show_detail)
+        # Rows follow the column widths: on first show, on every resize, in presentation mode.
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.view.resizeRowsToContents)
+        self.view.horizontalHeader().sectionResized.connect(lambda *_: self._rows_timer.start())
+        self.view.viewport().installEventFilter(self)
         session.tablesChanged.connect(lambda _slot: self.refresh())
         self.model.dataChanged.connect(lambda *_: self._after_update())
         self.load_demo_citizens()
@@ -492,6 +508,18 @@ class PreviewWidget(QWidget):
             ]
             out.append("</ul>")
         return "".join(out)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.view.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._rows_timer.start()
+        return super().eventFilter(obj, event)
+
+    def reset_layout(self) -> None:
+        """The first-start split between the report and the detail pane."""
+        total = max(1, self.splitter.width())
+        self.splitter.setSizes([total * 4 // 5, total - total * 4 // 5])
+        self.view.setColumnWidth(0, 420 if self.presenting else 260)
+        self._rows_timer.start()
 
     # --- presentation mode ----------------------------------------------------------------------
 
