@@ -687,7 +687,7 @@ class MainWindow(QMainWindow):
     # --- preview output -------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        from ui.export import export_pdf
+        from ui.sheet_output import write_pdf
 
         c = self.preview.current_citizen()
         start = f"indlaeggelsesrapport-{c.id if c else 'preview'}.pdf"
@@ -697,23 +697,28 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            export_pdf(self.preview.sheet, path, t("Preview"))
+            write_pdf(self.preview.sheet_fragments(), path, t("Admission report: side by side"))
         except OSError as exc:
             self._error(t("Could not export"), exc)
             return
         self.statusBar().showMessage(t("Exported {path}", path=path), 5000)
 
     def print_preview(self) -> None:
-        from ui.export import print_widget
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        self.tabs.setCurrentWidget(self.preview)
-        print_widget(self.preview.sheet, self)
+        from ui.sheet_output import print_pages
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            print_pages(self.preview.sheet_fragments(), printer)
 
     def copy_image(self) -> None:
-        from ui.export import copy_image
+        from ui.sheet_output import image
 
-        self.tabs.setCurrentWidget(self.preview)
-        copy_image(self.preview.sheet)
+        clipboard = QApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setImage(image(self.preview.sheet_fragments()))
         self.statusBar().showMessage(t("The preview is on the clipboard as an image"), 5000)
 
     # --- presentation ---------------------------------------------------------------------------

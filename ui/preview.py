@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fsiii_mapper.analysis.report_sheet import SheetPage, value_lines
 from fsiii_mapper.engine.lost import OLD_TABLE, lost_in_report
 from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
 from fsiii_mapper.io.documents import load_citizen
@@ -222,17 +223,13 @@ class PreviewModel(QAbstractTableModel):
     def _text(self, fr: FieldResult, state: str) -> str:
         if state in ("empty", "lost"):
             return words.empty_mark(fr.empty_reason, state == "lost", self.lang)
-        lines = []
-        for v in fr.contributions:
-            if isinstance(v, FunctionValue):
-                word = v.score or words.no_score_word(self.lang)
-                level = "–" if v.level is None else str(v.level)
-                lines.append(t("{score} (level {level})", self.lang, score=word, level=level))
-            elif isinstance(v, AreaEntry):
-                shown = words.display(v, self.lang)
-                lines.append(f"{shown}: {v.note}" if v.note else shown)
-        lines += ["⚠ " + words.flag_text(flag, self.lang) for flag in fr.flags]
-        return "\n".join(lines)
+        return "\n".join(value_lines(fr, self.lang))
+
+    def sheet_page(self) -> SheetPage | None:
+        """The citizen and columns on screen, for the report sheet (PDF, print, image)."""
+        if self.citizen is None:
+            return None
+        return SheetPage(self.citizen, tuple(self.strategies), dict(self.reports), dict(self.lost))
 
     def _origin(self, v: FunctionValue | AreaEntry) -> str:
         return t(
@@ -437,6 +434,13 @@ class PreviewWidget(QWidget):
     def step_citizen(self, delta: int) -> None:
         if self.citizens:
             self.select_citizen((self.citizen_box.currentIndex() + delta) % len(self.citizens))
+
+    def sheet_fragments(self) -> list[str]:
+        """The report sheet of the citizen shown: what PDF, print and image contain."""
+        from fsiii_mapper.analysis.report_sheet import page_html
+
+        page = self.model.sheet_page()
+        return [page_html(page, self.session.ws.layout, self.session.lang)] if page else []
 
     def current_citizen(self) -> Citizen | None:
         i = self.citizen_box.currentIndex()
