@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -132,7 +133,9 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        self.status_label = self.statusBar()
+        # The tables' summary stays in the status bar; hover texts use its left part.
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
 
         self.tabs.currentChanged.connect(self._tab_changed)
         self.validation.rowRequested.connect(self.select_table_row)
@@ -454,7 +457,7 @@ class MainWindow(QMainWindow):
                     warnings=nt("{n} warning", "{n} warnings", warnings),
                 )
             )
-        self.statusBar().showMessage("   ·   ".join(parts))
+        self.status_label.setText("   ·   ".join(parts))
 
     def select_table_row(self, slot: str, row: int) -> None:
         editor = self.editors[slot]
@@ -484,24 +487,35 @@ class MainWindow(QMainWindow):
             self.open_path(p)
 
     def open_path(self, path: str) -> bool:
-        """Open a mapping table (into its slot) or a citizen (into the preview)."""
+        """Open a mapping table (into its slot) or a citizen (into the preview), told apart by
+        content; a broken file shows the error of what it is meant to be."""
         from fsiii_mapper.errors import InputError
-        from fsiii_mapper.io.documents import load_citizen, load_table
+        from fsiii_mapper.io.documents import load_catalog, load_citizen, load_table
+        from ui.file_kind import CATALOG, CITIZEN, file_kind
 
         if not self.ready:
             return False
+        kind = file_kind(path)
         try:
-            try:
-                doc = load_table(path)
-            except InputError as table_error:
-                try:
-                    citizen = load_citizen(path)
-                except InputError:
-                    raise table_error from None
-                self.preview.add_citizen(citizen, str(Path(path).resolve()))
+            if kind == CITIZEN:
+                self.preview.add_citizen(load_citizen(path), str(Path(path).resolve()))
                 self.tabs.setCurrentWidget(self.preview)
                 self._remember(path)
                 return True
+            if kind == CATALOG:
+                load_catalog(path)
+                QMessageBox.information(
+                    self,
+                    t("Catalog"),
+                    t(
+                        "{path} is a valid FSIII catalog. Catalogs belong to the workspace "
+                        "folder; the tab »Catalogs« shows the workspace's catalogs.",
+                        path=path,
+                    ),
+                )
+                self.tabs.setCurrentWidget(self.catalog)
+                return True
+            doc = load_table(path)
             slot = doc.table.table.catalog
             if slot not in SLOTS:
                 raise InputError(t("the table names an unknown catalog"), path)

@@ -374,6 +374,7 @@ class PreviewWidget(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.splitter, 1)
 
+        self.open_button.clicked.connect(self.choose_citizen_file)
         self.citizen_box.currentIndexChanged.connect(self._citizen_chosen)
         self.vendor_box.currentIndexChanged.connect(
             lambda _: self.set_vendor(self.vendor_box.currentData())
@@ -413,6 +414,25 @@ class PreviewWidget(QWidget):
         )
         if select:
             self.select_citizen(len(self.citizens) - 1)
+
+    def choose_citizen_file(self) -> None:
+        """The »Citizen file …« button: pick a citizen file; its errors shown in Danish."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from fsiii_mapper.errors import InputError
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            t("Open citizen file", self.session.lang),
+            "",
+            t("YAML files (*.yaml *.yml);;All files (*)", self.session.lang),
+        )
+        if not path:
+            return
+        try:
+            self.open_citizen_file(path)
+        except InputError as exc:
+            QMessageBox.warning(self, t("Could not open the file", self.session.lang), str(exc))
 
     def open_citizen_file(self, path: str) -> None:
         self.add_citizen(load_citizen(path), str(Path(path).resolve()))
