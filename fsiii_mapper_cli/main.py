@@ -12,7 +12,7 @@ from typing import Any
 from fsiii_mapper import __version__
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import LANGS, N_, default_lang, nt, set_language, t
-from fsiii_mapper_cli.commands import gui, interchange, table, vendor
+from fsiii_mapper_cli.commands import gui, interchange, sheet, table, vendor
 from fsiii_mapper_cli.options import (
     ExitCode,
     dump_json,
@@ -72,6 +72,13 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from fsiii_mapper_cli.render_text import report_text
 
     ws = workspace_for(args)
+    if sheet.wanted(args):
+        return sheet.run(args, ws)
+    if not args.strategy:
+        raise InputError(
+            t("preview needs --strategy (text, json) or --columns (html, pdf, png)"),
+            hint=t("e.g. -s cura, or --columns original,simplified,cura --format pdf -o FILE"),
+        )
     citizen = open_citizen(args.citizen)
     rep = Engine(ws).populate(citizen, args.strategy)
     if args.format == "json":
@@ -267,8 +274,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("preview", t("Show how a citizen's documentation fills the report."), cmd_preview)
     p.add_argument("citizen", metavar="CITIZEN")
-    strategy_option(p)
-    add_format(p)
+    strategy_option(p, required=False)
+    p.add_argument(
+        "--format",
+        choices=("text", "json", *sheet.SHEET_FORMATS),
+        default="text",
+        help=t("output format (html, pdf, png: the report sheet of --columns)"),
+    )
+    sheet.add_options(p)
     pair_options(p)
 
     p = add("diff", t("Rows added, removed and changed between two tables."), cmd_diff)

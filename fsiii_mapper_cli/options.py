@@ -56,13 +56,13 @@ def pair_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--new", metavar="TABLE", help=t("use this table as the simplified table"))
 
 
-def strategy_option(p: argparse.ArgumentParser, help_: str = "") -> None:
+def strategy_option(p: argparse.ArgumentParser, help_: str = "", required: bool = True) -> None:
     from fsiii_mapper.engine.populate import STRATEGIES
 
     p.add_argument(
         "--strategy",
         "-s",
         choices=STRATEGIES,
-        required=True,
+        required=required,
         help=help_ or t("which table(s) apply: original, simplified, or a vendor rule"),
     )

@@ -122,10 +122,14 @@ def test_diff_view_shows_an_edit_against_the_last_saved_version(window):
     assert all(line[0] == "changed" for line in diff.model.lines)
 
 
-def test_copy_as_image_puts_the_side_by_side_view_on_the_clipboard(window):
+def test_copy_as_image_puts_the_whole_report_sheet_on_the_clipboard(window):
+    # The whole sheet (all 19 fields), never a grab of the visible part of the screen.
     from PySide6.QtWidgets import QApplication
 
+    from ui.sheet_output import image
+
     window.copy_image()
-    image = QApplication.clipboard().image()
-    assert not image.isNull()
-    assert image.size() == window.preview.sheet.grab().size()
+    copied = QApplication.clipboard().image()
+    assert not copied.isNull()
+    assert copied.size() == image(window.preview.sheet_fragments()).size()
+    assert copied.size() != window.preview.sheet.grab().size()

@@ -72,12 +72,14 @@ def test_fill_chart_compares_old_and_simplified(window):
     assert rates["original"]["FA510"] > rates["simplified"]["FA510"]
 
 
-def test_export_pdf_writes_a_pdf(window, tmp_path):
-    from ui.export import export_pdf
+def test_export_pdf_writes_a_pdf(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
 
     out = tmp_path / "out"
     out.mkdir()
-    target = export_pdf(window.preview.sheet, out / "preview.pdf")
+    target = out / "preview.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_pdf()
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.iterdir()] == ["preview.pdf"]  # no temp file left
 

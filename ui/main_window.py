@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot, qVersion
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot, qVersion
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -127,12 +128,14 @@ class MainWindow(QMainWindow):
         self.history_dock.setWidget(self.history)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
 
-        self.resizeDocks([self.validation_dock], [170], Qt.Orientation.Vertical)
-        self.resizeDocks([self.history_dock], [230], Qt.Orientation.Horizontal)
+        self.docks = {"validation": self.validation_dock, "history": self.history_dock}
+        self._docks_wanted = _names(self.settings.get(S.DOCKS_SHOWN))
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        self.status_label = self.statusBar()
+        # The tables' summary stays in the status bar; hover texts use its left part.
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
 
         self.tabs.currentChanged.connect(self._tab_changed)
         self.validation.rowRequested.connect(self.select_table_row)
@@ -141,7 +144,10 @@ class MainWindow(QMainWindow):
             stack.indexChanged.connect(self._update_title)
         self.session.findingsChanged.connect(self._update_status)
         self.preview.set_vendor(str(self.settings.get(S.VENDOR_RULE)))
-        self._restore_layout()
+        self._default_layout()
+        # The saved layout is applied once the new docks, menus and toolbar are laid out: applied
+        # earlier, Qt distributes it over a smaller window and the docks grow at every start.
+        QTimer.singleShot(0, self._restore_layout)
         self._update_title()
         self._update_status()
         self._update_actions()
@@ -309,6 +315,7 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+PgUp"),
             P.SP_MediaSkipBackward,
         )
+        self.reset_layout_action = self._act(t("&Reset layout"), self.reset_layout)
         self.about_action = self._act(t("&About fsiii-mapper"), self.about)
         self.about_qt_action = self._act(t("About &Qt"), QApplication.aboutQt)
 
@@ -348,8 +355,11 @@ class MainWindow(QMainWindow):
         m.addAction(self.next_citizen_action)
         m.addAction(self.prev_citizen_action)
         m.addSeparator()
-        m.addAction(self.validation_dock.toggleViewAction())
-        m.addAction(self.history_dock.toggleViewAction())
+        for name, dock in self.docks.items():
+            toggle = dock.toggleViewAction()
+            toggle.triggered.connect(lambda on, name=name: self._dock_chosen(name, on))
+            m.addAction(toggle)
+        m.addAction(self.reset_layout_action)
         lang_menu = m.addMenu(t("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES:
@@ -403,9 +413,13 @@ class MainWindow(QMainWindow):
                 self.session.group.setActiveStack(self.session.stacks[slot])
         self._update_title()
         self._update_actions()
+        self._apply_docks()
+
+    def _on_table(self) -> bool:
+        return self.tabs.currentWidget() in self.editors.values()
 
     def _update_actions(self) -> None:
-        on_table = self.tabs.currentWidget() in self.editors.values()
+        on_table = self._on_table()
         for a in (
             self.add_action,
             self.duplicate_action,
@@ -443,7 +457,7 @@ class MainWindow(QMainWindow):
                     warnings=nt("{n} warning", "{n} warnings", warnings),
                 )
             )
-        self.statusBar().showMessage("   ·   ".join(parts))
+        self.status_label.setText("   ·   ".join(parts))
 
     def select_table_row(self, slot: str, row: int) -> None:
         editor = self.editors[slot]
@@ -473,24 +487,35 @@ class MainWindow(QMainWindow):
             self.open_path(p)
 
     def open_path(self, path: str) -> bool:
-        """Open a mapping table (into its slot) or a citizen (into the preview)."""
+        """Open a mapping table (into its slot) or a citizen (into the preview), told apart by
+        content; a broken file shows the error of what it is meant to be."""
         from fsiii_mapper.errors import InputError
-        from fsiii_mapper.io.documents import load_citizen, load_table
+        from fsiii_mapper.io.documents import load_catalog, load_citizen, load_table
+        from ui.file_kind import CATALOG, CITIZEN, file_kind
 
         if not self.ready:
             return False
+        kind = file_kind(path)
         try:
-            try:
-                doc = load_table(path)
-            except InputError as table_error:
-                try:
-                    citizen = load_citizen(path)
-                except InputError:
-                    raise table_error from None
-                self.preview.add_citizen(citizen, str(Path(path).resolve()))
+            if kind == CITIZEN:
+                self.preview.add_citizen(load_citizen(path), str(Path(path).resolve()))
                 self.tabs.setCurrentWidget(self.preview)
                 self._remember(path)
                 return True
+            if kind == CATALOG:
+                load_catalog(path)
+                QMessageBox.information(
+                    self,
+                    t("Catalog"),
+                    t(
+                        "{path} is a valid FSIII catalog. Catalogs belong to the workspace "
+                        "folder; the tab »Catalogs« shows the workspace's catalogs.",
+                        path=path,
+                    ),
+                )
+                self.tabs.setCurrentWidget(self.catalog)
+                return True
+            doc = load_table(path)
             slot = doc.table.table.catalog
             if slot not in SLOTS:
                 raise InputError(t("the table names an unknown catalog"), path)
@@ -607,15 +632,60 @@ class MainWindow(QMainWindow):
         if modified and not QApplication.closingDown() and not self._ask_save(modified):
             event.ignore()
             return
+        if self.preview.presenting:
+            self.toggle_presentation()
         self.settings.set(S.GEOMETRY, self.saveGeometry())
         self.settings.set(S.WINDOW_STATE, self.saveState(S.SCHEMA_VERSION))
+        self.settings.set(S.DOCKS_SHOWN, ",".join(sorted(self._docks_wanted)))
         self.settings.set(S.VENDOR_RULE, self.preview.vendor())
         event.accept()
 
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _default_layout(self) -> None:
+        """Docks and toolbar where a new user finds them; sizes that leave the editor room."""
+        for dock in self.docks.values():
+            dock.setFloating(False)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar.show()
+        self._apply_docks()
+        self.resizeDocks([self.validation_dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.history_dock], [230], Qt.Orientation.Horizontal)
+
     def _restore_layout(self) -> None:
         state = self.settings.get(S.WINDOW_STATE)
-        if not state.isEmpty():
+        if not state.isEmpty() and not self.preview.presenting:
             self.restoreState(state, S.SCHEMA_VERSION)
+        self._apply_docks()
+
+    def reset_layout(self) -> None:
+        """View → Reset layout: the first-start window size, docks, toolbar and splitters."""
+        if self.preview.presenting:
+            self.toggle_presentation()
+        self.showNormal()
+        self.resize(1400, 900)
+        self._docks_wanted = _names(S.DOCKS_SHOWN.default)
+        self._default_layout()
+        self.preview.reset_layout()
+        self.settings.set(S.WINDOW_STATE, self.saveState(S.SCHEMA_VERSION))
+        self.settings.set(S.DOCKS_SHOWN, ",".join(sorted(self._docks_wanted)))
+
+    def _dock_chosen(self, name: str, shown: bool) -> None:
+        """The user showed or hid a dock (View menu, or its close button)."""
+        if shown:
+            self._docks_wanted.add(name)
+        else:
+            self._docks_wanted.discard(name)
+
+    def _apply_docks(self) -> None:
+        """History and validation belong to the table editors: shown there as the user chose,
+        hidden over the preview, the chart and the other tabs."""
+        on_table = self._on_table() and not self.preview.presenting
+        for name, dock in self.docks.items():
+            dock.setVisible(on_table and name in self._docks_wanted)
+            dock.toggleViewAction().setEnabled(on_table)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -631,7 +701,7 @@ class MainWindow(QMainWindow):
     # --- preview output -------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        from ui.export import export_pdf
+        from ui.sheet_output import write_pdf
 
         c = self.preview.current_citizen()
         start = f"indlaeggelsesrapport-{c.id if c else 'preview'}.pdf"
@@ -641,23 +711,28 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            export_pdf(self.preview.sheet, path, t("Preview"))
+            write_pdf(self.preview.sheet_fragments(), path, t("Admission report: side by side"))
         except OSError as exc:
             self._error(t("Could not export"), exc)
             return
         self.statusBar().showMessage(t("Exported {path}", path=path), 5000)
 
     def print_preview(self) -> None:
-        from ui.export import print_widget
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        self.tabs.setCurrentWidget(self.preview)
-        print_widget(self.preview.sheet, self)
+        from ui.sheet_output import print_pages
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            print_pages(self.preview.sheet_fragments(), printer)
 
     def copy_image(self) -> None:
-        from ui.export import copy_image
+        from ui.sheet_output import image
 
-        self.tabs.setCurrentWidget(self.preview)
-        copy_image(self.preview.sheet)
+        clipboard = QApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setImage(image(self.preview.sheet_fragments()))
         self.statusBar().showMessage(t("The preview is on the clipboard as an image"), 5000)
 
     # --- presentation ---------------------------------------------------------------------------
@@ -665,22 +740,24 @@ class MainWindow(QMainWindow):
     def toggle_presentation(self) -> None:
         on = not self.preview.presenting
         self.present_action.setChecked(on)
+        self.preview.set_presentation(on)
         if on:
-            self._normal_state = self.saveState()
+            self._was_maximized = self.isMaximized()
             self.tabs.setCurrentWidget(self.preview)
-            self.validation_dock.hide()
-            self.history_dock.hide()
             self.toolbar.hide()
             self.showFullScreen()
             self.preview.view.installEventFilter(self)
         else:
             self.preview.view.removeEventFilter(self)
-            self.showNormal()
+            if getattr(self, "_was_maximized", False):
+                self.showMaximized()
+            else:
+                self.showNormal()
             self.toolbar.show()
-            self.restoreState(getattr(self, "_normal_state", self.saveState()))
         self.tabs.tabBar().setVisible(not on)
         self.menuBar().setVisible(not on)
-        self.preview.set_presentation(on)
+        self.statusBar().setVisible(not on)
+        self._apply_docks()
         self.preview.view.setFocus()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -755,6 +832,10 @@ class MainWindow(QMainWindow):
                 self.preview.open_citizen_file(str(p))
             elif not self.preview.select_citizen_by_id(ident):
                 raise InputError(t("no such citizen file or demo citizen"), ident)
+
+
+def _names(text: str) -> set[str]:
+    return {n for n in str(text).split(",") if n}
 
 
 def app_icon() -> QIcon:

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fsiii_mapper.analysis.report_sheet import SheetPage, value_lines
 from fsiii_mapper.engine.lost import OLD_TABLE, lost_in_report
 from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
 from fsiii_mapper.io.documents import load_citizen
@@ -213,17 +223,13 @@ class PreviewModel(QAbstractTableModel):
     def _text(self, fr: FieldResult, state: str) -> str:
         if state in ("empty", "lost"):
             return words.empty_mark(fr.empty_reason, state == "lost", self.lang)
-        lines = []
-        for v in fr.contributions:
-            if isinstance(v, FunctionValue):
-                word = v.score or words.no_score_word(self.lang)
-                level = "–" if v.level is None else str(v.level)
-                lines.append(t("{score} (level {level})", self.lang, score=word, level=level))
-            elif isinstance(v, AreaEntry):
-                shown = words.display(v, self.lang)
-                lines.append(f"{shown}: {v.note}" if v.note else shown)
-        lines += ["⚠ " + words.flag_text(flag, self.lang) for flag in fr.flags]
-        return "\n".join(lines)
+        return "\n".join(value_lines(fr, self.lang))
+
+    def sheet_page(self) -> SheetPage | None:
+        """The citizen and columns on screen, for the report sheet (PDF, print, image)."""
+        if self.citizen is None:
+            return None
+        return SheetPage(self.citizen, tuple(self.strategies), dict(self.reports), dict(self.lost))
 
     def _origin(self, v: FunctionValue | AreaEntry) -> str:
         return t(
@@ -368,11 +374,19 @@ class PreviewWidget(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.splitter, 1)
 
+        self.open_button.clicked.connect(self.choose_citizen_file)
         self.citizen_box.currentIndexChanged.connect(self._citizen_chosen)
         self.vendor_box.currentIndexChanged.connect(
             lambda _: self.set_vendor(self.vendor_box.currentData())
         )
         self.view.selectionModel().currentChanged.connect(self._show_detail)
+        # Rows follow the column widths: on first show, on every resize, in presentation mode.
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.view.resizeRowsToContents)
+        self.view.horizontalHeader().sectionResized.connect(lambda *_: self._rows_timer.start())
+        self.view.viewport().installEventFilter(self)
         session.tablesChanged.connect(lambda _slot: self.refresh())
         self.model.dataChanged.connect(lambda *_: self._after_update())
         self.load_demo_citizens()
@@ -401,6 +415,25 @@ class PreviewWidget(QWidget):
         if select:
             self.select_citizen(len(self.citizens) - 1)
 
+    def choose_citizen_file(self) -> None:
+        """The »Citizen file …« button: pick a citizen file; its errors shown in Danish."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from fsiii_mapper.errors import InputError
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            t("Open citizen file", self.session.lang),
+            "",
+            t("YAML files (*.yaml *.yml);;All files (*)", self.session.lang),
+        )
+        if not path:
+            return
+        try:
+            self.open_citizen_file(path)
+        except InputError as exc:
+            QMessageBox.warning(self, t("Could not open the file", self.session.lang), str(exc))
+
     def open_citizen_file(self, path: str) -> None:
         self.add_citizen(load_citizen(path), str(Path(path).resolve()))
 
@@ -421,6 +454,13 @@ class PreviewWidget(QWidget):
     def step_citizen(self, delta: int) -> None:
         if self.citizens:
             self.select_citizen((self.citizen_box.currentIndex() + delta) % len(self.citizens))
+
+    def sheet_fragments(self) -> list[str]:
+        """The report sheet of the citizen shown: what PDF, print and image contain."""
+        from fsiii_mapper.analysis.report_sheet import page_html
+
+        page = self.model.sheet_page()
+        return [page_html(page, self.session.ws.layout, self.session.lang)] if page else []
 
     def current_citizen(self) -> Citizen | None:
         i = self.citizen_box.currentIndex()
@@ -492,6 +532,18 @@ class PreviewWidget(QWidget):
             ]
             out.append("</ul>")
         return "".join(out)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.view.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._rows_timer.start()
+        return super().eventFilter(obj, event)
+
+    def reset_layout(self) -> None:
+        """The first-start split between the report and the detail pane."""
+        total = max(1, self.splitter.width())
+        self.splitter.setSizes([total * 4 // 5, total - total * 4 // 5])
+        self.view.setColumnWidth(0, 420 if self.presenting else 260)
+        self._rows_timer.start()
 
     # --- presentation mode ----------------------------------------------------------------------
 

@@ -48,9 +48,20 @@ AUTHOR = Setting(
 RECENT_FILES = Setting("files/recent", list, [], N_("Recent files"))
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), N_("Window geometry"))
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), N_("Window layout"))
+DOCKS_SHOWN = Setting(
+    "window/docks", str, "history,validation", N_("Panels shown beside the table editors")
+)
 VENDOR_RULE = Setting("preview/vendor", str, "cura", N_("Vendor rule in the preview"))
 
-ALL: tuple[Setting, ...] = (LANGUAGE, AUTHOR, RECENT_FILES, GEOMETRY, WINDOW_STATE, VENDOR_RULE)
+ALL: tuple[Setting, ...] = (
+    LANGUAGE,
+    AUTHOR,
+    RECENT_FILES,
+    GEOMETRY,
+    WINDOW_STATE,
+    DOCKS_SHOWN,
+    VENDOR_RULE,
+)
 
 
 class Settings:
