@@ -12,11 +12,12 @@ from typing import Any
 from fsiii_mapper import __version__
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import LANGS, N_, default_lang, nt, set_language, t
-from fsiii_mapper_cli.commands import gui, interchange, sheet, table, vendor
+from fsiii_mapper_cli.commands import gui, interchange, population, sheet, table, vendor
 from fsiii_mapper_cli.options import (
     ExitCode,
     dump_json,
     epilog,
+    jobs_option,
     pair_options,
     strategy_option,
     workspace_for,
@@ -108,11 +109,15 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     from fsiii_mapper_cli.render_text import gaps_text
 
     ws = workspace_for(args)
+    strategies = args.strategy or ["original", "simplified", "cura", "nexus"]
+    if args.bundles:
+        return population.run(args, ws, strategies)
+    if args.format == "csv":
+        raise InputError(t("--format csv needs --bundles"))
     folder = Path(args.citizens) if args.citizens else citizens_dir()
     if not folder.is_dir():
         raise InputError(t("not a folder of citizen files"), folder)
     people = [load_citizen(p) for p in sorted(folder.glob("*.yaml"))]
-    strategies = args.strategy or ["original", "simplified", "cura", "nexus"]
     gaps = structural_gaps(ws)
     rates = fill_rates(ws, people, strategies)
     if args.format == "json":
@@ -294,7 +299,20 @@ def build_parser() -> argparse.ArgumentParser:
         t("Which table can fill each report field, and fill rates over citizens."),
         cmd_gaps,
     )
-    p.add_argument("--citizens", metavar="DIR", help=t("folder of citizen files (default: demos)"))
+    source = p.add_mutually_exclusive_group()
+    source.add_argument(
+        "--citizens", metavar="DIR", help=t("folder of citizen files (default: demos)")
+    )
+    source.add_argument(
+        "--bundles",
+        nargs="+",
+        metavar="DIR|FILE",
+        help=t(
+            "FHIR Bundles shaped like KL's gateway delivery reports (files, or folders of "
+            "*.json), read directly: fill rates over the population and what the simplified "
+            "table loses; unreadable bundles are listed and give exit code 1"
+        ),
+    )
     p.add_argument(
         "--strategy",
         "-s",
@@ -302,7 +320,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         help=t("strategies to compare (repeatable; default: all four)"),
     )
-    add_format(p)
+    p.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help=t("output format (csv: with --bundles)"),
+    )
+    p.add_argument(
+        "--by-municipality",
+        action="store_true",
+        help=t("with --bundles: also per municipality (the bundle's managing organisation)"),
+    )
+    jobs_option(p)
     pair_options(p)
 
     add("citizens", t("List the shipped demo citizens."), cmd_citizens)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import time
 from enum import IntEnum
-from typing import Any
+from typing import Any, TextIO
 
-from fsiii_mapper.texts import t
+from fsiii_mapper.texts import nt, t
 from fsiii_mapper.workspace import Workspace
 
 
@@ -56,6 +58,23 @@ def pair_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--new", metavar="TABLE", help=t("use this table as the simplified table"))
 
 
+def jobs_option(p: argparse.ArgumentParser, help_: str = "") -> None:
+    """``--jobs N``: worker processes."""
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help=help_
+        or nt(
+            "work in N processes (this machine has {n} CPU)",
+            "work in N processes (this machine has {n} CPUs)",
+            os.cpu_count() or 1,
+        ),
+    )
+
+
 def strategy_option(p: argparse.ArgumentParser, help_: str = "", required: bool = True) -> None:
     from fsiii_mapper.engine.populate import STRATEGIES
 
@@ -66,3 +85,22 @@ def strategy_option(p: argparse.ArgumentParser, help_: str = "", required: bool 
         required=required,
         help=help_ or t("which table(s) apply: original, simplified, or a vendor rule"),
     )
+
+
+class Progress:
+    """``\\r n/total`` on a terminal, at most ten times a second."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        pct = 100 * done // total if total else 100
+        self.stream.write(f"\r{done}/{total} ({pct} %)")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()

@@ -246,10 +246,10 @@ def test_citizens_are_matched_by_cpr_field_and_by_file_name(tmp_path: Path) -> N
 def test_progress_counts_up_to_the_total_and_ends_the_line() -> None:
     import io
 
-    from fsiii_mapper_cli.commands.vendor import _Progress
+    from fsiii_mapper_cli.options import Progress
 
     stream = io.StringIO()
-    progress = _Progress(stream)
+    progress = Progress(stream)
     for done in range(1, 501):
         progress(done, 500)
     text = stream.getvalue()

@@ -182,7 +182,8 @@ def _kind(value: Any, lang: str | None) -> str:
     return t("null", lang)
 
 
-def _load(path: Path, lang: str | None) -> Any:
+def load_bundle(path: Path, lang: str | None) -> Any:
+    """The bundle's JSON; an unreadable file or bad JSON is an ``InputError`` (file, line)."""
     try:
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -256,7 +257,18 @@ def citizen_from_bundle(
     name: str | None = None,
     lang: str | None = None,
 ) -> CitizenImport:
-    data = _load(path, lang)
+    return citizen_from_json(load_bundle(path, lang), path, ws, citizen_id, name, lang)
+
+
+def citizen_from_json(
+    data: Any,
+    path: Path,
+    ws: Workspace,
+    citizen_id: str,
+    name: str | None = None,
+    lang: str | None = None,
+) -> CitizenImport:
+    """``citizen_from_bundle`` for a bundle already parsed (``path`` names it in messages)."""
     notes: list[str] = []
     r = _Reader(path, notes, lang)
     data = r.obj(data, "$")

@@ -9,14 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
-from typing import TextIO
 
 from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.io.atomic import atomic_write_text
 from fsiii_mapper.texts import N_, nt, t
-from fsiii_mapper_cli.options import pair_options, strategy_option, workspace_for
+from fsiii_mapper_cli.options import Progress, pair_options, strategy_option, workspace_for
 
 RENDER_HELP = N_(
     "Write the XDIS16 XML the tables prescribe for a citizen (the reference file a vendor "
@@ -94,25 +92,6 @@ evidence (XD1834C) or is assumed they are warnings naming the entry (--strict-fo
 )
 
 
-class _Progress:
-    """``\\r n/total`` on a terminal, at most ten times a second."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.last = 0.0
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done < total and now - self.last < 0.1:
-            return
-        self.last = now
-        pct = 100 * done // total if total else 100
-        self.stream.write(f"\r{done}/{total} ({pct} %)")
-        if done >= total:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
 def _write(output: str | None, text: str) -> None:
     if output and output != "-":
         try:
@@ -162,7 +141,7 @@ def cmd_check_vendor(args: argparse.Namespace) -> int:
         config,
         jobs=args.jobs,
         checker=checker,
-        progress=_Progress(sys.stderr) if show_progress else None,
+        progress=Progress(sys.stderr) if show_progress else None,
         # The CLI runs no threads: on Linux, forked workers start at once.
         start_method="fork" if sys.platform.startswith("linux") else "spawn",
     )

@@ -1,0 +1,220 @@
+"""Population impact: fill rates per report field over many citizens' FHIR Bundles.
+
+The bundles are shaped like KL's gateway delivery reports and are read with the importer's rules
+(``interchange.fhir_citizen``: both FSIII URIs, statuses, levels, where documented) straight into
+memory — no citizen files are written. Each readable bundle is one citizen. For every strategy
+asked, and always for the old and the simplified table, the engine populates the report; what is
+kept is only counts: per report field, how many citizens have it filled, and how many have it
+filled under the old table but empty under the simplified one (*lost*). With ``by_municipality``
+the same counts are kept per managing organisation (``Patient.managingOrganization``: its display,
+else its identifier, else its reference).
+
+A bundle that cannot be read (bad JSON, wrong shape, I/O error) becomes an ``Unreadable`` finding
+with file, line and message and is counted; it never stops the run. ``jobs`` > 1 reads the bundles
+in worker processes (forked, so they share the loaded workspace); only the counts travel back, so
+memory does not grow with the number of bundles.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fsiii_mapper.engine.lost import NEW_TABLE, OLD_TABLE, lost_fields
+from fsiii_mapper.engine.populate import Engine, engine_for
+from fsiii_mapper.errors import InputError
+from fsiii_mapper.interchange.fhir_citizen import citizen_from_json, load_bundle
+from fsiii_mapper.texts import t
+from fsiii_mapper.workspace import Workspace
+
+CHUNK = 100  # bundles per task handed to a worker process
+
+
+@dataclass
+class Unreadable:
+    """A bundle that could not be read: counted, named, and the run goes on."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "message": self.message}
+
+
+@dataclass
+class Tally:
+    """Counts over a group of citizens: filled per strategy and field, and lost per field."""
+
+    citizens: int = 0
+    filled: dict[str, Counter[str]] = field(default_factory=dict)
+    lost: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: Tally) -> None:
+        self.citizens += other.citizens
+        for strategy, counts in other.filled.items():
+            self.filled.setdefault(strategy, Counter()).update(counts)
+        self.lost.update(other.lost)
+
+    def count(self, strategy: str, code: str) -> int:
+        """How many of the citizens have ``code`` filled under ``strategy``."""
+        counts = self.filled.get(strategy)
+        return counts[code] if counts is not None else 0
+
+    def rate(self, strategy: str, code: str) -> float:
+        """Share of the citizens (0..1) for whom ``code`` is filled under ``strategy``."""
+        return self.count(strategy, code) / (self.citizens or 1)
+
+
+@dataclass
+class PopulationResult:
+    strategies: list[str]
+    fields: list[str]  # report field codes in layout order
+    bundles: int = 0  # files looked at, readable or not
+    total: Tally = field(default_factory=Tally)
+    municipalities: dict[str, Tally] = field(default_factory=dict)  # empty unless asked
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+    def add(self, other: PopulationResult) -> None:
+        self.bundles += other.bundles
+        self.total.add(other.total)
+        for key, tally in other.municipalities.items():
+            self.municipalities.setdefault(key, Tally()).add(tally)
+        self.unreadable.extend(other.unreadable)
+
+    def rates(self, tally: Tally | None = None) -> dict[str, dict[str, float]]:
+        """strategy → field code → fill rate, as ``analysis.fill.fill_rates`` gives them."""
+        group = tally or self.total
+        return {s: {code: group.rate(s, code) for code in self.fields} for s in self.strategies}
+
+
+def bundle_paths(inputs: Iterable[str | Path], lang: str | None = None) -> list[Path]:
+    """The bundle files named: a file as given, a folder's ``*.json`` files (sorted)."""
+    paths: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            paths.extend(sorted(q for q in p.glob("*.json") if q.is_file()))
+        elif p.exists():
+            paths.append(p)
+        else:
+            raise InputError(
+                t("no such file or folder", lang),
+                p,
+                hint=t("give FHIR Bundle files or folders of them", lang),
+            )
+    return paths
+
+
+def municipality_of(data: Any) -> str:
+    """The managing organisation of the bundle's first Patient; "" when it names none."""
+    entries = data.get("entry") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        res = entry.get("resource") if isinstance(entry, dict) else None
+        if not isinstance(res, dict) or res.get("resourceType") != "Patient":
+            continue
+        org = res.get("managingOrganization")
+        if not isinstance(org, dict):
+            return ""
+        ident = org.get("identifier")
+        value = ident.get("value") if isinstance(ident, dict) else None
+        for candidate in (org.get("display"), value, org.get("reference")):
+            if isinstance(candidate, str) and candidate.strip():
+                return candidate.strip()
+        return ""
+    return ""
+
+
+class _Counter:
+    """Reads bundles and counts; one per process (the worker's copy comes with the fork)."""
+
+    def __init__(
+        self, ws: Workspace, strategies: Sequence[str], by_municipality: bool, lang: str | None
+    ) -> None:
+        self.ws = ws
+        self.engine: Engine = engine_for(ws)
+        self.strategies = list(strategies)
+        self.by_municipality = by_municipality
+        self.lang = lang
+        self.fields = ws.layout.field_codes()
+
+    def empty(self) -> PopulationResult:
+        return PopulationResult(self.strategies, list(self.fields))
+
+    def count(self, paths: Sequence[Path]) -> PopulationResult:
+        result = self.empty()
+        for path in paths:
+            result.bundles += 1
+            try:
+                data = load_bundle(path, self.lang)
+                citizen = citizen_from_json(data, path, self.ws, path.stem, "", self.lang).citizen
+            except InputError as exc:
+                result.unreadable.append(Unreadable(str(path), exc.line, exc.message))
+                continue
+            filled = {
+                s: self.engine.populate(citizen, s).filled()
+                for s in dict.fromkeys([*self.strategies, OLD_TABLE, NEW_TABLE])
+            }
+            lost = lost_fields(filled[OLD_TABLE], filled[NEW_TABLE])
+            groups = [result.total]
+            if self.by_municipality:
+                key = municipality_of(data)
+                groups.append(result.municipalities.setdefault(key, Tally()))
+            for group in groups:
+                group.citizens += 1
+                for s in self.strategies:
+                    group.filled.setdefault(s, Counter()).update(filled[s])
+                group.lost.update(lost)
+        return result
+
+
+_WORKER: _Counter | None = None  # set in the parent before the fork; the workers inherit it
+
+
+def _count_in_worker(paths: Sequence[Path]) -> PopulationResult:
+    assert _WORKER is not None
+    return _WORKER.count(paths)
+
+
+def _chunks(paths: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
+    for i in range(0, len(paths), size):
+        yield paths[i : i + size]
+
+
+def population_impact(
+    ws: Workspace,
+    paths: Sequence[Path],
+    strategies: Sequence[str],
+    *,
+    by_municipality: bool = False,
+    jobs: int = 1,
+    lang: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> PopulationResult:
+    """Counts over ``paths`` (see the module text). ``progress(done, total)`` after each chunk."""
+    global _WORKER
+    counter = _Counter(ws, strategies, by_municipality, lang)
+    result = counter.empty()
+    total = len(paths)
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if jobs <= 1 or total <= CHUNK or not forkable:
+        for chunk in _chunks(paths, CHUNK):
+            result.add(counter.count(chunk))
+            if progress is not None:
+                progress(result.bundles, total)
+        return result
+    _WORKER = counter
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for part in pool.imap_unordered(_count_in_worker, _chunks(paths, CHUNK)):
+                result.add(part)
+                if progress is not None:
+                    progress(result.bundles, total)
+    finally:
+        _WORKER = None
+    result.unreadable.sort(key=lambda u: u.file)
+    return result
