@@ -12,6 +12,7 @@ from typing import Any
 from fsiii_mapper import __version__
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import LANGS, N_, default_lang, nt, set_language, t
+from fsiii_mapper_cli.choices import STRATEGIES
 from fsiii_mapper_cli.commands import gui, interchange, population, sheet, table, vendor
 from fsiii_mapper_cli.options import (
     ExitCode,
@@ -222,8 +223,6 @@ def cmd_citizens(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from fsiii_mapper.engine.populate import STRATEGIES
-
     parser = argparse.ArgumentParser(
         prog="fsiii-mapper",
         description=t(

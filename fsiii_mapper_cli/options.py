@@ -7,10 +7,13 @@ import json
 import os
 import time
 from enum import IntEnum
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from fsiii_mapper.texts import nt, t
-from fsiii_mapper.workspace import Workspace
+from fsiii_mapper_cli.choices import STRATEGIES
+
+if TYPE_CHECKING:
+    from fsiii_mapper.workspace import Workspace
 
 
 class ExitCode(IntEnum):
@@ -44,6 +47,8 @@ def dump_json(data: Any) -> str:
 
 
 def workspace_for(args: argparse.Namespace) -> Workspace:
+    from fsiii_mapper.workspace import Workspace
+
     ws = Workspace.load(args.data)
     for attr, slot in (("old", "original"), ("new", "simplified")):
         arg = getattr(args, attr, None)
@@ -76,8 +81,6 @@ def jobs_option(p: argparse.ArgumentParser, help_: str = "") -> None:
 
 
 def strategy_option(p: argparse.ArgumentParser, help_: str = "", required: bool = True) -> None:
-    from fsiii_mapper.engine.populate import STRATEGIES
-
     p.add_argument(
         "--strategy",
         "-s",

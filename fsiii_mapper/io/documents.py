@@ -25,7 +25,6 @@ from fsiii_mapper.io.schema_errors import (
 )
 from fsiii_mapper.io.yamltree import (
     dump_yaml,
-    load_yaml,
     parse_plain_text,
     parse_yaml_text,
     position,
@@ -157,19 +156,63 @@ def _to_tree(value: Any) -> Any:
 # --- mapping tables -------------------------------------------------------------------------
 
 
+class _PendingNode:
+    """Stands in for row ``index``'s YAML node until the document's tree is parsed."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+
 @dataclass
 class TableDocument:
-    """A mapping table together with the file it came from (path, original text, YAML tree)."""
+    """A mapping table together with the file it came from (path, original text, YAML tree).
+
+    A table read from a file is validated from a fast plain parse; the round-trip tree (comments,
+    quoting, positions) is parsed from ``text`` the first time something needs it — a position,
+    ``to_text`` or a save — so commands that only read tables never build it. Until then each row
+    holds a ``_PendingNode`` (copied along by ``model_copy`` as the node itself would be), and the
+    tree attaches the row's node when it is built: the same rows get the same nodes as if the
+    tree had been built at load.
+    """
 
     table: MappingTable
     path: Path | None = None
     text: str = ""
-    tree: CommentedMap = field(default_factory=CommentedMap)
+    _tree: CommentedMap | None = None  # None: not parsed yet (see ``tree``)
+    _pending: list[_PendingNode] = field(default_factory=list, repr=False)
+    _nodes: dict[_PendingNode, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def tree(self) -> CommentedMap:
+        if self._tree is None:
+            tree = parse_yaml_text(self.text, self.path or "<text>")
+            rows_node = tree.get("rows") if isinstance(tree, CommentedMap) else None
+            if isinstance(rows_node, CommentedSeq) and len(rows_node) == len(self._pending):
+                self._nodes = {p: rows_node[p.index] for p in self._pending}
+            self._tree = tree if isinstance(tree, CommentedMap) else CommentedMap()
+            self._attach()
+        return self._tree
+
+    @tree.setter
+    def tree(self, value: CommentedMap) -> None:
+        self._tree = value
+
+    def _attach(self) -> None:
+        """Rows that still hold a pending node get the node it stands for (none if it is not
+        this document's)."""
+        for row in self.table.rows:
+            if isinstance(row._node, _PendingNode):
+                row._node = self._nodes.get(row._node)
 
     def row_position(self, index: int, key: str | None = None) -> tuple[int | None, int | None]:
         """1-based line/column of row ``index`` (or of one of its keys) in the file as loaded."""
         row = self.table.rows[index] if 0 <= index < len(self.table.rows) else None
         node = getattr(row, "_node", None) if row is not None else None
+        if isinstance(node, _PendingNode):
+            self.tree  # noqa: B018 -- parses the tree, which resolves pending nodes
+            node = self._nodes.get(node)
         return node_position(node, key)
 
     def copy_row(self, index: int, **changes: Any) -> MappingRow:
@@ -190,10 +233,10 @@ class TableDocument:
 
     def to_text(self) -> str:
         """The YAML the table would be saved as."""
-        if self.tree is None or not len(self.tree):
-            self.tree = CommentedMap()
-        _sync(self.table, self.tree)
-        return dump_yaml(self.tree)
+        tree = self.tree
+        self._attach()
+        _sync(self.table, tree)
+        return dump_yaml(tree)
 
     def save(self, path: str | os.PathLike[str] | None = None) -> Path:
         """Save atomically. Serialising first means a failure leaves the old file as it was."""
@@ -241,13 +284,28 @@ def node_position(node: Any, key: str | None = None) -> tuple[int | None, int | 
 
 
 def load_table(path: str | os.PathLike[str]) -> TableDocument:
-    loaded = load_yaml(path)
-    table = _validate(MappingTable, _plain(loaded.data), loaded.data, loaded.path, "mapping table")
-    rows_node = loaded.data.get("rows")
+    """A table from its file: validated from the fast plain parse, its round-trip tree parsed
+    when first needed (see ``TableDocument``). An invalid file is parsed with positions at once,
+    so the error names the line."""
+    text, p = read_text(path)
+    data = parse_plain_text(text, p)
+    if isinstance(data, dict):
+        try:
+            table = MappingTable.model_validate(data)
+        except ValidationError:
+            pass
+        else:
+            pending = [_PendingNode(i) for i in range(len(table.rows))]
+            for row, marker in zip(table.rows, pending, strict=True):
+                row._node = marker
+            return TableDocument(table, p, text, None, pending)
+    tree = parse_yaml_text(text, p)
+    table = _validate(MappingTable, _plain(tree), tree, p, "mapping table")
+    rows_node = tree.get("rows")
     if isinstance(rows_node, CommentedSeq):
         for row, node in zip(table.rows, rows_node, strict=True):
             row._node = node
-    return TableDocument(table, loaded.path, loaded.text, loaded.data)
+    return TableDocument(table, p, text, tree)
 
 
 def table_from_text(text: str, path: str = "<text>") -> TableDocument:

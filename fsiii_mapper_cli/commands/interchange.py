@@ -14,6 +14,7 @@ from typing import Any
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import nt, t
+from fsiii_mapper_cli.choices import EXPORT_FORMATS, IMPORT_FORMATS
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -179,7 +180,6 @@ def cmd_citizen_import_fhir(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any, epilog: str) -> None:
-    from fsiii_mapper.interchange import EXPORT_FORMATS, IMPORT_FORMATS
 
     fmt_cls = argparse.RawDescriptionHelpFormatter
     p = subparsers.add_parser(

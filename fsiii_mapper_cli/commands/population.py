@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +77,9 @@ def _json(result: PopulationResult, labels: dict[str, str]) -> dict[str, Any]:
 
 def _csv(result: PopulationResult, labels: dict[str, str]) -> str:
     """One row per field, for the whole population (municipality empty) and per municipality."""
+    import csv
+    import io
+
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(

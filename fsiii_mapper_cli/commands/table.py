@@ -15,6 +15,7 @@ from typing import Any
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import nt, t
+from fsiii_mapper_cli.choices import EDITABLE_FIELDS
 from fsiii_mapper_cli.options import ExitCode, workspace_for
 
 SET_HELP = (
@@ -92,8 +93,6 @@ def _criteria(args: argparse.Namespace) -> str:
 
 
 def register(subparsers: Any, epilog: str) -> None:
-    from fsiii_mapper.editing import EDITABLE_FIELDS
-
     fmt_cls = argparse.RawDescriptionHelpFormatter
     table = subparsers.add_parser(
         "table",

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from fsiii_mapper.errors import InputError, read_problem
-from fsiii_mapper.io.atomic import atomic_write_text
 from fsiii_mapper.texts import N_, nt, t
+from fsiii_mapper_cli.choices import CHECK_FORMATS
 from fsiii_mapper_cli.options import Progress, pair_options, strategy_option, workspace_for
 
 RENDER_HELP = N_(
@@ -26,6 +26,7 @@ def cmd_render_xml(args: argparse.Namespace) -> int:
     from fsiii_mapper.conformance.expected import expected_for, layout_spec
     from fsiii_mapper.conformance.render import render_xml
     from fsiii_mapper.engine.populate import Engine
+    from fsiii_mapper.io.atomic import atomic_write_text
     from fsiii_mapper.workspace import open_citizen
 
     ws = workspace_for(args)
@@ -93,6 +94,8 @@ evidence (XD1834C) or is assumed they are warnings naming the entry (--strict-fo
 
 
 def _write(output: str | None, text: str) -> None:
+    from fsiii_mapper.io.atomic import atomic_write_text
+
     if output and output != "-":
         try:
             atomic_write_text(output, text)
@@ -156,8 +159,6 @@ def cmd_check_vendor(args: argparse.Namespace) -> int:
 
 
 def _register_check(subparsers: argparse._SubParsersAction, epilog: str) -> None:  # type: ignore[type-arg]
-    from fsiii_mapper.conformance.report_files import FORMATS
-
     p = subparsers.add_parser(
         "check-vendor",
         help=t(CHECK_HELP),
@@ -179,7 +180,7 @@ def _register_check(subparsers: argparse._SubParsersAction, epilog: str) -> None
     )
     strategy_option(p, "which table(s) the vendor applies")
     p.add_argument("--xsd", metavar="FILE", help=t("also validate every file against this XSD"))
-    p.add_argument("--format", choices=FORMATS, default="text", help=t("report format"))
+    p.add_argument("--format", choices=CHECK_FORMATS, default="text", help=t("report format"))
     p.add_argument("-o", "--output", metavar="FILE", help=t("write the report to FILE"))
     p.add_argument(
         "--jobs",
