@@ -71,7 +71,6 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from fsiii_mapper.engine.populate import Engine
     from fsiii_mapper.texts.reasons import ReportWords
     from fsiii_mapper.workspace import open_citizen
-    from fsiii_mapper_cli.render_text import report_text
 
     ws = workspace_for(args)
     if sheet.wanted(args):
@@ -86,6 +85,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(dump_json(rep.to_json(ReportWords(args.lang))))
     else:
+        from fsiii_mapper_cli.render_text import report_text
+
         sys.stdout.write(report_text(rep, args.lang))
     return ExitCode.OK
 

@@ -12,7 +12,9 @@ temporary INI file (the user's real settings and the repository's files stay unt
 from __future__ import annotations
 
 import copy
+import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ from fsiii_mapper import workspace as workspace_module
 from fsiii_mapper.workspace import Workspace
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+# The model cache of this test run, never the user's (subprocesses inherit it).
+os.environ["FSIII_CACHE_DIR"] = tempfile.mkdtemp(prefix="fsiii-test-cache-")
 
 CliRun = Callable[..., tuple[int, str, str]]
 

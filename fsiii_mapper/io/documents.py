@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from fsiii_mapper.errors import InputError
+from fsiii_mapper.io import model_cache
 from fsiii_mapper.io.atomic import atomic_write_text
 from fsiii_mapper.io.schema_errors import (
     not_a_mapping_text,
@@ -97,12 +98,19 @@ def load_model(model: type[M], path: str | os.PathLike[str], kind: str) -> M:
     """A read-only document: parsed the fast way; only if it is invalid is it parsed again with
     positions, so the error names the line."""
     text, p = read_text(path)
+    raw = text.encode("utf-8")
+    cached = model_cache.get(model, raw)
+    if cached is not None:
+        return cached
     data = parse_plain_text(text, p)
     if isinstance(data, dict):
         try:
-            return model.model_validate(data)
+            valid = model.model_validate(data)
         except ValidationError:
             pass
+        else:
+            model_cache.put(model, raw, valid)
+            return valid
     tree = parse_yaml_text(text, p)
     return _validate(model, _plain(tree), tree, p, kind)
 
@@ -284,21 +292,25 @@ def node_position(node: Any, key: str | None = None) -> tuple[int | None, int | 
 
 
 def load_table(path: str | os.PathLike[str]) -> TableDocument:
-    """A table from its file: validated from the fast plain parse, its round-trip tree parsed
-    when first needed (see ``TableDocument``). An invalid file is parsed with positions at once,
-    so the error names the line."""
+    """A table from its file: from the model cache or validated from the fast plain parse, its
+    round-trip tree parsed when first needed (see ``TableDocument``). An invalid file is parsed
+    with positions at once, so the error names the line."""
     text, p = read_text(path)
-    data = parse_plain_text(text, p)
-    if isinstance(data, dict):
+    raw = text.encode("utf-8")
+    table = model_cache.get(MappingTable, raw)
+    data = parse_plain_text(text, p) if table is None else None
+    if table is None and isinstance(data, dict):
         try:
             table = MappingTable.model_validate(data)
         except ValidationError:
             pass
         else:
-            pending = [_PendingNode(i) for i in range(len(table.rows))]
-            for row, marker in zip(table.rows, pending, strict=True):
-                row._node = marker
-            return TableDocument(table, p, text, None, pending)
+            model_cache.put(MappingTable, raw, table)
+    if table is not None:
+        pending = [_PendingNode(i) for i in range(len(table.rows))]
+        for row, marker in zip(table.rows, pending, strict=True):
+            row._node = marker
+        return TableDocument(table, p, text, None, pending)
     tree = parse_yaml_text(text, p)
     table = _validate(MappingTable, _plain(tree), tree, p, "mapping table")
     rows_node = tree.get("rows")

@@ -16,4 +16,4 @@ Group = Literal["funktionsevne", "helbred"]
 class Strict(BaseModel):
     """Base for data-file models: unknown keys are errors, so typos are caught."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)

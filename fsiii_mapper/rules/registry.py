@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
 
@@ -58,6 +57,8 @@ def rules_doc_uri() -> str:
     """Where ``docs/regler.md`` is published: the package's ``Rules`` project URL when
     pyproject.toml declares one (``[project.urls] Rules = "https://…/docs/regler.md"``), else the
     file in this checkout as a ``file:`` URI."""
+    from importlib import metadata  # only here: importing it costs every command start
+
     try:
         urls: list[str] = metadata.metadata("fsiii-mapper").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
