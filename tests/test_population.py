@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from fsiii_mapper.analysis.population import municipality_of, population_impact
 from fsiii_mapper.interchange.fhir_citizen import FSIII_CARESOCIAL, FSIII_OID
+from fsiii_mapper.interchange.population import municipality_of, population_impact
 from fsiii_mapper.workspace import Workspace
 
 pytestmark = pytest.mark.usefixtures("frozen_cli")
@@ -154,7 +154,7 @@ def test_csv_has_a_row_per_field_for_the_country_and_each_municipality(
 
 
 def test_jobs_give_the_same_counts_as_one_process(frozen_ws: Workspace, tmp_path: Path) -> None:
-    from fsiii_mapper.analysis import population
+    from fsiii_mapper.interchange import population
 
     bundles = sorted(_bundles(frozen_ws, tmp_path / "b", n=250).glob("*.json"))
     (tmp_path / "b" / "zz-broken.json").write_text("[", encoding="utf-8")

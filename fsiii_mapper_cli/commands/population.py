@@ -11,12 +11,12 @@ from fsiii_mapper.texts import nt, t
 from fsiii_mapper_cli.options import ExitCode, Progress, dump_json
 
 if TYPE_CHECKING:
-    from fsiii_mapper.analysis.population import PopulationResult, Tally
+    from fsiii_mapper.interchange.population import PopulationResult, Tally
     from fsiii_mapper.workspace import Workspace
 
 
 def run(args: argparse.Namespace, ws: Workspace, strategies: list[str]) -> int:
-    from fsiii_mapper.analysis.population import bundle_paths, population_impact
+    from fsiii_mapper.interchange.population import bundle_paths, population_impact
 
     paths = bundle_paths(args.bundles, args.lang)
     if not paths:

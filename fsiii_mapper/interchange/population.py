@@ -1,4 +1,5 @@
-"""Population impact: fill rates per report field over many citizens' FHIR Bundles.
+"""Population impact: fill rates per report field over many citizens' FHIR Bundles (in
+``interchange`` beside the bundle reader it uses; ``analysis.fill`` is the per-citizen-file kin).
 
 The bundles are shaped like KL's gateway delivery reports and are read with the importer's rules
 (``interchange.fhir_citizen``: both FSIII URIs, statuses, levels, where documented) straight into
