@@ -136,6 +136,23 @@ class _Index:
     areas: dict[str, ExpectedArea]
     needles: dict[str, list[tuple[str, ...]]]  # area code → per entry, normalised needles
     sections: dict[str, bytes] = field(default_factory=dict)  # container key → reference bytes
+    shapes: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # key → ``_shape`` of it
+
+
+def _shape(holder: Any) -> tuple[Any, ...]:
+    """What a container holds, independent of namespace prefixes: per element in document
+    order its Clark tag, number of children, attributes, text and tail (the container's own tail
+    left out). Equal shapes are equal trees, whichever prefixes the files declare."""
+    return tuple(
+        (
+            el.tag,
+            len(el),
+            tuple(el.attrib.items()),
+            el.text,
+            None if el is holder else el.tail,
+        )
+        for el in holder.iter()
+    )
 
 
 def _index(expected: ExpectedReport) -> _Index:
@@ -223,35 +240,42 @@ class Comparator:
         hit = self._indexes.get(id(expected))
         if hit is None or hit[0] is not expected:
             index = _index(expected)
-            index.sections = self._reference_sections(expected)
+            index.sections, index.shapes = self._reference_sections(expected)
             hit = (expected, index)
             self._indexes[id(expected)] = hit
         return hit[1]
 
-    def _reference_sections(self, expected: ExpectedReport) -> dict[str, bytes]:
+    def _reference_sections(
+        self, expected: ExpectedReport
+    ) -> tuple[dict[str, bytes], dict[str, tuple[Any, ...]]]:
         """The function-ability and nursing containers of the reference file, serialised after
-        a parse with the same (blank-text-dropping) parser as vendors' files."""
+        a parse with the same (blank-text-dropping) parser as vendors' files, and their shapes."""
         from fsiii_mapper.conformance.render import render_xml
         from fsiii_mapper.conformance.safexml import parse_bytes
 
         root = parse_bytes(render_xml(expected, self.spec)).getroot()
         out: dict[str, bytes] = {}
+        shapes: dict[str, tuple[Any, ...]] = {}
         for key in ("function_ability", "nursing"):
             if key in self.clark:
                 el = next(root.iter(self.clark[key]), None)
                 if el is not None:
                     out[key] = etree.tostring(el, with_tail=False)
-        return out
+                    shapes[key] = _shape(el)
+        return out, shapes
 
     def _same_section(self, root: Any, index: _Index, key: str, item_key: str, n: int) -> bool:
         """Fast path, sound by construction: a container serialised byte for byte like the
-        reference one, with no items of its kind elsewhere in the file, holds exactly what the
-        reference holds — field-by-field comparison would find nothing."""
+        reference one — or, in a file with other namespace prefixes, of the same shape — with no
+        items of its kind elsewhere in the file, holds exactly what the reference holds:
+        field-by-field comparison would find nothing."""
         ref = index.sections.get(key)
         if ref is None:
             return False
         holder = next(root.iter(self.clark[key]), None)
-        if holder is None or etree.tostring(holder, with_tail=False) != ref:
+        if holder is None:
+            return False
+        if etree.tostring(holder, with_tail=False) != ref and _shape(holder) != index.shapes[key]:
             return False
         return sum(1 for _ in root.iter(self.any[item_key])) == n
 
