@@ -16,8 +16,9 @@ LEVELS = (0, 1, 2, 3, 4, 9)
 class CitizenCondition(Strict):
     code: str
     status: ConditionStatus
-    level: int | None = None
-    expected_level: int | None = None
+    # strict: ``level: true`` is not level 1, ``level: "2"`` not 2
+    level: int | None = Field(default=None, strict=True)
+    expected_level: int | None = Field(default=None, strict=True)
     note: str = ""
 
     @field_validator("code")
@@ -55,13 +56,30 @@ class Citizen(Strict):
     description: str = ""
     conditions: list[CitizenCondition] = Field(default_factory=list)
     area_notes: list[AreaNote] = Field(default_factory=list)
+    # ``cpr`` is another name for ``identifier``; a field only so that a wrong value is reported
+    # on its own line. It is always moved into ``identifier`` and never written back.
+    cpr: str | None = Field(default=None, exclude=True)
+
+    @field_validator("identifier", "cpr", mode="before")
+    @classmethod
+    def _text_only(cls, v: object) -> object:
+        # Unquoted 0001010001 is the number 1010001 to YAML: refuse it rather than lose the zeros.
+        if v is not None and not isinstance(v, str):
+            raise ValueError(
+                t(
+                    "the CPR number or identifier must be written in quotes, e.g. '0101010001' "
+                    "(without quotes it is read as a number and leading zeros are lost)"
+                )
+            )
+        return v
 
     @model_validator(mode="before")
     @classmethod
     def _cpr_alias(cls, data: object) -> object:
-        # ``cpr`` is accepted as another name for the patient identifier (always fictional here).
-        if isinstance(data, dict) and "cpr" in data:
+        if isinstance(data, dict) and isinstance(data.get("cpr"), str):
             data = dict(data)
-            cpr = data.pop("cpr")
-            data.setdefault("identifier", None if cpr is None else str(cpr))
+            data.setdefault("identifier", data.pop("cpr"))
+        elif isinstance(data, dict) and "cpr" in data and data["cpr"] is None:
+            data = {k: v for k, v in data.items() if k != "cpr"}
+            data.setdefault("identifier", None)
         return data
