@@ -13,6 +13,21 @@ ConditionStatus = Literal["aktiv", "kladde", "inaktiv"]
 LEVELS = (0, 1, 2, 3, 4, 9)
 
 
+def xml_text(v: str) -> str:
+    """Refuse characters a report (XML 1.0) cannot carry: control characters other than tab and
+    line breaks, and lone surrogates. Written into a report they would break it."""
+    for ch in v:
+        o = ord(ch)
+        if (o < 0x20 and ch not in "\t\n\r") or 0xD800 <= o <= 0xDFFF or o in (0xFFFE, 0xFFFF):
+            raise ValueError(
+                t(
+                    "contains the character U+{code}, which a report (XML) cannot carry; remove it",
+                    code=f"{o:04X}",
+                )
+            )
+    return v
+
+
 class CitizenCondition(Strict):
     code: str
     status: ConditionStatus
@@ -27,6 +42,8 @@ class CitizenCondition(Strict):
         if not v.strip():
             raise ValueError(t("the code must not be empty"))
         return v.strip()
+
+    _note = field_validator("note")(xml_text)
 
     @field_validator("level")
     @classmethod
@@ -48,6 +65,8 @@ class AreaNote(Strict):
     status: ConditionStatus
     text: str
 
+    _text = field_validator("text")(xml_text)
+
 
 class Citizen(Strict):
     id: str
@@ -59,6 +78,8 @@ class Citizen(Strict):
     # ``cpr`` is another name for ``identifier``; a field only so that a wrong value is reported
     # on its own line. It is always moved into ``identifier`` and never written back.
     cpr: str | None = Field(default=None, exclude=True)
+
+    _texts = field_validator("name", "description")(xml_text)
 
     @field_validator("identifier", "cpr", mode="before")
     @classmethod
