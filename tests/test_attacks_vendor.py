@@ -163,7 +163,7 @@ def test_a_control_character_in_a_citizen_note_is_an_input_error_not_a_crash(
     text = text.replace("note: Har brug for hjælp", f'note: "Har {escaped} brug for hjælp', 1)
     text = text.replace("to gange om ugen\n", 'to gange om ugen"\n', 1)
     (folder / "demo-01.yaml").write_text(text, encoding="utf-8")
-    rc, out, err = cli("render-xml", str(folder / "demo-01.yaml"), "-s", "original")
+    rc, _, err = cli("render-xml", str(folder / "demo-01.yaml"), "-s", "original")
     assert rc == 2
     assert "demo-01.yaml:10:" in err
     rc, _, err = cli("check-vendor", str(reports), "-s", "original", "--citizens", str(folder))
