@@ -145,7 +145,7 @@ def test_diff_reports_changed_fields(cli, tmp_path):
     rc, out, _ = cli("diff", "original", str(p), "--format", "json")
     data = json.loads(out)
     assert rc == ExitCode.FINDINGS
-    assert data["summary"] == {"added": 0, "removed": 0, "changed": 1}
+    assert data["summary"] == {"metadata": 0, "added": 0, "removed": 0, "changed": 1}
     assert data["changed"][0]["changes"] == {"relationship": {"a": "equivalent", "b": "related"}}
     assert cli("diff", "original", "original")[0] == ExitCode.OK
 

@@ -123,7 +123,7 @@ def test_failed_serialisation_leaves_the_old_file_untouched(table_copy, monkeypa
     doc = load_table(table_copy)
     doc.table.rows[0].comment = "ny"
 
-    def boom(data):  # type: ignore[no-untyped-def]
+    def boom(*args):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full while serialising")
 
     monkeypatch.setattr(documents, "dump_yaml", boom)

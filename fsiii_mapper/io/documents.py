@@ -23,6 +23,7 @@ from fsiii_mapper.io.schema_errors import (
     schema_error_hint,
     schema_error_text,
 )
+from fsiii_mapper.io.textstyle import TextStyle, detect_style
 from fsiii_mapper.io.yamltree import (
     dump_yaml,
     load_yaml,
@@ -165,6 +166,8 @@ class TableDocument:
     path: Path | None = None
     text: str = ""
     tree: CommentedMap = field(default_factory=CommentedMap)
+    style: TextStyle = field(default_factory=TextStyle)
+    """Line ends, BOM, null spelling and document markers of the file, kept on save."""
 
     def row_position(self, index: int, key: str | None = None) -> tuple[int | None, int | None]:
         """1-based line/column of row ``index`` (or of one of its keys) in the file as loaded."""
@@ -193,7 +196,7 @@ class TableDocument:
         if self.tree is None or not len(self.tree):
             self.tree = CommentedMap()
         _sync(self.table, self.tree)
-        return dump_yaml(self.tree)
+        return dump_yaml(self.tree, self.style)
 
     def save(self, path: str | os.PathLike[str] | None = None) -> Path:
         """Save atomically. Serialising first means a failure leaves the old file as it was."""
@@ -247,7 +250,7 @@ def load_table(path: str | os.PathLike[str]) -> TableDocument:
     if isinstance(rows_node, CommentedSeq):
         for row, node in zip(table.rows, rows_node, strict=True):
             row._node = node
-    return TableDocument(table, loaded.path, loaded.text, loaded.data)
+    return TableDocument(table, loaded.path, loaded.text, loaded.data, loaded.style)
 
 
 def table_from_text(text: str, path: str = "<text>") -> TableDocument:
@@ -256,7 +259,7 @@ def table_from_text(text: str, path: str = "<text>") -> TableDocument:
     if isinstance(data.get("rows"), CommentedSeq):
         for row, node in zip(table.rows, data["rows"], strict=True):
             row._node = node
-    return TableDocument(table, None, text, data)
+    return TableDocument(table, None, text, data, detect_style(text))
 
 
 def new_table_document(table: MappingTable) -> TableDocument:
@@ -267,6 +270,8 @@ def new_table_document(table: MappingTable) -> TableDocument:
 def _same(old: Any, new: Any) -> bool:
     if isinstance(old, str) and isinstance(new, str):
         return str(old) == new
+    if isinstance(old, str) and isinstance(new, dt.date):
+        return str(old) == new.isoformat()  # a date the file quotes keeps its quotes
     if isinstance(old, dt.datetime) and isinstance(new, dt.date):
         return old.date() == new
     return (bool(old == new) and type(old) is type(new)) or (old is None and new is None)
