@@ -111,6 +111,11 @@ def _fhir_id(text: str) -> str:
     return (re.sub(r"[^A-Za-z0-9\-.]", "-", text) or "table")[:64]
 
 
+def canonical_url(table_id: str) -> str:
+    """The table's canonical URL (the ConceptMap's ``url``; SSSOM's ``mapping_provider``)."""
+    return f"{BASE}/ConceptMap/{_fhir_id(table_id)}"
+
+
 def _fhir_name(text: str) -> str:
     words = re.findall(r"[A-Za-z0-9]+", text)
     name = "".join(w[:1].upper() + w[1:] for w in words) or "Table"
@@ -208,7 +213,7 @@ def render_conceptmap(
         if m.valid_to:
             exts.append(_ext("valid_to", "valueDate", m.valid_to.isoformat()))
     cm["extension"] = exts
-    cm["url"] = f"{BASE}/ConceptMap/{_fhir_id(m.id)}"
+    cm["url"] = canonical_url(m.id)
     identifier = {"system": f"{BASE}/table-id", "value": m.id}
     cm["identifier"] = identifier if version == "r4" else [identifier]
     cm["version"] = m.version
