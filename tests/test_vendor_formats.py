@@ -245,3 +245,25 @@ def test_sarif_multitool_github_rules_when_installed(batch: BatchResult, tmp_pat
     )
     results = json.loads(out.read_text(encoding="utf-8"))["runs"][0].get("results", [])
     assert [r["ruleId"] for r in results] == []
+
+
+def test_junit_fails_every_field_a_document_error_invalidates(
+    checker: Checker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file in the wrong namespace is matched to its citizen but none of its fields can be
+    checked: round 1 showed "1 failure, 19 passed"; now no field case passes."""
+    monkeypatch.chdir(tmp_path)
+    good = render_xml(checker.expected["demo-02"], checker.spec)
+    wrong = good.replace(b"urn:oio:medcom:municipality:1.0.3", b"urn:example:wrong:1.0")
+    Path("wrong-ns.xml").write_bytes(wrong)
+    batch = run_batch([Path("wrong-ns.xml")], checker.config, checker=checker)
+    (result,) = batch.results
+    doc_errors = [f for f in result.findings if f.field in (None, "document")]
+    assert doc_errors, [f.rule for f in result.findings]
+    suite = etree.fromstring(batch_junit(batch, "en")).find("testsuite")
+    cases = suite.findall("testcase")
+    assert cases[0].get("name") == "document"
+    assert all(c.find("failure") is not None for c in cases)
+    assert suite.get("failures") == suite.get("tests") == str(len(cases))
+    field_failure = cases[1].find("failure")
+    assert field_failure.get("message").startswith("not checked: the document failed")
