@@ -249,3 +249,17 @@ def test_write_errors_are_messages_with_exit_2(
     assert rc == 2, err
     assert "kan ikke skrives" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_export_tables_never_writes_over_a_table_it_exports(
+    frozen_ws: Workspace, tmp_path: Path
+) -> None:
+    """The core refuses it too, so the GUI's export dialog cannot replace a table with CSV."""
+    table = tmp_path / "t.yaml"
+    table.write_bytes(FIXTURE.read_bytes())
+    link = tmp_path / "link.csv"
+    link.symlink_to(table)
+    for target in (table, link):
+        with pytest.raises(InputError, match="inddatafil"):
+            export_tables([load_table(table)], frozen_ws, "csv", target, allow_warnings=True)
+    assert table.read_bytes() == FIXTURE.read_bytes()

@@ -92,6 +92,13 @@ def export_tables(
     target = Path(out)
     if not target.parent.is_dir():
         raise InputError(t("the output folder does not exist", lang), target.parent)
+    for doc in docs:
+        if doc.path is not None and same_file(target, doc.path):
+            raise InputError(
+                t("the output file is an input of this command; it is never overwritten", lang),
+                target,
+                hint=t("give another output file with -o", lang),
+            )
     if fmt.startswith("guide-"):
         # The guide shows the pair: each given table takes its catalog's slot, in a copy of the
         # workspace so the caller's pair is left as it was.
@@ -117,6 +124,14 @@ def export_tables(
             hint=t("choose another folder, or free space; nothing was written", lang),
         ) from None
     return ExportResult(target, fmt, gated, warnings)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through links too); False when either is missing."""
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
 
 
 def _render(
@@ -196,4 +211,5 @@ __all__ = [
     "Skipped",
     "export_tables",
     "import_file",
+    "same_file",
 ]

@@ -46,19 +46,14 @@ is R4 "narrower" and R5 "source-is-broader-than-target"; "no-map" is R4 "unmatch
     )
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
-
-
 def _out_path(value: str, force: bool, lang: str | None, inputs: tuple[Path, ...] = ()) -> Path:
     """The output file: never an input of the same command, an existing file only with
     ``--force``."""
+    from fsiii_mapper.interchange import same_file
+
     p = Path(value)
     for src in inputs:
-        if _same_file(p, src):
+        if same_file(p, src):
             raise InputError(
                 t("the output file is an input of this command; it is never overwritten", lang),
                 p,
