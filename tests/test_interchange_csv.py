@@ -263,3 +263,15 @@ def test_export_tables_never_writes_over_a_table_it_exports(
         with pytest.raises(InputError, match="inddatafil"):
             export_tables([load_table(table)], frozen_ws, "csv", target, allow_warnings=True)
     assert table.read_bytes() == FIXTURE.read_bytes()
+
+
+def test_hand_written_metadata_lines(frozen_ws: Workspace, tmp_path: Path) -> None:
+    src = tmp_path / "t.csv"
+    src.write_text(
+        "#table_id: min-tabel\n#title: Min tabel\n#valid_from;01-03-2026;;\n"
+        + HEADER
+        + "J3.5;FA420;equivalent;;;;\r\n",
+        encoding="utf-8",
+    )
+    meta = import_file(src, frozen_ws).table.table
+    assert (meta.id, meta.title, str(meta.valid_from)) == ("min-tabel", "Min tabel", "2026-03-01")

@@ -3,7 +3,8 @@
 Written so that Excel with Danish settings opens it by double-click: UTF-8 with a BOM, ``;``
 between fields (``delimiter=","`` for tools), CRLF line ends, RFC 4180 quoting (quotes, tabs and
 newlines inside a comment survive). Before the header come the table's metadata records, each a
-record of two cells, ``#key`` and its value (``#title;Mapning …``); the identity columns
+record of two cells, ``#key`` and its value (``#title;Mapning …``; a hand-written
+``#title: Mapning …`` in one cell is read too); the identity columns
 (table_id, table_version, table_status, catalog, catalog_version, exported_at) also repeat on every
 row, so a file cut up in a spreadsheet still says where it came from. A cell a spreadsheet would
 run as a formula is written with a leading apostrophe (``cells.neutralise``).
@@ -150,6 +151,16 @@ def _parse(text: str) -> tuple[str, list[tuple[int, list[str] | csv.Error]], int
     return best
 
 
+def _meta_record(values: list[str]) -> tuple[str, str]:
+    """(key, value) of a metadata record: ``#key;value`` as we write it, or a hand-written
+    ``#key: value`` in one cell."""
+    first = values[0][len(META_MARK) :]
+    if len(values) > 1 and any(v.strip() for v in values[1:]):
+        return first.strip().rstrip(":").strip(), values[1]
+    key, _, value = first.partition(":")
+    return key.strip(), value.strip()
+
+
 def _unclosed_quote(values: list[str], delimiter: str, columns: int) -> bool:
     """A field spanning lines that holds whole records: a quote opened and closed rows later."""
     for v in values:
@@ -183,9 +194,9 @@ def read_csv(path: Path, ws: Workspace) -> ImportResult:
     meta_rec: dict[str, str] = {}
     for _, values in records[: at if at is not None else len(records)]:
         if isinstance(values, list) and values and values[0].startswith(META_MARK):
-            key = values[0][len(META_MARK) :].strip().rstrip(":").strip()
+            key, value = _meta_record(values)
             if key in META_KEYS:
-                meta_rec[key] = restore(values[1]) if len(values) > 1 else ""
+                meta_rec[key] = restore(value)
     header = records[at][1] if at is not None else []
     if isinstance(header, csv.Error):
         raise InputError(
