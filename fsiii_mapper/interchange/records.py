@@ -4,6 +4,7 @@ table metadata ↔ key/value pairs, and what an import reports for the rows it c
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,6 +119,7 @@ class ImportResult:
     table: MappingTable
     format: str
     skipped: list[Skipped] = field(default_factory=list)
+    encoding: str | None = None  # how a text file was read, in words ("Windows-1252 (cp1252)")
 
 
 class RowRejected(ValueError):
@@ -150,6 +152,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+_DANISH_DATE = re.compile(r"(\d{1,2})[-.](\d{1,2})[-.](\d{4})")
+
+
 def parse_date(value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -159,10 +164,14 @@ def parse_date(value: Any) -> dt.date | None:
         return value
     text = str(value).strip()
     try:
+        danish = _DANISH_DATE.fullmatch(text)
+        if danish:  # what Danish Excel writes: dd-mm-yyyy (or with dots)
+            day, month, year = (int(g) for g in danish.groups())
+            return dt.date(year, month, day)
         return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
     except ValueError:
         raise RowRejected(
-            t("the date {value} is not a date (YYYY-MM-DD)", value=quoted(text))
+            t("the date {value} is not a date (YYYY-MM-DD or DD-MM-YYYY)", value=quoted(text))
         ) from None
 
 
