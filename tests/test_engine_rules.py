@@ -44,11 +44,9 @@ def test_kladde_is_ignored_except_for_new_states_under_nexus(engine):
     for s in ("original", "simplified", "cura"):
         assert engine.populate(c, s).field("FA420").is_empty
     rep = engine.populate(c, "nexus")
-    assert scores(rep, "FA420") == ["lette"]  # J3.5 is in the simplified catalog
+    assert scores(rep, "FA420") == ["lette"]  # a retained kladde: the simplified side
     assert rep.field("FA510").is_empty  # J1.1 is old: only aktiv counts
-    assert any(
-        u.code == "J1.1" and u.reason == Reason("status", {"status": "kladde"}) for u in rep.unused
-    )
+    assert any(u.code == "J1.1" and u.reason == Reason("nexus.old-draft") for u in rep.unused)
 
 
 def test_cura_retained_state_alone_keeps_the_old_table(engine):
@@ -93,7 +91,8 @@ def test_nexus_keeps_and_flags_duplicate_and_conflicting_levels(engine):
         {"code": "J3.5", "status": "kladde", "level": 3},
     )
     f = engine.populate(c, "nexus").field("FA420")
-    assert [v.level for v in f.contributions] == [1, 3]
+    got = {(v.level, v.status, v.table) for v in f.contributions}
+    assert got == {(1, "aktiv", "original"), (3, "kladde", "simplified")}
     assert {"duplicate", "conflict"} <= set(f.flags)
 
 

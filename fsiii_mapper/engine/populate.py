@@ -176,13 +176,16 @@ class Engine:
             )
         layout = self.ws.layout
         unused: list[Unused] = []
-        plan = planner(citizen, self._live(citizen, unused), self._find())
-        passes = [self._take(route, unused) for route in plan.routes]
         fields: dict[str, FieldResult] = {}
         for f in layout.function_items:
             fields[f.id] = FieldResult(f.id, f.label, "function_item")
         for a in layout.problem_areas:
             fields[a.id] = FieldResult(a.id, a.label, "problem_area")
+        notes = [n for n in citizen.area_notes if n.area in fields]
+        plan = planner(citizen, self._live(citizen, unused), self._find(), notes)
+        for cond, reason in plan.left_out:
+            unused.append(Unused(cond.code, cond.status, reason))
+        passes = [self._take(route, unused) for route in plan.routes]
 
         for p in passes:
             tid = p.prepared.id

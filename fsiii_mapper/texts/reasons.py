@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from fsiii_mapper.texts import N_, t
+from fsiii_mapper.texts import N_, nt, t
 
 Param = str | tuple[str, ...]
 
@@ -59,13 +59,17 @@ _STRATEGY_REASONS = {
     "original": N_("Old table over active states"),
     "simplified": N_("Simplified table over active states"),
     "cura.simplified-state": N_(
-        "Cura: the citizen has the active state {code} ({display}), which exists only in the "
-        "simplified catalog – the simplified table is used"
+        "Cura: the citizen has the active state {display} ({code}), documented in the simplified "
+        "states – the simplified table is used"
     ),
     "cura.area-note": N_(
         "Cura: the citizen has active area documentation ({area}) – the simplified table is used"
     ),
     "cura.old-only": N_("Cura: the citizen only has data in old states – the old table is used"),
+    "cura.no-data": N_(
+        "Cura: the citizen has no active state and no active area documentation – there is "
+        "nothing to send (the old table is shown)"
+    ),
     "nexus": N_(
         "Nexus: new states in status draft and active through the simplified table, old states "
         "in status active through the old table"
@@ -84,6 +88,13 @@ _UNUSED = {
     "no-map": N_("{table} deliberately does not map this state (no-map)"),
     "no-row": N_("{table} has no row for this state"),
     "area-notes-off": N_("{table} does not send area documentation"),
+    "nexus.old-draft": N_(
+        "a draft in the old states – Nexus sends old states only in status active"
+    ),
+    "documented-in": N_(
+        "documented in the old states – Cura's simplified table maps only data documented in "
+        "the simplified states"
+    ),
 }
 _FLAGS = {
     "duplicate": N_("The field is filled more than once"),
@@ -111,7 +122,39 @@ def table_name(slot: str, lang: str | None = None) -> str:
 
 
 def strategy_reason(reason: Coded, lang: str | None = None) -> str:
-    return _say(_STRATEGY_REASONS, reason.code, lang, **reason.params)
+    """The strategy's reason; where it rests on an assumed place of documentation (DOMAIN.md §5),
+    a second sentence names those states, display name first and key second."""
+    params = {k: v for k, v in reason.params.items() if not k.startswith("assumed")}
+    text = _say(_STRATEGY_REASONS, reason.code, lang, **params)
+    keys = _seq(reason.params.get("assumed"))
+    if not keys:
+        return text
+    names = _seq(reason.params.get("assumed_display"))
+    states = ", ".join(f"{name} ({key})" for name, key in zip(names, keys, strict=True))
+    n = len(keys)
+    if reason.code.startswith("cura"):
+        rest = nt(
+            "Assumed: where {states} was documented is not stated; a state in both catalogs "
+            "does not switch Cura's table and, once switched, goes through the simplified "
+            "table",
+            "Assumed: where {states} were documented is not stated; a state in both catalogs "
+            "does not switch Cura's table and, once switched, goes through the simplified "
+            "table",
+            n,
+            lang,
+            states=states,
+        )
+    else:
+        rest = nt(
+            "Assumed: where {states} was documented is not stated; a state in both catalogs goes "
+            "to the simplified table as draft and to the old table as active",
+            "Assumed: where {states} were documented is not stated; a state in both catalogs "
+            "goes to the simplified table as draft and to the old table as active",
+            n,
+            lang,
+            states=states,
+        )
+    return f"{text}. {rest}"
 
 
 def empty_reason(reason: Coded, lang: str | None = None) -> str:
