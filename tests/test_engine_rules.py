@@ -8,7 +8,7 @@ import pytest
 
 from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.engine.report import Reason
-from fsiii_mapper.model import Citizen, MappingRow
+from fsiii_mapper.model import Citizen, MappingRow, RuleSettings, VendorRules
 from fsiii_mapper.workspace import Workspace
 
 
@@ -153,21 +153,12 @@ def test_one_to_many_row_fills_three_items_from_personlig_pleje(ws):
         assert scores(rep, code) == ["svære"]
 
 
-def test_area_notes_are_sent_only_when_the_table_says_so(ws):
+def test_area_notes_are_sent_only_when_the_rule_says_so(ws):
     c = citizen(notes=[{"area": "I9", "status": "aktiv", "text": "Smerteskala dagligt"}])
     assert Engine(ws).populate(c, "simplified").field("I9").is_empty
-    ws.simplified.table.table.include_area_notes = True
+    ws.vendor_rules = VendorRules(rules={"simplified": RuleSettings(area_notes="send")})
     f = Engine(ws).populate(c, "simplified").field("I9")
     assert [e.note for e in f.contributions] == ["Smerteskala dagligt"]
-
-
-def test_level_9_has_no_score_word_and_is_flagged(engine):
-    f = engine.populate(citizen({"code": "J1.1", "status": "aktiv", "level": 9}), "original").field(
-        "FA510"
-    )
-    assert [v.level for v in f.contributions] == [9]
-    assert f.contributions[0].score is None
-    assert "no-score-word" in f.flags
 
 
 def test_missing_level_is_flagged(engine):

@@ -78,8 +78,13 @@ _STRATEGY_REASONS = {
 _EMPTY = {
     "no-row": N_("No row in {tables} targets {field}"),
     "no-data": N_("The citizen has no data for this field's sources ({sources})"),
+    "level-9": N_("{source}: level 9 – not relevant, left out"),
 }
-_EMPTY_SHORT = {"no-row": N_("EMPTY – no row fills it"), "no-data": N_("EMPTY – no data")}
+_EMPTY_SHORT = {
+    "no-row": N_("EMPTY – no row fills it"),
+    "no-data": N_("EMPTY – no data"),
+    "level-9": N_("level 9 – not relevant, left out"),
+}
 _UNUSED = {
     "inaktiv": N_("inactive never contributes"),
     "unknown-code": N_("the code is in no catalog"),
@@ -87,7 +92,16 @@ _UNUSED = {
     "not-in-catalog": N_("the code is not in the catalog of {table}"),
     "no-map": N_("{table} deliberately does not map this state (no-map)"),
     "no-row": N_("{table} has no row for this state"),
-    "area-notes-off": N_("{table} does not send area documentation"),
+    "area-notes-off": N_(
+        "{rule}: does not send area documentation (vendor_rules.yaml; assumed until the vendor "
+        "says otherwise)"
+    ),
+    "area-notes-old-table": N_(
+        "area documentation belongs to the simplified documentation; the old table never sends it"
+    ),
+    "area-no-field": N_("area {area} has no field in the report"),
+    "unknown-area": N_("area {area} is no FSIII area – check the citizen file"),
+    "level-9": N_("level 9 – not relevant, left out (the report layout's level_9: omit)"),
     "nexus.old-draft": N_(
         "a draft in the old states – Nexus sends old states only in status active"
     ),
@@ -165,6 +179,8 @@ def empty_reason(reason: Coded, lang: str | None = None) -> str:
         return _say(_EMPTY, "no-row", lang, tables=tables, field=p.get("field", ""))
     if reason.code == "no-data":
         return _say(_EMPTY, "no-data", lang, sources=short_list(_seq(p.get("sources"))))
+    if reason.code == "level-9":
+        return _say(_EMPTY, "level-9", lang, source=p.get("source", ""))
     return reason.code
 
 
@@ -190,6 +206,8 @@ def unused_reason(reason: Coded, lang: str | None = None) -> str:
     params = dict(reason.params)
     if "table" in params:
         params["table"] = table_name(str(params["table"]), lang)
+    if "rule" in params:
+        params["rule"] = strategy_name(str(params["rule"]), lang)
     return _say(_UNUSED, reason.code, lang, **params)
 
 
