@@ -1,6 +1,6 @@
 """``diff`` treats the table's own settings as differences and speaks to a person.
 
-Regression: two tables differing only in ``status``, ``valid_to`` or ``include_area_notes`` were
+Regression: two tables differing only in ``status``, ``valid_to`` or another setting were
 called "identical" with exit 0.
 """
 
@@ -31,9 +31,9 @@ def _variant(tmp_path: Path, old: str, new: str) -> Path:
         ("  status: published", "  status: draft", "status: »published« → »draft«"),
         ("  valid_to: 2026-12-31", "  valid_to: null", "valid_to: »2026-12-31« → intet"),
         (
-            "  include_area_notes: false",
-            "  include_area_notes: true",
-            "include_area_notes: »false« → »true«",
+            "  publisher: MedCom (eksempel fra fsiii-mapper)",
+            "  publisher: fsiii-mapper (eksempel)",
+            "publisher: »MedCom (eksempel fra fsiii-mapper)« → »fsiii-mapper (eksempel)«",
         ),
     ],
 )

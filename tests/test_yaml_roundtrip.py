@@ -189,7 +189,6 @@ meta_st = st.builds(
     report_layout=st.just("xdis16-1.0.3"),
     valid_from=st.one_of(st.none(), st.dates()),
     publisher=text_st,
-    include_area_notes=st.booleans(),
     description=text_st,
 )
 

@@ -26,7 +26,7 @@ class RowChange:
 @dataclass
 class TableDiff:
     """What differs between table ``a`` and table ``b``: the metadata of the ``table:`` block
-    (status, valid_to, include_area_notes, …, as ``key: (a, b)``) and the rows."""
+    (status, valid_to, publisher, …, as ``key: (a, b)``) and the rows."""
 
     a: str
     b: str

@@ -23,8 +23,8 @@ extension, so an import gives the empty comment back.
 Review status, author and date: R5 has ``ConceptMap.property`` / ``target.property`` for them;
 R4 has no such element, so they travel as extensions (URLs under ``EXTENSION_BASE``). In R5 a
 no-map element has no target to carry them, so there they are element extensions too. Table
-metadata that ConceptMap has no element for (exact table status, catalog id, report layout,
-include_area_notes) travels as extensions on the resource.
+metadata that ConceptMap has no element for (exact table status, catalog id, report layout)
+travels as extensions on the resource.
 """
 
 from __future__ import annotations
@@ -76,7 +76,6 @@ EXT = {
     "report_layout": f"{EXTENSION_BASE}/table-report-layout",
     "valid_from": f"{EXTENSION_BASE}/table-valid-from",
     "valid_to": f"{EXTENSION_BASE}/table-valid-to",
-    "include_area_notes": f"{EXTENSION_BASE}/table-include-area-notes",
 }
 # The review status is a code of our own small code system (draft | in-review | approved |
 # rejected); FHIR R5 requires a ``system`` for a property of type code (invariant cmd-11).
@@ -220,7 +219,6 @@ def render_conceptmap(
         _ext("table_status", "valueCode", m.status),
         _ext("catalog", "valueString", m.catalog),
         _ext("report_layout", "valueString", m.report_layout),
-        _ext("include_area_notes", "valueBoolean", m.include_area_notes),
     ]
     if version == "r4":
         if m.valid_from:
@@ -520,7 +518,6 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
         "report_layout": _ext_value(data, "report_layout"),
         "publisher": data.get("publisher"),
         "description": data.get("description"),
-        "include_area_notes": str(_ext_value(data, "include_area_notes") is True).lower(),
     }
     if version == "r5":
         period = _dict(data.get("effectivePeriod"))

@@ -57,7 +57,6 @@ META_KEYS: tuple[str, ...] = (
     "valid_from",
     "valid_to",
     "publisher",
-    "include_area_notes",
     "description",
     "exported_at",
     "exported_by",
@@ -91,7 +90,6 @@ class ExportInfo:
             "valid_from": m.valid_from.isoformat() if m.valid_from else "",
             "valid_to": m.valid_to.isoformat() if m.valid_to else "",
             "publisher": m.publisher,
-            "include_area_notes": "true" if m.include_area_notes else "false",
             "description": m.description,
             "exported_at": self.exported_at_text,
             "exported_by": f"fsiii-mapper {__version__}",
@@ -266,7 +264,6 @@ def table_meta(
         valid_from=valid_from,
         valid_to=valid_to,
         publisher=_text(rec.get("publisher")),
-        include_area_notes=get("include_area_notes").lower() in ("true", "1", "yes", "ja"),
         description=_text(rec.get("description")),
     )
 

@@ -41,6 +41,7 @@ from fsiii_mapper.model import (
     OtherGroups,
     ReportLayout,
     TableMeta,
+    VendorRules,
 )
 from fsiii_mapper.model.table import ROW_FIELDS
 
@@ -119,6 +120,10 @@ def load_other_groups(path: str | os.PathLike[str]) -> OtherGroups:
 
 def load_layout(path: str | os.PathLike[str]) -> ReportLayout:
     return load_model(ReportLayout, path, "report layout")
+
+
+def load_vendor_rules(path: str | os.PathLike[str]) -> VendorRules:
+    return load_model(VendorRules, path, "vendor rules")
 
 
 def load_crosswalk(path: str | os.PathLike[str]) -> Crosswalk:

@@ -1,4 +1,4 @@
-"""CLI: ``export``, ``import`` and ``citizen import-fhir``.
+"""CLI: ``export``, ``import``, ``citizen import-fhir`` and ``citizen validate``.
 
 Exit codes follow the CLI's: 0 done; 1 findings — an export refused by the gate (validation errors,
 or warnings without --allow-warnings; no file is written), an import that had to leave rows out
@@ -214,6 +214,21 @@ def cmd_citizen_import_fhir(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.notes else EXIT_OK
 
 
+def cmd_citizen_validate(args: argparse.Namespace) -> int:
+    from fsiii_mapper.rules.citizen_rules import validate_citizen_path
+    from fsiii_mapper.rules.findings import counts
+    from fsiii_mapper.workspace import Workspace
+    from fsiii_mapper_cli.render_text import findings_text
+
+    ws = Workspace.load(args.data)
+    results = [(path, validate_citizen_path(path, ws, args.lang)) for path in args.citizens]
+    for path, findings in results:
+        sys.stdout.write(f"{path}\n")
+        sys.stdout.write(findings_text(findings, args.lang))
+    errors, warnings = counts(f for _, fs in results for f in fs)
+    return EXIT_FINDINGS if errors or warnings else EXIT_OK
+
+
 def register(subparsers: Any, epilog: str) -> None:
     from fsiii_mapper.interchange import EXPORT_FORMATS, IMPORT_FORMATS
 
@@ -275,8 +290,8 @@ def register(subparsers: Any, epilog: str) -> None:
 
     cit = subparsers.add_parser(
         "citizen",
-        help=t("Citizen files: import from FHIR."),
-        description=t("Citizen files: import from FHIR."),
+        help=t("Citizen files: import from FHIR, validate."),
+        description=t("Citizen files: import from FHIR, validate."),
     )
     csub = cit.add_subparsers(dest="citizen_command", metavar="ACTION")
     p = csub.add_parser(
@@ -299,6 +314,19 @@ def register(subparsers: Any, epilog: str) -> None:
     p.add_argument("--id", help=t("citizen id (default: the output file name without .yaml)"))
     p.add_argument("--name", help=t("display name (default: the Patient's name, if any)"))
     p.add_argument("--force", action="store_true", help=t("overwrite an existing output file"))
+
+    p = csub.add_parser(
+        "validate",
+        help=t("Check citizen files (rules FC…)."),
+        description=t(
+            "Check citizen files: every finding has a rule id (FC…), file, line and column. "
+            "Exit 1 when there are findings."
+        ),
+        epilog=epilog,
+        formatter_class=fmt_cls,
+    )
+    p.set_defaults(func=cmd_citizen_validate)
+    p.add_argument("citizens", nargs="+", metavar="CITIZEN.yaml")
 
     def _usage(_: argparse.Namespace) -> int:
         cit.print_help(sys.stderr)
