@@ -21,9 +21,17 @@ from fsiii_mapper.io.documents import (
     load_layout,
     load_other_groups,
     load_table,
+    load_vendor_rules,
 )
 from fsiii_mapper.io.schema_errors import quoted
-from fsiii_mapper.model import Catalog, Citizen, Crosswalk, OtherGroups, ReportLayout
+from fsiii_mapper.model import (
+    Catalog,
+    Citizen,
+    Crosswalk,
+    OtherGroups,
+    ReportLayout,
+    VendorRules,
+)
 from fsiii_mapper.texts import t
 
 SHIPPED_TABLES = {
@@ -35,6 +43,7 @@ PAIR = ("original", "simplified")
 """The table slots the engine uses: the old table and the simplified table (by catalog)."""
 SHIPPED_CATALOGS = {"original": "catalog_original.yaml", "simplified": "catalog_simplified.yaml"}
 OTHER_GROUPS_FILE = "fsiii_other_groups.yaml"
+VENDOR_RULES_FILE = "vendor_rules.yaml"
 
 
 def shipped_dir() -> Path:
@@ -57,6 +66,7 @@ class Workspace:
     tables: dict[str, TableDocument] = field(default_factory=dict)
     base: Path = field(default_factory=shipped_dir)
     other_groups: OtherGroups | None = None
+    vendor_rules: VendorRules = field(default_factory=VendorRules)
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str] | None = None) -> Workspace:
@@ -71,6 +81,8 @@ class Workspace:
         # Optional: a data folder made before the file existed still loads.
         if (base / OTHER_GROUPS_FILE).exists():
             ws.other_groups = load_other_groups(base / OTHER_GROUPS_FILE)
+        if (base / VENDOR_RULES_FILE).exists():
+            ws.vendor_rules = load_vendor_rules(base / VENDOR_RULES_FILE)
         for slot in PAIR:
             ws.tables[slot] = load_table(base / SHIPPED_TABLES[slot])
         return ws

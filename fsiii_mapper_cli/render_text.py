@@ -7,6 +7,7 @@ from fsiii_mapper.analysis.fill import FieldGap
 from fsiii_mapper.analysis.table_diff import TableDiff
 from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
 from fsiii_mapper.io.schema_errors import quoted
+from fsiii_mapper.model import MappingRow
 from fsiii_mapper.rules.findings import counts, counts_text
 from fsiii_mapper.rules.rule import severity_label
 from fsiii_mapper.rules.table_rules import TableFinding
@@ -73,22 +74,44 @@ def findings_text(findings: list[TableFinding], lang: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _table_name(table_id: str, file: str, lang: str | None) -> str:
+    return t("{table} ({file})", lang, table=table_id, file=file) if file else table_id
+
+
+def _diff_row(sign: str, r: MappingRow, lang: str | None) -> str:
+    target = r.target or t("no field (no-map)", lang)
+    return f"{sign} {r.source} → {target} [{r.relationship}, {r.review_status}]"
+
+
 def diff_text(d: TableDiff, lang: str | None = None) -> str:
+    """The differences between two tables for a person: both tables named, the ``table:``
+    settings and rows that differ, values written as in the file (»draft« → »published«)."""
+    a = _table_name(d.a, d.a_file, lang)
+    b = _table_name(d.b, d.b_file, lang)
     if d.is_empty:
-        return texts.t("The tables are identical", lang) + "\n"
-    out = [f"--- {d.a}", f"+++ {d.b}"]
-    for r in d.removed:
-        out.append(f"- {r.source} → {r.target or 'no-map'} [{r.relationship}, {r.review_status}]")
-    for r in d.added:
-        out.append(f"+ {r.source} → {r.target or 'no-map'} [{r.relationship}, {r.review_status}]")
+        return t("The tables are identical: {a} and {b}", lang, a=a, b=b) + "\n"
+    out = [t("Table A: {name}", lang, name=a), t("Table B: {name}", lang, name=b)]
+    if d.metadata:
+        out.append(t("Settings of the table (table:) that differ:", lang))
+        for k, (va, vb) in d.metadata.items():
+            out.append(f"    {k}: {quoted(va, lang)} → {quoted(vb, lang)}")
+    if d.removed:
+        out.append(t("Rows only in A:", lang))
+        out.extend(_diff_row("-", r, lang) for r in d.removed)
+    if d.added:
+        out.append(t("Rows only in B:", lang))
+        out.extend(_diff_row("+", r, lang) for r in d.added)
+    if d.changed:
+        out.append(t("Rows that differ:", lang))
     for c in d.changed:
-        out.append(f"~ {c.source} → {c.target or 'no-map'}")
-        for k, (a, b) in c.changes.items():
-            out.append(f"    {k}: {quoted(a, lang)} → {quoted(b, lang)}")
+        out.append(f"~ {c.source} → {c.target or t('no field (no-map)', lang)}")
+        for k, (va, vb) in c.changes.items():
+            out.append(f"    {k}: {quoted(va, lang)} → {quoted(vb, lang)}")
     out.append(
         texts.t(
-            "Removed: {removed}, added: {added}, changed: {changed}",
+            "Settings: {metadata}, rows removed: {removed}, added: {added}, changed: {changed}",
             lang,
+            metadata=len(d.metadata),
             removed=len(d.removed),
             added=len(d.added),
             changed=len(d.changed),

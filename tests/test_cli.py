@@ -103,7 +103,11 @@ def test_preview_json_in_english(cli):
     data = json.loads(out)
     assert rc == 0 and data["strategy"] == "nexus"
     fa420 = next(f for f in data["function_items"] if f["code"] == "FA420")
-    assert [v["score"] for v in fa420["values"]] == ["moderate", "svære"]
+    # the migrated kladde (simplified side) and the old aktiv J3.5 (old side), both kept
+    assert [(v["score"], v["status"]) for v in fa420["values"]] == [
+        ("svære", "kladde"),
+        ("moderate", "aktiv"),
+    ]
     assert {f["code"] for f in fa420["flags"]} == {"duplicate", "conflict"}
     assert fa420["flags"][0]["message"] == "The field is filled more than once"
 
@@ -145,7 +149,7 @@ def test_diff_reports_changed_fields(cli, tmp_path):
     rc, out, _ = cli("diff", "original", str(p), "--format", "json")
     data = json.loads(out)
     assert rc == ExitCode.FINDINGS
-    assert data["summary"] == {"added": 0, "removed": 0, "changed": 1}
+    assert data["summary"] == {"metadata": 0, "added": 0, "removed": 0, "changed": 1}
     assert data["changed"][0]["changes"] == {"relationship": {"a": "equivalent", "b": "related"}}
     assert cli("diff", "original", "original")[0] == ExitCode.OK
 

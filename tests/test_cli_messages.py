@@ -99,9 +99,14 @@ CASES = {
         ["YAML syntax error", "fix the file in a text editor"],
     ),
     "import over an existing file": (
-        lambda d: ["import", str(_citizen(d, "")), "-o", str(_citizen(d, ""))],
+        lambda d: ["import", str(_doc(d)), "-o", str(_citizen(d, ""))],
         ["filen findes allerede", "brug --force"],
         ["the file already exists", "use --force"],
+    ),
+    "export over its own input": (
+        lambda d: ["export", str(_table_without(d, "", "")), "-f", "csv", "-o", str(d / "t.yaml")],
+        ["uddatafilen er en inddatafil", "overskrives aldrig"],
+        ["the output file is an input of this command", "never overwritten"],
     ),
     "unknown import format": (
         lambda d: ["import", str(_doc(d)), "-o", str(d / "out.yaml")],

@@ -11,7 +11,7 @@ from typing import Any
 from fsiii_mapper.analysis.fill import structural_gaps
 from fsiii_mapper.engine.lost import lost_by_the_tables, lost_in_report
 from fsiii_mapper.engine.populate import STRATEGIES, Engine, engine_for
-from fsiii_mapper.model import Citizen
+from fsiii_mapper.model import Citizen, RuleSettings, VendorRules
 from fsiii_mapper.workspace import Workspace, open_citizen
 
 ENGINE_DIR = Path(__file__).resolve().parents[1] / "fsiii_mapper" / "engine"
@@ -45,9 +45,9 @@ def test_the_engine_writes_no_words(shipped_ws: Workspace) -> None:
 
 
 def test_an_area_note_is_a_fact_not_a_word(ws: Workspace) -> None:
-    ws.original.table.table.include_area_notes = True
+    ws.vendor_rules = VendorRules(rules={"simplified": RuleSettings(area_notes="send")})
     c = Citizen(id="t", area_notes=[{"area": "I9", "status": "aktiv", "text": "Smerter"}])
-    entry = Engine(ws).populate(c, "original").field("I9").contributions[0]
+    entry = Engine(ws).populate(c, "simplified").field("I9").contributions[0]
     assert entry.is_area_note and entry.display == "" and entry.note == "Smerter"
 
 

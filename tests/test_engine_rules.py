@@ -8,7 +8,7 @@ import pytest
 
 from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.engine.report import Reason
-from fsiii_mapper.model import Citizen, MappingRow
+from fsiii_mapper.model import Citizen, MappingRow, RuleSettings, VendorRules
 from fsiii_mapper.workspace import Workspace
 
 
@@ -44,11 +44,9 @@ def test_kladde_is_ignored_except_for_new_states_under_nexus(engine):
     for s in ("original", "simplified", "cura"):
         assert engine.populate(c, s).field("FA420").is_empty
     rep = engine.populate(c, "nexus")
-    assert scores(rep, "FA420") == ["lette"]  # J3.5 is in the simplified catalog
+    assert scores(rep, "FA420") == ["lette"]  # a retained kladde: the simplified side
     assert rep.field("FA510").is_empty  # J1.1 is old: only aktiv counts
-    assert any(
-        u.code == "J1.1" and u.reason == Reason("status", {"status": "kladde"}) for u in rep.unused
-    )
+    assert any(u.code == "J1.1" and u.reason == Reason("nexus.old-draft") for u in rep.unused)
 
 
 def test_cura_retained_state_alone_keeps_the_old_table(engine):
@@ -93,7 +91,8 @@ def test_nexus_keeps_and_flags_duplicate_and_conflicting_levels(engine):
         {"code": "J3.5", "status": "kladde", "level": 3},
     )
     f = engine.populate(c, "nexus").field("FA420")
-    assert [v.level for v in f.contributions] == [1, 3]
+    got = {(v.level, v.status, v.table) for v in f.contributions}
+    assert got == {(1, "aktiv", "original"), (3, "kladde", "simplified")}
     assert {"duplicate", "conflict"} <= set(f.flags)
 
 
@@ -154,21 +153,12 @@ def test_one_to_many_row_fills_three_items_from_personlig_pleje(ws):
         assert scores(rep, code) == ["svære"]
 
 
-def test_area_notes_are_sent_only_when_the_table_says_so(ws):
+def test_area_notes_are_sent_only_when_the_rule_says_so(ws):
     c = citizen(notes=[{"area": "I9", "status": "aktiv", "text": "Smerteskala dagligt"}])
     assert Engine(ws).populate(c, "simplified").field("I9").is_empty
-    ws.simplified.table.table.include_area_notes = True
+    ws.vendor_rules = VendorRules(rules={"simplified": RuleSettings(area_notes="send")})
     f = Engine(ws).populate(c, "simplified").field("I9")
     assert [e.note for e in f.contributions] == ["Smerteskala dagligt"]
-
-
-def test_level_9_has_no_score_word_and_is_flagged(engine):
-    f = engine.populate(citizen({"code": "J1.1", "status": "aktiv", "level": 9}), "original").field(
-        "FA510"
-    )
-    assert [v.level for v in f.contributions] == [9]
-    assert f.contributions[0].score is None
-    assert "no-score-word" in f.flags
 
 
 def test_missing_level_is_flagged(engine):

@@ -112,7 +112,18 @@ def exported(fmt: str, ws: Workspace, folder: Path) -> tuple[TableDocument, Path
 
 def test_identity_in_csv(ws: Workspace, tmp_path: Path) -> None:
     doc, out = exported("csv", ws, tmp_path)
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    text = out.read_text(encoding="utf-8-sig")
+    # the metadata records come first (#key;value), then the header and one line per row
+    meta = dict(
+        r[:2] for r in csv.reader(io.StringIO(text, newline=""), delimiter=";") if r[0][:1] == "#"
+    )
+    assert (meta["#table_id"], meta["#table_version"], meta["#exported_at"]) == (
+        "original",
+        "1.0.0",
+        "2026-11-21T09:15:00Z",
+    )
+    body = "".join(line for line in text.splitlines(True) if not line.startswith("#"))
+    rows = list(csv.DictReader(io.StringIO(body, newline=""), delimiter=";"))
     assert len(rows) == len(doc.table.rows)
     assert {
         (

@@ -10,6 +10,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from fsiii_mapper.interchange import export_tables
+from fsiii_mapper.interchange.cells import neutralise
 from fsiii_mapper.io.documents import load_table
 from fsiii_mapper.workspace import Workspace
 
@@ -34,6 +35,18 @@ def test_metadata_block_has_the_required_slots(frozen_ws: Workspace, tmp_path: P
     curies = meta["curie_map"]
     assert isinstance(curies, dict)
     assert {"FSIII", "XDIS16", "skos", "semapv", "sssom"} <= set(curies)
+    # the sources are CURIEs of the curie_map, the provider a URI (sssom-py refuses anything else)
+    for key in ("subject_source", "object_source"):
+        prefix = str(meta[key]).split(":", 1)[0]
+        assert prefix in curies, key
+    assert str(meta["mapping_provider"]).startswith("https://")
+
+
+def test_a_formula_comment_is_written_as_text(frozen_ws: Workspace, tmp_path: Path) -> None:
+    _, rows = export(frozen_ws, tmp_path)
+    comments = [r["comment"] for r in rows]
+    assert "'=SUM(A1:A2) er ikke en formel" in comments
+    assert not any(c[:1] in "=+-@" for c in comments if c)
 
 
 def test_rows_carry_author_date_comment_and_one_line_per_row(
@@ -46,9 +59,10 @@ def test_rows_carry_author_date_comment_and_one_line_per_row(
         assert row["subject_id"] == f"FSIII:{src.source}"
         assert row["author_label"] == src.author
         assert row["mapping_date"] == (src.date.isoformat() if src.date else "")
-        assert row["comment"] == src.comment  # tabs and newlines survive TSV quoting
+        # tabs and newlines survive TSV quoting; a formula-like comment is neutralised
+        assert row["comment"] == neutralise(src.comment)
         assert row["mapping_justification"] == "semapv:ManualMappingCuration"
-        assert row["review_status"] == src.review_status
+        assert row["other"] == f"review_status={src.review_status}"
 
 
 @pytest.mark.parametrize(

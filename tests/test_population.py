@@ -31,21 +31,25 @@ def _bundle(ws: Workspace, rng: random.Random, i: int, municipality: str) -> dic
         "managingOrganization": {"identifier": {"value": municipality}},
     }
     entries: list[dict[str, Any]] = [{"fullUrl": f"urn:p{i}", "resource": patient}]
-    for st in rng.sample(pool, rng.randint(0, 10)):
+    chosen = rng.sample(pool, rng.randint(0, 10))
+    if i % 5 == 0:  # every fifth documented in the old Vaske sig, which the simplified table loses
+        chosen = [old[0], *(st for st in chosen if st.key != old[0].key)]
+    for st in chosen:
+        active = rng.choice(["active", "inactive"]) if st is not old[0] else "active"
         cond: dict[str, Any] = {
             "resourceType": "Condition",
             "subject": {"reference": f"Patient/p{i}"},
             "code": {"coding": [{"system": system, "code": st.key}]},
-            "clinicalStatus": {
-                "coding": [{"system": CLINICAL, "code": rng.choice(["active", "inactive"])}]
-            },
+            "clinicalStatus": {"coding": [{"system": CLINICAL, "code": active}]},
         }
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and st is not old[0]:
             cond["verificationStatus"] = {
                 "coding": [{"system": VERIFICATION, "code": "provisional"}]
             }
         if st.group == "funktionsevne":
-            level = rng.choice(["B1", "B2", "B3", "B4", "B5", "B6"])
+            level = rng.choice(
+                ["B1", "B2", "B3", "B4", "B5"] + (["B6"] if st is not old[0] else [])
+            )
             cond["severity"] = {"coding": [{"system": system, "code": level}]}
         entries.append({"resource": cond})
     return {"resourceType": "Bundle", "type": "collection", "entry": entries}

@@ -22,7 +22,7 @@ from fsiii_mapper_cli.render_text import findings_text
 ROOT = Path(__file__).resolve().parents[1]
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FV_IDS = [
-    *(f"FV00{i}" for i in range(1, 9)),
+    *(f"FV00{i}" for i in range(1, 10)),
     "FV010", "FV011", "FV012", "FV020", "FV021", "FV022", "FV023", "FV024", "FV025",
     *(f"FV10{i}" for i in range(1, 10)),
     *(f"FV20{i}" for i in range(1, 10)),

@@ -238,7 +238,7 @@ def test_a_bad_citizens_folder_is_reported_not_raised(
     tab.set_paths([str(vendor_dir)])
     tab.citizens_edit.setText(str(tmp_path / "nowhere"))
     run(qtbot, tab)
-    assert "not a folder of citizen files" in tab.status.text()
+    assert "ikke en mappe med borgerfiler" in tab.status.text()  # now in the catalogue
     assert tab.batch is None and tab.run_button.isEnabled()
 
 

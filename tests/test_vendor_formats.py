@@ -192,3 +192,85 @@ def test_reports_survive_file_names_that_are_not_utf8(checker: Checker, tmp_path
     assert batch.results[0].file.endswith("r\ufffd.xml")
     etree.fromstring(batch_junit(batch))
     json.dumps(batch_sarif(batch), ensure_ascii=False).encode("utf-8")
+
+
+def test_sarif_passes_githubs_rules_and_carries_expected_and_found(batch: BatchResult) -> None:
+    from sarif_github_rules import authoring_problems, github_problems
+
+    sarif = json.loads(json.dumps(batch_sarif(batch, "en")))
+    assert github_problems(sarif) == []
+    assert authoring_problems(sarif) == []
+    run = sarif["runs"][0]
+    assert run["tool"]["driver"]["informationUri"].split("#")[0].endswith("docs/regler.md")
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    # the values are in the message GitHub shows, not only in properties
+    assert by_rule["FV206"]["message"]["text"].endswith("found 'x'.")
+    assert "expected '" in by_rule["FV206"]["message"]["text"]
+    # a finding about the whole file (broken.xml has no line) still has a region GitHub can show
+    assert by_rule["FV003"]["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+
+
+def test_the_github_check_finds_what_round_1_got_wrong(batch: BatchResult) -> None:
+    from sarif_github_rules import authoring_problems, github_problems
+
+    sarif = json.loads(json.dumps(batch_sarif(batch, "en")))
+    run = sarif["runs"][0]
+    del run["tool"]["driver"]["informationUri"]
+    for rule in run["tool"]["driver"]["rules"][:1]:
+        del rule["help"]
+    del run["results"][0]["locations"][0]["physicalLocation"]["region"]
+    run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = (
+        "https://example.invalid/x.xml"
+    )
+    assert [p.split(":")[0] for p in github_problems(sarif)] == ["GH1003", "GH1005"]
+    assert [p.split(":")[0] for p in authoring_problems(sarif)] == ["SARIF2005", "FV001"]
+
+
+def test_sarif_multitool_github_rules_when_installed(batch: BatchResult, tmp_path: Path) -> None:
+    """The real Microsoft SARIF multitool (npm @microsoft/sarif-multitool; .NET, not installable
+    from PyPI), when ``SARIF_MULTITOOL`` names its binary: no GH or SARIF rule fires."""
+    import os
+    import subprocess
+
+    tool = os.environ.get("SARIF_MULTITOOL")
+    if not tool:
+        pytest.skip("set SARIF_MULTITOOL to the Sarif.Multitool binary to run it")
+    log = tmp_path / "in.sarif"
+    log.write_text(json.dumps(batch_sarif(batch, "en")), encoding="utf-8")
+    out = tmp_path / "out.sarif"
+    env = {**os.environ, "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT": "1"}
+    subprocess.run(
+        [tool, "validate", str(log), "--rule-kind", "Gh;Sarif", "-o", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=env,
+    )
+    results = json.loads(out.read_text(encoding="utf-8"))["runs"][0].get("results", [])
+    assert [r["ruleId"] for r in results] == []
+
+
+def test_junit_fails_every_field_a_document_error_invalidates(
+    checker: Checker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file in the wrong namespace is matched to its citizen but none of its fields can be
+    checked: round 1 showed "1 failure, 19 passed"; now no field case passes. (The namespace is a
+    form finding: an error, stopping the comparison, when form findings are errors.)"""
+    import dataclasses
+
+    checker = Checker(dataclasses.replace(checker.config, strict_form=True))
+    monkeypatch.chdir(tmp_path)
+    good = render_xml(checker.expected["demo-02"], checker.spec)
+    wrong = good.replace(b"urn:oio:medcom:municipality:1.0.3", b"urn:example:wrong:1.0")
+    Path("wrong-ns.xml").write_bytes(wrong)
+    batch = run_batch([Path("wrong-ns.xml")], checker.config, checker=checker)
+    (result,) = batch.results
+    doc_errors = [f for f in result.findings if f.field in (None, "document")]
+    assert doc_errors, [f.rule for f in result.findings]
+    suite = etree.fromstring(batch_junit(batch, "en")).find("testsuite")
+    cases = suite.findall("testcase")
+    assert cases[0].get("name") == "document"
+    assert all(c.find("failure") is not None for c in cases)
+    assert suite.get("failures") == suite.get("tests") == str(len(cases))
+    field_failure = cases[1].find("failure")
+    assert field_failure.get("message").startswith("not checked: the document failed")

@@ -136,8 +136,8 @@ def test_our_guesses_fail_a_file_only_with_strict_form(
 
 
 def test_render_xml_writes_a_complete_message(shipped: dict[str, Checker]) -> None:
-    checker = shipped["cura"]
-    root = etree.fromstring(render_xml(checker.expected["demo-03"], checker.spec))
+    checker = shipped["cura"]  # demo-01: function items and problem areas under Cura
+    root = etree.fromstring(render_xml(checker.expected["demo-01"], checker.spec))
     ns = {"m": MSG, "s": SHARED}
     assert root.find("s:Envelope/s:Sent/s:Date", ns) is not None
     assert root.findtext("s:Envelope/s:AcknowledgementCode", namespaces=ns)
@@ -156,7 +156,7 @@ def test_render_xml_writes_a_complete_message(shipped: dict[str, Checker]) -> No
         el = root.find(f"m:ReportOfAdmission/s:{block}", ns)
         assert el.findtext("s:EANIdentifier", namespaces=ns) == "0000000000000"
     patient = root.find("m:ReportOfAdmission/m:Patient", ns)
-    assert patient.findtext("s:CivilRegistrationNumber", namespaces=ns) == "0001010003"
+    assert patient.findtext("s:CivilRegistrationNumber", namespaces=ns) == "0001010001"
     assert patient.findtext("s:PersonSurnameName", namespaces=ns)
     ability = root.find("m:ReportOfAdmission/m:AbilityToFunction", ns)
     assert [_local(c) for c in ability] == ["LastModifiedDate", "AbilityToFunctionElements"]

@@ -76,12 +76,15 @@ def test_reference_file_carries_what_the_domain_says(checkers: dict[str, Checker
     assert "Tryksår kategori 2 på hælen" in text["I4"]
 
 
-def test_level_9_writes_no_score_word_and_still_checks_clean(
+def test_level_9_is_left_out_and_still_checks_clean(
     checkers: dict[str, Checker], tmp_path: Path
 ) -> None:
     checker = checkers["original"]
     exp = checker.expected["demo-05"]
-    assert any(i.score is None for i in exp.items)  # demo-05 documents level 9
+    # demo-05 documents level 9 on J1.1 and J1.3: under level_9: omit no item, never one without
+    # a Score (the other options: tests/test_engine_level_9.py)
+    assert {i.code for i in exp.items} == {"FA420", "FA550"}
+    assert all(i.score for i in exp.items)
     path = tmp_path / "demo-05.xml"
     path.write_bytes(render_xml(exp, checker.spec))
     assert checker.check_file(path).findings == []

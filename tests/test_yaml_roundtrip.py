@@ -123,7 +123,7 @@ def test_failed_serialisation_leaves_the_old_file_untouched(table_copy, monkeypa
     doc = load_table(table_copy)
     doc.table.rows[0].comment = "ny"
 
-    def boom(data):  # type: ignore[no-untyped-def]
+    def boom(*args):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full while serialising")
 
     monkeypatch.setattr(documents, "dump_yaml", boom)
@@ -189,7 +189,6 @@ meta_st = st.builds(
     report_layout=st.just("xdis16-1.0.3"),
     valid_from=st.one_of(st.none(), st.dates()),
     publisher=text_st,
-    include_area_notes=st.booleans(),
     description=text_st,
 )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fsiii_mapper.io.documents import TableDocument
-from fsiii_mapper.model import MappingRow
+from fsiii_mapper.model import MappingRow, TableMeta
 from fsiii_mapper.model.table import ROW_FIELDS
 from fsiii_mapper.workspace import Workspace
 
@@ -25,24 +25,36 @@ class RowChange:
 
 @dataclass
 class TableDiff:
+    """What differs between table ``a`` and table ``b``: the metadata of the ``table:`` block
+    (status, valid_to, publisher, …, as ``key: (a, b)``) and the rows."""
+
     a: str
     b: str
     added: list[MappingRow] = field(default_factory=list)
     removed: list[MappingRow] = field(default_factory=list)
     changed: list[RowChange] = field(default_factory=list)
+    metadata: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    a_file: str = ""  # the files compared ("" for a table that is only in memory)
+    b_file: str = ""
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.changed)
+        return not (self.added or self.removed or self.changed or self.metadata)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "a": self.a,
             "b": self.b,
+            "a_file": self.a_file,
+            "b_file": self.b_file,
             "summary": {
+                "metadata": len(self.metadata),
                 "added": len(self.added),
                 "removed": len(self.removed),
                 "changed": len(self.changed),
+            },
+            "metadata": {
+                k: {"a": _jsonable(v[0]), "b": _jsonable(v[1])} for k, v in self.metadata.items()
             },
             "added": [_row_json(r) for r in self.added],
             "removed": [_row_json(r) for r in self.removed],
@@ -74,7 +86,17 @@ def _ident(ws: Workspace, code: str) -> str:
 
 def diff_tables(a: TableDocument, b: TableDocument, ws: Workspace) -> TableDiff:
     """Rows matched by state (UUID or key, so J1.1 and its UUID are the same row), then target."""
-    result = TableDiff(a.table.id, b.table.id)
+    result = TableDiff(
+        a.table.id,
+        b.table.id,
+        a_file=str(a.path) if a.path else "",
+        b_file=str(b.path) if b.path else "",
+    )
+    result.metadata = {
+        k: (getattr(a.table.table, k), getattr(b.table.table, k))
+        for k in TableMeta.model_fields
+        if getattr(a.table.table, k) != getattr(b.table.table, k)
+    }
     rows_a: dict[str, list[MappingRow]] = defaultdict(list)
     rows_b: dict[str, list[MappingRow]] = defaultdict(list)
     for r in a.table.rows:

@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from fsiii_mapper.conformance.expected import (
     LayoutSpec,
     expected_for,
     layout_spec,
+    normalise_identifier,
 )
 from fsiii_mapper.conformance.findings import DOCUMENT, VendorFinding, finding
 from fsiii_mapper.conformance.matching import CitizenIndex
@@ -36,6 +38,7 @@ from fsiii_mapper.errors import InputError
 from fsiii_mapper.io.documents import load_citizen
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.rules.findings import counts
+from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 PROBLEM_RULES = {
@@ -99,16 +102,34 @@ class BatchResult:
 
 
 def load_citizens(folder: Path) -> list[Citizen]:
+    """The citizens of ``folder``. Two files with the same id or the same patient identifier
+    are an input error: a vendor file would be compared with whichever came last."""
     if not folder.is_dir():
-        raise InputError("not a folder of citizen files", folder)
-    people = [load_citizen(p) for p in sorted(folder.glob("*.yaml"))]
+        raise InputError(t("not a folder of citizen files"), folder)
+    files = sorted(folder.glob("*.yaml"))
+    people = [load_citizen(p) for p in files]
     if not people:
-        raise InputError("no citizen files (*.yaml) in the folder", folder)
-    seen: dict[str, str] = {}
-    for c in people:
-        if c.id in seen:
-            raise InputError(f"two citizen files have the id {c.id!r}", folder)
-        seen[c.id] = c.id
+        raise InputError(t("no citizen files (*.yaml) in the folder"), folder)
+    hint = t("give every citizen its own id and identifier")
+    for key, what in (
+        (lambda c: c.id, t("id")),
+        (lambda c: normalise_identifier(c.identifier), t("patient identifier")),
+    ):
+        values = [key(c) for c in people]
+        twice = [v for v, n in Counter(v for v in values if v).items() if n > 1]
+        if twice:
+            names = [f.name for f, v in zip(files, values, strict=True) if v == twice[0]]
+            raise InputError(
+                t(
+                    "{first} and {second} have the same {what} »{value}«",
+                    first=names[0],
+                    second=names[1],
+                    what=what,
+                    value=twice[0],
+                ),
+                folder,
+                hint=hint,
+            )
     return people
 
 
@@ -167,7 +188,13 @@ class Checker:
         self.schema = load_xsd(self.config.xsd) if self.config.xsd else None
 
     def check_file(self, path: Path, label: str | None = None) -> FileResult:
-        result = self._check(path, display_name(label or str(path)))
+        """One file's findings. Whatever goes wrong while checking it becomes finding FV009 for
+        this file alone, so the batch always goes on."""
+        shown = display_name(label or str(path))
+        try:
+            result = self._check(path, shown)
+        except Exception as exc:  # the per-file catch-all: one file never stops a batch
+            result = failed_check(shown, exc, self.config.lang)
         result.path = str(path)
         return result
 
@@ -230,6 +257,12 @@ def _without_line(detail: str) -> str:
     """A parser message without its trailing ``line N, column M``: the finding carries the line
     already, so only the column is kept (``…; column 5``)."""
     return _PARSER_POSITION.sub(r"; column \1", detail)
+
+
+def failed_check(label: str, exc: BaseException, lang: str | None) -> FileResult:
+    """The result of a file whose check failed unexpectedly (finding FV009)."""
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return FileResult(label, None, None, [finding("FV009", label, lang, detail=detail[:300])])
 
 
 def display_name(path: str) -> str:
@@ -347,7 +380,12 @@ def run_batch(
             ready, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             for fut in ready:
                 i = pending.pop(fut)
-                done[i] = fut.result()
+                try:
+                    done[i] = fut.result()
+                except Exception as exc:  # a worker died (killed, out of memory): its files fail
+                    done[i] = [failed_check(display_name(p), exc, config.lang) for p in chunks[i]]
+                    for r, p in zip(done[i], chunks[i], strict=True):
+                        r.path = p
                 finished += len(chunks[i])
                 if progress is not None:
                     progress(finished, len(files))

@@ -638,7 +638,7 @@ class Comparator:
             act = by_code.get(code, [])
             if not exp and not act:
                 continue
-            pairs, e_left, a_left = _pair(exp, act, lambda e, a: e.score == a.score)
+            pairs, e_left, a_left = _pair(exp, act, lambda e, a: (e.score or None) == a.score)
             for e, a in pairs:
                 self._compare_item(ctx, e, a)
             missing.extend(e_left)
@@ -699,7 +699,7 @@ class Comparator:
             )
         if e.score is None and a.score is not None:
             ctx.add("FV109", a.at("score"), field_=e.code, expected=None, actual=a.score)
-        elif e.score is not None and a.score != e.score:
+        elif e.score is not None and a.score != (e.score or None):  # "": an empty Score
             ctx.add("FV103", a.at("score"), field_=e.code, expected=e.score, actual=a.score)
         if e.comment and not _same(a.comment, e.comment):
             ctx.add("FV108", a.at("comment"), field_=e.code, expected=e.comment, actual=a.comment)

@@ -4,6 +4,11 @@ One ``testsuite`` per file, one ``testcase`` per checked report field plus a ``d
 findings about the file as a whole; an error finding is a ``failure`` whose ``type`` is the id of
 its registered rule, warnings go to the test case's ``system-out``. A file that could not be
 parsed or matched has only the ``document`` case.
+
+An error about the document as a whole (wrong namespace, wrong root, a missing envelope …)
+invalidates every field check of that file: the ``document`` case comes first, and each field case
+without an error of its own fails too, naming the document's rule, so CI never counts such a file
+as "1 failure, 19 passed".
 """
 
 from __future__ import annotations
@@ -15,17 +20,34 @@ from fsiii_mapper.conformance.findings import DOCUMENT, VendorFinding
 from fsiii_mapper.conformance.report_text import finding_line
 from fsiii_mapper.conformance.xmltext import xml_safe
 from fsiii_mapper.rules.registry import rule
+from fsiii_mapper.texts import t
 
 
 def _case(
-    suite: etree._Element, r: FileResult, name: str, findings: list[VendorFinding], lang: str | None
+    suite: etree._Element,
+    r: FileResult,
+    name: str,
+    findings: list[VendorFinding],
+    lang: str | None,
+    document_error: VendorFinding | None = None,
 ) -> tuple[int, int]:
     case = etree.SubElement(
         suite, "testcase", name=xml_safe(name), classname=xml_safe(r.file), time="0"
     )
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity != "error"]
-    if errors:
+    if not errors and document_error is not None:
+        message = t(
+            "not checked: the document failed ({rule} {message})",
+            lang,
+            rule=document_error.rule,
+            message=document_error.message,
+        )
+        el = etree.SubElement(
+            case, "failure", message=xml_safe(message), type=rule(document_error.rule).id
+        )
+        el.text = xml_safe(finding_line(document_error, lang))
+    elif errors:
         # One failure per test case (many readers show only the first); all errors in its text.
         first = errors[0]
         message = first.message + (f" (+{len(errors) - 1})" if len(errors) > 1 else "")
@@ -35,7 +57,7 @@ def _case(
         etree.SubElement(case, "system-out").text = xml_safe(
             "\n".join(finding_line(f, lang) for f in warnings)
         )
-    failures = 1 if errors else 0
+    failures = 1 if errors or document_error is not None else 0
     return 1, failures
 
 
@@ -56,11 +78,12 @@ def batch_junit(batch: BatchResult, lang: str | None = None) -> bytes:
             cases += [(f"{code} {label}", by_field.pop(code, [])) for code, label in batch.fields]
         for leftover in by_field.values():  # a field the layout no longer has: keep it visible
             cases[0][1].extend(leftover)
+        document_error = next((f for f in cases[0][1] if f.severity == "error"), None)
         tests = failures = 0
-        for name, fs in cases:
-            t, n = _case(suite, r, name, fs, lang)
-            tests += t
-            failures += n
+        for i, (name, fs) in enumerate(cases):
+            n_tests, n_failed = _case(suite, r, name, fs, lang, document_error if i else None)
+            tests += n_tests
+            failures += n_failed
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", "0")

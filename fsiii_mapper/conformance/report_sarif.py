@@ -2,7 +2,14 @@
 
 - every vendor-check rule of the registry (``fsiii_mapper.rules``) is described in
   ``tool.driver.rules`` (title, help, hint, link to ``docs/regler.md``, default level); results
-  refer to it by ``ruleId`` and ``ruleIndex``;
+  refer to it by ``ruleId`` and ``ruleIndex``; the driver's ``informationUri`` is the rules
+  document too;
+- each result's message carries the expected and the found value (in single quotes, as the SARIF
+  authoring rules ask), so GitHub and sarif-tools show more than the rule's title;
+- what GitHub code scanning needs (the SARIF multitool's GH rules): every result has a location
+  with an artifact URI (relative to ``SRCROOT``, or a ``file:`` URI with the working directory in
+  ``invocations[0].workingDirectory``) and a region with ``startLine`` (line 1 when the finding is
+  about the file as a whole);
 - each result has a stable ``partialFingerprints`` entry built from the rule, the file, the report
   field and the expected value — not from line numbers, which move when a file is edited;
 - GitHub accepts at most 25,000 results per run: beyond that, errors are kept before warnings and
@@ -20,7 +27,7 @@ from urllib.parse import quote
 from fsiii_mapper import __version__
 from fsiii_mapper.conformance.batch import BatchResult
 from fsiii_mapper.conformance.findings import VendorFinding
-from fsiii_mapper.rules.registry import FAMILIES, help_uri
+from fsiii_mapper.rules.registry import FAMILIES, help_uri, rules_doc_uri
 from fsiii_mapper.rules.rule import Rule
 from fsiii_mapper.texts import t
 
@@ -45,6 +52,26 @@ def _fingerprint(f: VendorFinding, uri: str, seen: dict[str, int]) -> str:
     return hashlib.sha256(f"{base}\x1f{n}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _quoted(value: str | None, lang: str | None, most: int = 120) -> str:
+    if value is None:
+        return t("(none)", lang)
+    flat = " ".join(value.split())
+    return "'" + (flat if len(flat) <= most else flat[: most - 1] + "…") + "'"
+
+
+def result_message(f: VendorFinding, lang: str | None) -> str:
+    """The finding's message, with the expected and found values when it has them."""
+    if f.expected is None and f.actual is None:
+        return f.message
+    values = t(
+        "expected {expected}, found {actual}",
+        lang,
+        expected=_quoted(f.expected, lang),
+        actual=_quoted(f.actual, lang),
+    )
+    return f"{f.message}: {values}."
+
+
 def _rule(r: Rule, lang: str | None) -> dict[str, Any]:
     help_text = r.help_text(lang)
     what_to_do = t("What to do: {hint}", lang, hint=r.hint_text(lang))
@@ -63,13 +90,14 @@ def _rule(r: Rule, lang: str | None) -> dict[str, Any]:
     }
 
 
-def _result(f: VendorFinding, index: dict[str, int], seen: dict[str, int]) -> dict[str, Any]:
+def _result(
+    f: VendorFinding, index: dict[str, int], seen: dict[str, int], lang: str | None
+) -> dict[str, Any]:
     uri = artifact_uri(f.file)
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     if not PurePath(f.file).is_absolute():
         physical["artifactLocation"]["uriBaseId"] = "SRCROOT"
-    if f.line and f.line > 0:
-        physical["region"] = {"startLine": f.line}
+    physical["region"] = {"startLine": f.line if f.line and f.line > 0 else 1}
     location: dict[str, Any] = {"physicalLocation": physical}
     if f.xpath:
         location["logicalLocations"] = [{"fullyQualifiedName": f.xpath, "kind": "element"}]
@@ -82,7 +110,7 @@ def _result(f: VendorFinding, index: dict[str, int], seen: dict[str, int]) -> di
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
         "level": f.severity,
-        "message": {"text": f.message},
+        "message": {"text": result_message(f, lang)},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(f, uri, seen)},
     }
@@ -115,7 +143,11 @@ def batch_sarif(
                 },
             }
         )
-    invocation: dict[str, Any] = {"executionSuccessful": not batch.cancelled}
+    invocation: dict[str, Any] = {
+        "executionSuccessful": not batch.cancelled,
+        # GitHub needs it to place absolute file: URIs in the repository (GH1006)
+        "workingDirectory": {"uri": Path.cwd().as_uri() + "/"},
+    }
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run: dict[str, Any] = {
@@ -124,6 +156,7 @@ def batch_sarif(
                 "name": "fsiii-mapper",
                 "version": __version__,
                 "semanticVersion": __version__,
+                "informationUri": rules_doc_uri(),
                 "rules": [_rule(r, lang) for r in rules],
             }
         },
@@ -131,7 +164,7 @@ def batch_sarif(
         "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index, seen) for f in findings],
+        "results": [_result(f, index, seen, lang) for f in findings],
         "properties": {
             "strategy": batch.strategy,
             "filesChecked": len(batch.results),

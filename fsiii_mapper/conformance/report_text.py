@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from fsiii_mapper.conformance.batch import BatchResult
 from fsiii_mapper.conformance.findings import VendorFinding
 from fsiii_mapper.rules.rule import severity_label
 from fsiii_mapper.texts import nt, t
+
+_UNSAFE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters, ANSI escapes, bidi overrides and line separators shown
+    as ``\\x1b``/``\\u202e``: a file name or a value from a vendor file can then neither
+    break a line (a fake ``Success:``) nor drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        if unicodedata.category(ch) in _UNSAFE
+        else ch
+        for ch in text
+    )
 
 
 def _short(value: str | None, lang: str | None, most: int = 120) -> str:
@@ -30,8 +48,8 @@ def summary_line(errors: int, warnings: int) -> str:
 
 
 def finding_line(f: VendorFinding, lang: str | None = None) -> str:
-    where = f.file + (f":{f.line}" if f.line else "")
-    text = f"{where}: {severity_label(f.severity, lang)} {f.rule} {f.message}"
+    where = printable(f.file) + (f":{f.line}" if f.line else "")
+    text = f"{where}: {severity_label(f.severity, lang)} {f.rule} {printable(f.message)}"
     if f.expected is not None or f.actual is not None:
         text += " — " + t(
             "expected {expected}, found {actual}",
@@ -40,7 +58,7 @@ def finding_line(f: VendorFinding, lang: str | None = None) -> str:
             actual=_short(f.actual, lang),
         )
     if f.xpath:
-        text += f" [{f.xpath}]"
+        text += f" [{printable(f.xpath)}]"
     return text
 
 

@@ -55,10 +55,6 @@ class _Pass:
     conditions: list[tuple[CitizenCondition, CatalogState]]
     note_statuses: frozenset[str]
 
-    @property
-    def area_notes(self) -> bool:
-        return self.prepared.doc.table.table.include_area_notes
-
 
 class Engine:
     """Populates reports from a workspace; table indexes are cached until ``invalidate``."""
@@ -176,14 +172,19 @@ class Engine:
             )
         layout = self.ws.layout
         unused: list[Unused] = []
-        plan = planner(citizen, self._live(citizen, unused), self._find())
-        passes = [self._take(route, unused) for route in plan.routes]
         fields: dict[str, FieldResult] = {}
         for f in layout.function_items:
             fields[f.id] = FieldResult(f.id, f.label, "function_item")
         for a in layout.problem_areas:
             fields[a.id] = FieldResult(a.id, a.label, "problem_area")
+        areas = {a.id for a in layout.problem_areas}
+        notes = [n for n in citizen.area_notes if n.area in areas]
+        plan = planner(citizen, self._live(citizen, unused), self._find(), notes)
+        for cond, reason in plan.left_out:
+            unused.append(Unused(cond.code, cond.status, reason))
+        passes = [self._take(route, unused) for route in plan.routes]
 
+        not_relevant: dict[str, str] = {}  # field → the level-9 state left out of it
         for p in passes:
             tid = p.prepared.id
             on_table = {"table": p.prepared.doc.table.table.catalog}
@@ -200,6 +201,10 @@ class Engine:
                     contributed = True
                     if fr.kind == "function_item":
                         level = cond.level if st.carries_level else None
+                        if level == 9 and layout.level_9 == "omit":
+                            not_relevant.setdefault(target, st.key)
+                            unused.append(Unused(cond.code, cond.status, _LEVEL_9))
+                            continue
                         fr.contributions.append(
                             FunctionValue(
                                 level=level,
@@ -221,21 +226,13 @@ class Engine:
                         fr.contributions.append(entry)
                 if not contributed:
                     unused.append(Unused(cond.code, cond.status, Reason("no-map", on_table)))
-            for note in citizen.area_notes:
-                if note.status not in p.note_statuses or note.area not in fields:
-                    continue
-                if not p.area_notes:
-                    reason = Reason("area-notes-off", on_table)
-                    unused.append(Unused(note.area, note.status, reason))
-                    continue
-                fields[note.area].contributions.append(
-                    AreaEntry(AREA_NOTE_SOURCE, None, "", note.text, tid, note.status)
-                )
-
+        self._area_notes(citizen, strategy, passes, fields, unused)
         used_tables = [p.prepared for p in passes]
         tables_key = tuple(t.slot for t in used_tables)
         for fr in fields.values():
             self._finish(fr, used_tables, tables_key)
+            if fr.is_empty and fr.code in not_relevant:
+                fr.empty_reason = Reason("level-9", {"source": not_relevant[fr.code]})
         return Report(
             citizen_id=citizen.id,
             citizen_name=citizen.name,
@@ -246,6 +243,45 @@ class Engine:
             problem_areas=[fields[a.id] for a in layout.problem_areas],
             unused=_dedupe(unused),
         )
+
+    def _area_notes(
+        self,
+        citizen: Citizen,
+        strategy: str,
+        passes: list[_Pass],
+        fields: dict[str, FieldResult],
+        unused: list[Unused],
+    ) -> None:
+        """Each area note goes into its problem area once, in the simplified pass, when the
+        rule sends area notes (``vendor_rules.yaml``); every other note is listed with why."""
+        send = self.ws.vendor_rules.settings(strategy).area_notes == "send"
+        simplified = next((p for p in passes if p.prepared.slot == "simplified"), None)
+        for note in citizen.area_notes:
+            field = fields.get(note.area)
+            if field is None or field.kind != "problem_area":
+                unused.append(Unused(note.area, note.status, self._no_area(note.area)))
+            elif note.status == "inaktiv":
+                unused.append(Unused(note.area, note.status, _INAKTIV))
+            elif simplified is None:
+                unused.append(Unused(note.area, note.status, _NOTES_OLD_TABLE))
+            elif note.status not in simplified.note_statuses:
+                reason = Reason("status", {"status": note.status})
+                unused.append(Unused(note.area, note.status, reason))
+            elif not send:
+                reason = Reason("area-notes-off", {"rule": strategy})
+                unused.append(Unused(note.area, note.status, reason))
+            else:
+                field.contributions.append(
+                    AreaEntry(
+                        AREA_NOTE_SOURCE, None, "", note.text, simplified.prepared.id, note.status
+                    )
+                )
+
+    def _no_area(self, area: str) -> Reason:
+        """Why a note's area is not in the report: an FSIII area without a report field (the
+        funktionsevne areas J1–J5), or an area no catalog knows."""
+        known = any(c.area(area) is not None for c in self.ws.catalogs.values())
+        return Reason("area-no-field" if known else "unknown-area", {"area": area})
 
     def _finish(
         self, fr: FieldResult, tables: list[_Prepared], tables_key: tuple[str, ...]
@@ -278,6 +314,8 @@ class Engine:
 
 
 _INAKTIV = Reason("inaktiv")
+_NOTES_OLD_TABLE = Reason("area-notes-old-table")
+_LEVEL_9 = Reason("level-9")
 _UNKNOWN = Reason("unknown-code")
 
 

@@ -19,9 +19,13 @@ Param = str | tuple[str, ...]
 class Reason:
     """Why something is as it is: a code (``no-row``, ``cura.area-note`` …) and its parameters.
 
-    Empty-field codes: ``no-row`` (tables, field), ``no-data`` (sources).
+    Empty-field codes: ``no-row`` (tables, field), ``no-data`` (sources), ``level-9`` (source:
+    the state at level 9, left out under the layout's ``level_9: omit``).
     Unused-state codes: ``inaktiv``, ``unknown-code``, ``status`` (status), ``not-in-catalog``
-    (table), ``no-row`` (table), ``no-map`` (table), ``area-notes-off`` (table).
+    (table), ``no-row`` (table), ``no-map`` (table), ``documented-in`` (side),
+    ``nexus.old-draft``; for area notes ``area-notes-off`` (rule), ``area-notes-old-table``,
+    ``area-no-field`` (area), ``unknown-area`` (area); ``level-9`` (a function state at level 9,
+    left out under ``level_9: omit``).
     Strategy codes: one per strategy module (``fsiii_mapper.engine.strategies``).
     A ``table`` parameter is a table slot (``original`` / ``simplified``).
     """
@@ -123,8 +127,13 @@ class Report:
         return self._by_code[code]
 
     def filled(self) -> frozenset[str]:
-        """The codes of the fields that have a value."""
-        return frozenset(f.code for f in self.fields if f.contributions)
+        """The codes of the fields that have a value; level 9 (ikke relevant) is no value, under
+        any ``level_9`` option of the layout."""
+        return frozenset(
+            f.code
+            for f in self.fields
+            if any(not isinstance(v, FunctionValue) or v.level != 9 for v in f.contributions)
+        )
 
     def to_json(self, words: Messages | None = None) -> dict[str, Any]:
         """Codes and parameters; with ``words``, each reason and flag also carries its message."""

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.gate import ExportRefused, check_exportable
-from fsiii_mapper.interchange.records import ImportResult, Skipped, export_info
-from fsiii_mapper.io.atomic import atomic_write_bytes, atomic_write_text
+from fsiii_mapper.interchange.records import ExportInfo, ImportResult, Skipped, export_info
+from fsiii_mapper.io.atomic import atomic_write_bytes
 from fsiii_mapper.io.documents import TableDocument
+from fsiii_mapper.model import MappingTable
 from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
@@ -62,11 +63,13 @@ def export_tables(
     allow_warnings: bool = False,
     now: dt.datetime | None = None,
     lang: str | None = None,
+    csv_delimiter: str = ";",
 ) -> ExportResult:
     """Export ``docs`` (one table; several for xlsx; the pair for guides) as ``fmt`` to ``out``.
 
     Raises ``ExportRefused`` (nothing written) when a table has errors, or warnings without
-    ``allow_warnings``; ``InputError`` for a bad request.
+    ``allow_warnings``; ``InputError`` for a bad request, or when the file cannot be written
+    (read-only folder, full disk: the old file, if any, is left as it was).
     """
     if fmt not in EXPORT_FORMATS:
         raise InputError(
@@ -75,6 +78,12 @@ def export_tables(
         )
     if not docs:
         raise InputError(t("no table to export", lang))
+    from fsiii_mapper.interchange.csv_io import DELIMITERS
+
+    if csv_delimiter not in DELIMITERS:
+        raise InputError(
+            t("the CSV delimiter must be one of: {choices}", lang, choices="; , tab"),
+        )
     if len(docs) > 1 and fmt not in MULTI_TABLE_FORMATS:
         raise InputError(
             t("the format {format} holds one table; {n} were given", lang, format=fmt, n=len(docs)),
@@ -83,6 +92,13 @@ def export_tables(
     target = Path(out)
     if not target.parent.is_dir():
         raise InputError(t("the output folder does not exist", lang), target.parent)
+    for doc in docs:
+        if doc.path is not None and same_file(target, doc.path):
+            raise InputError(
+                t("the output file is an input of this command; it is never overwritten", lang),
+                target,
+                hint=t("give another output file with -o", lang),
+            )
     if fmt.startswith("guide-"):
         # The guide shows the pair: each given table takes its catalog's slot, in a copy of the
         # workspace so the caller's pair is left as it was.
@@ -98,34 +114,63 @@ def export_tables(
     when = now or dt.datetime.now(dt.UTC)
     infos = [(d.table, export_info(d.table, ws, when)) for d in gated]
 
+    data = _render(fmt, infos, ws, when, lang, csv_delimiter)
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        raise InputError(
+            t("cannot write the file: {reason}", lang, reason=exc.strerror or exc),
+            target,
+            hint=t("choose another folder, or free space; nothing was written", lang),
+        ) from None
+    return ExportResult(target, fmt, gated, warnings)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through links too); False when either is missing."""
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def _render(
+    fmt: str,
+    infos: list[tuple[MappingTable, ExportInfo]],
+    ws: Workspace,
+    when: dt.datetime,
+    lang: str | None,
+    csv_delimiter: str,
+) -> bytes:
+    """The whole export file in memory (nothing is written before it is complete)."""
+    table, info = infos[0]
     if fmt == "csv":
         from fsiii_mapper.interchange.csv_io import render_csv
 
-        atomic_write_text(target, render_csv(infos[0][0], ws, infos[0][1]))
-    elif fmt == "xlsx":
+        # UTF-8 with BOM: Excel reads a CSV without one in the system's ANSI code page
+        return render_csv(table, ws, info, csv_delimiter).encode("utf-8-sig")
+    if fmt == "xlsx":
         from fsiii_mapper.interchange.xlsx_io import render_xlsx
 
-        atomic_write_bytes(target, render_xlsx(infos, ws))
-    elif fmt in ("conceptmap-r4", "conceptmap-r5"):
+        return render_xlsx(infos, ws)
+    if fmt in ("conceptmap-r4", "conceptmap-r5"):
         from fsiii_mapper.interchange.conceptmap import FhirVersion, render_conceptmap
 
         version: FhirVersion = "r4" if fmt.endswith("r4") else "r5"
-        atomic_write_text(target, render_conceptmap(infos[0][0], ws, infos[0][1], version))
-    elif fmt == "sssom":
+        return render_conceptmap(table, ws, info, version).encode("utf-8")
+    if fmt == "sssom":
         from fsiii_mapper.interchange.sssom import render_sssom
 
-        atomic_write_text(target, render_sssom(infos[0][0], ws, infos[0][1]))
-    elif fmt == "guide-html":
-        from fsiii_mapper.interchange.guide import build_guide
+        return render_sssom(table, ws, info).encode("utf-8")
+    from fsiii_mapper.interchange.guide import build_guide
+
+    if fmt == "guide-html":
         from fsiii_mapper.interchange.guide_html import render_guide_html
 
-        atomic_write_text(target, render_guide_html(build_guide(ws, when), lang))
-    else:
-        from fsiii_mapper.interchange.guide import build_guide
-        from fsiii_mapper.interchange.guide_pdf import render_guide_pdf
+        return render_guide_html(build_guide(ws, when), lang).encode("utf-8")
+    from fsiii_mapper.interchange.guide_pdf import render_guide_pdf
 
-        atomic_write_bytes(target, render_guide_pdf(build_guide(ws, when), lang))
-    return ExportResult(target, fmt, gated, warnings)
+    return render_guide_pdf(build_guide(ws, when), lang)
 
 
 def import_file(
@@ -166,4 +211,5 @@ __all__ = [
     "Skipped",
     "export_tables",
     "import_file",
+    "same_file",
 ]

@@ -23,16 +23,19 @@ extension, so an import gives the empty comment back.
 Review status, author and date: R5 has ``ConceptMap.property`` / ``target.property`` for them;
 R4 has no such element, so they travel as extensions (URLs under ``EXTENSION_BASE``). In R5 a
 no-map element has no target to carry them, so there they are element extensions too. Table
-metadata that ConceptMap has no element for (exact table status, catalog id, report layout,
-include_area_notes) travels as extensions on the resource.
+metadata that ConceptMap has no element for (exact table status, catalog id, report layout)
+travels as extensions on the resource.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 from typing import Any, Literal
+
+from pydantic import ValidationError
 
 from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.interchange.records import (
@@ -45,13 +48,15 @@ from fsiii_mapper.interchange.records import (
     review_status_rejected,
     table_meta,
 )
-from fsiii_mapper.io.schema_errors import quoted
+from fsiii_mapper.io.schema_errors import location_text, problem_text, quoted
 from fsiii_mapper.model import MappingRow, MappingTable
 from fsiii_mapper.model.table import REVIEW_STATUSES, ROW_EVIDENCE
 from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 FhirVersion = Literal["r4", "r5"]
+MAX_JSON_MB = 50  # a ConceptMap of the shipped tables is ~60 kB
+MAX_JSON_BYTES = MAX_JSON_MB * 1024 * 1024
 
 FSIII_SYSTEM = "urn:oid:1.2.208.176.2.21"
 # Our own identifiers. ".invalid" is reserved (RFC 2606): these name things, they resolve nowhere.
@@ -71,8 +76,10 @@ EXT = {
     "report_layout": f"{EXTENSION_BASE}/table-report-layout",
     "valid_from": f"{EXTENSION_BASE}/table-valid-from",
     "valid_to": f"{EXTENSION_BASE}/table-valid-to",
-    "include_area_notes": f"{EXTENSION_BASE}/table-include-area-notes",
 }
+# The review status is a code of our own small code system (draft | in-review | approved |
+# rejected); FHIR R5 requires a ``system`` for a property of type code (invariant cmd-11).
+REVIEW_STATUS_SYSTEM = f"{BASE}/CodeSystem/mapping-review-status"
 PROPERTY_URI = {
     "review-status": f"{BASE}/property/review-status",
     "author": f"{BASE}/property/author",
@@ -111,6 +118,11 @@ _STATUS_BACK = {"draft": "draft", "active": "published", "retired": "retired"}
 
 def _fhir_id(text: str) -> str:
     return (re.sub(r"[^A-Za-z0-9\-.]", "-", text) or "table")[:64]
+
+
+def canonical_url(table_id: str) -> str:
+    """The table's canonical URL (the ConceptMap's ``url``; SSSOM's ``mapping_provider``)."""
+    return f"{BASE}/ConceptMap/{_fhir_id(table_id)}"
 
 
 def _fhir_name(text: str) -> str:
@@ -202,11 +214,11 @@ def render_conceptmap(
 ) -> str:
     m = table.table
     cm: dict[str, Any] = {"resourceType": "ConceptMap", "id": _fhir_id(m.id)}
+    cm["text"] = {"status": "generated", "div": narrative(table, ws, info)}
     exts = [
         _ext("table_status", "valueCode", m.status),
         _ext("catalog", "valueString", m.catalog),
         _ext("report_layout", "valueString", m.report_layout),
-        _ext("include_area_notes", "valueBoolean", m.include_area_notes),
     ]
     if version == "r4":
         if m.valid_from:
@@ -214,7 +226,7 @@ def render_conceptmap(
         if m.valid_to:
             exts.append(_ext("valid_to", "valueDate", m.valid_to.isoformat()))
     cm["extension"] = exts
-    cm["url"] = f"{BASE}/ConceptMap/{_fhir_id(m.id)}"
+    cm["url"] = canonical_url(m.id)
     identifier = {"system": f"{BASE}/table-id", "value": m.id}
     cm["identifier"] = identifier if version == "r4" else [identifier]
     cm["version"] = m.version
@@ -239,6 +251,7 @@ def render_conceptmap(
                 "code": "review-status",
                 "uri": PROPERTY_URI["review-status"],
                 "type": "code",
+                "system": REVIEW_STATUS_SYSTEM,
                 "description": "Review status of the mapping row: " + " | ".join(REVIEW_STATUSES),
             },
             {
@@ -272,15 +285,84 @@ def render_conceptmap(
     return json.dumps(cm, ensure_ascii=False, indent=2) + "\n"
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _x(text: str) -> str:
+    """Text for the XHTML narrative: escaped, without characters XML cannot hold."""
+    return escape(_NOT_XML.sub("\ufffd", text))
+
+
+def narrative(table: MappingTable, ws: Workspace, info: ExportInfo) -> str:
+    """The human-readable summary FHIR asks every resource to carry (dom-6): title, version,
+    status and one table row per mapping row, as XHTML."""
+    m = table.table
+    head = f"<p><b>{_x(m.title)}</b> ({_x(m.id)} {_x(m.version)}, {_x(m.status)})</p>"
+    rows = []
+    for r in table.rows:
+        st = info.catalog.resolve(r.source) if info.catalog else None
+        target = f"{r.target} {ws.layout.label_of(r.target)}" if r.maps and r.target else "–"
+        cells = (f"{r.source} {st.display if st else ''}".strip(), r.relationship, target)
+        rows.append("<tr>" + "".join(f"<td>{_x(c)}</td>" for c in cells) + "</tr>")
+    header = "<tr><th>FSIII</th><th>relationship</th><th>XDIS16</th></tr>"
+    return (
+        f'<div xmlns="http://www.w3.org/1999/xhtml">{head}<table>{header}{"".join(rows)}'
+        "</table></div>"
+    )
+
+
 # --- reading back ----------------------------------------------------------------------------
+
+
+def load_json(path: Path) -> Any:
+    """The parsed JSON of ``path``; every way it can fail is an ``InputError`` (file, line and
+    column where known): unreadable, too large, not UTF-8, not JSON, a number too long for
+    Python, nesting too deep."""
+    try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise InputError(
+                t("the file is larger than {n} MB; a ConceptMap is far smaller", n=MAX_JSON_MB),
+                path,
+            )
+        return json.loads(path.read_bytes().decode("utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            t("not valid JSON: {problem}", problem=exc.msg), path, exc.lineno, exc.colno
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = read_problem(exc)
+        raise InputError(t("cannot read the file: {reason}", reason=reason), path) from None
+    except RecursionError:
+        raise InputError(t("not valid JSON: nested too deeply"), path) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise InputError(t("not valid JSON: {problem}", problem=exc), path) from None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def conceptmap_version(data: dict[str, Any]) -> FhirVersion | None:
     """R4 or R5 from the shape of the resource (None when it says neither)."""
-    text = json.dumps(data)
-    if '"relationship"' in text or '"noMap"' in text or "sourceScope" in text:
+    keys = set()
+    for group in _list(data.get("group")):
+        for el in _list(_dict(group).get("element")):
+            keys |= set(_dict(el))
+            for tgt in _list(_dict(el).get("target")):
+                keys |= set(_dict(tgt))
+        keys |= set(_dict(group))
+    keys |= set(data)
+    if keys & {"relationship", "noMap", "sourceScope", "sourceScopeUri", "sourceScopeCanonical"}:
         return "r5"
-    if '"equivalence"' in text or '"unmapped"' in text or '"sourceUri"' in text:
+    if keys & {"equivalence", "unmapped", "sourceUri", "sourceCanonical"}:
         return "r4"
     if isinstance(data.get("identifier"), dict):
         return "r4"
@@ -288,7 +370,7 @@ def conceptmap_version(data: dict[str, Any]) -> FhirVersion | None:
 
 
 def _ext_value(obj: dict[str, Any], key: str) -> Any:
-    for e in obj.get("extension") or []:
+    for e in _list(obj.get("extension")):
         if isinstance(e, dict) and e.get("url") == EXT[key]:
             for k, v in e.items():
                 if k.startswith("value"):
@@ -298,8 +380,8 @@ def _ext_value(obj: dict[str, Any], key: str) -> Any:
 
 def _props(tgt: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for p in tgt.get("property") or []:
-        if isinstance(p, dict) and "code" in p:
+    for p in _list(tgt.get("property")):
+        if isinstance(p, dict) and isinstance(p.get("code"), str):
             out[p["code"]] = next((v for k, v in p.items() if k.startswith("value")), None)
     return out
 
@@ -328,36 +410,39 @@ def _row(
         raise RowRejected(evidence_rejected(evidence))
     if generated and comment == GENERATED_COMMENT:
         comment = ""
-    return MappingRow(
-        source=source,
-        target=target,
-        relationship=relationship,  # type: ignore[arg-type]
-        review_status=review,
-        evidence=evidence,
-        comment=comment,
-        author=str(author or ""),
-        date=parse_date(date),
-    )
+    if date is not None and not isinstance(date, str):
+        raise RowRejected(t("the date {value} is not a date (YYYY-MM-DD)", value=quoted(date)))
+    try:
+        return MappingRow(
+            source=source,
+            target=target,
+            relationship=relationship,  # type: ignore[arg-type]
+            review_status=review,
+            evidence=evidence,
+            comment=comment,
+            author=_str(author),
+            date=parse_date(date),
+        )
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise RowRejected(f"{location_text(error['loc'])}: {problem_text(error)}") from None
 
 
 def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = None) -> ImportResult:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            t("not valid JSON: {problem}", problem=exc.msg), path, exc.lineno, exc.colno
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = read_problem(exc)
-        raise InputError(t("cannot read the file: {reason}", reason=reason), path) from None
+    data = load_json(path)
     if not isinstance(data, dict) or data.get("resourceType") != "ConceptMap":
         raise InputError(t("not a FHIR ConceptMap (resourceType must be ConceptMap)"), path)
     version = version or conceptmap_version(data) or "r4"
     rows: list[MappingRow] = []
     skipped: list[Skipped] = []
-    for gi, group in enumerate(data.get("group") or []):
+    if "group" in data and not isinstance(data["group"], list):
+        skipped.append(Skipped("group", t("group must be a list; it was left out")))
+    for gi, group in enumerate(_list(data.get("group"))):
         where_g = f"group[{gi}]"
-        if str(group.get("source") or "").split("|", 1)[0] != FSIII_SYSTEM:
+        if not isinstance(group, dict):
+            skipped.append(Skipped(where_g, t("a group must be an object; it was left out")))
+            continue
+        if _str(group.get("source")).split("|", 1)[0] != FSIII_SYSTEM:
             skipped.append(
                 Skipped(
                     where_g,
@@ -370,9 +455,12 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
                 )
             )
             continue
-        for ei, el in enumerate(group.get("element") or []):
+        for ei, el in enumerate(_list(group.get("element"))):
             where_e = f"{where_g}.element[{ei}]"
-            source = str(el.get("code") or "").strip()
+            if not isinstance(el, dict):
+                skipped.append(Skipped(where_e, t("an element must be an object")))
+                continue
+            source = _str(el.get("code")).strip()
             if not source:
                 skipped.append(Skipped(where_e, t("the element has no code")))
                 continue
@@ -384,12 +472,12 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
                             None,
                             "no-map",
                             el,
-                            str(_ext_value(el, "comment") or ""),
+                            _str(_ext_value(el, "comment")),
                             version,
                             False,
                         )
                     )
-                except (RowRejected, ValueError) as exc:
+                except RowRejected as exc:
                     skipped.append(Skipped(where_e, str(exc)))
                 if el.get("target"):
                     skipped.append(
@@ -399,62 +487,63 @@ def read_conceptmap(path: Path, ws: Workspace, version: FhirVersion | None = Non
                         )
                     )
                 continue
-            targets = el.get("target") or []
+            targets = _list(el.get("target"))
             if not targets:
                 skipped.append(Skipped(where_e, t("the element has neither a target nor noMap")))
             for ti, tgt in enumerate(targets):
                 where = f"{where_e}.target[{ti}]"
                 try:
+                    if not isinstance(tgt, dict):
+                        raise RowRejected(t("a target must be an object"))
                     rows.append(_target_row(source, tgt, version))
-                except (RowRejected, ValueError) as exc:
+                except RowRejected as exc:
                     skipped.append(Skipped(where, str(exc)))
-        unmapped = group.get("unmapped")
-        if unmapped:
+        if group.get("unmapped"):
             skipped.append(
                 Skipped(
                     f"{where_g}.unmapped",
                     t("group.unmapped is not a row of a mapping table and was left out"),
                 )
             )
+    identifier = data.get("identifier")
+    if version == "r5":
+        identifier = next(iter(_list(identifier)), None)
     m: dict[str, Any] = {
-        "table_id": (data.get("identifier") or {}).get("value")
-        if version == "r4"
-        else next((i.get("value") for i in data.get("identifier") or []), None),
+        "table_id": _dict(identifier).get("value"),
         "title": data.get("title"),
         "table_version": data.get("version"),
         "table_status": _ext_value(data, "table_status")
-        or _STATUS_BACK.get(str(data.get("status")), "draft"),
+        or _STATUS_BACK.get(_str(data.get("status")), "draft"),
         "catalog": _ext_value(data, "catalog"),
         "report_layout": _ext_value(data, "report_layout"),
         "publisher": data.get("publisher"),
         "description": data.get("description"),
-        "include_area_notes": str(_ext_value(data, "include_area_notes") or "false").lower(),
     }
     if version == "r5":
-        period = data.get("effectivePeriod") or {}
+        period = _dict(data.get("effectivePeriod"))
         m["valid_from"], m["valid_to"] = period.get("start"), period.get("end")
     else:
         m["valid_from"] = _ext_value(data, "valid_from")
         m["valid_to"] = _ext_value(data, "valid_to")
-    fallback = str(data.get("id") or path.stem)
-    meta = table_meta({k: v for k, v in m.items() if v is not None}, rows, ws, fallback)
+    fallback = _str(data.get("id")) or path.stem
+    meta = table_meta({k: _str(v) for k, v in m.items() if isinstance(v, str)}, rows, ws, fallback)
     return ImportResult(MappingTable(table=meta, rows=rows), f"conceptmap-{version}", skipped)
 
 
 def _target_row(source: str, tgt: dict[str, Any], version: FhirVersion) -> MappingRow:
-    comment = str(tgt.get("comment") or "")
+    comment = _str(tgt.get("comment"))
     generated = _ext_value(tgt, "comment_generated") is True
-    code = str(tgt.get("code") or "").strip() or None
+    code = _str(tgt.get("code")).strip() or None
     if version == "r4":
         eq = tgt.get("equivalence")
-        if eq not in _FROM_R4:
+        if not isinstance(eq, str) or eq not in _FROM_R4:
             raise RowRejected(
                 t("the equivalence {value} has no counterpart in a mapping table", value=quoted(eq))
             )
         rel = _FROM_R4[eq]
     else:
         rel_code = tgt.get("relationship")
-        if rel_code not in _FROM_R5:
+        if not isinstance(rel_code, str) or rel_code not in _FROM_R5:
             raise RowRejected(
                 t(
                     "the relationship {value} has no counterpart in a mapping table",

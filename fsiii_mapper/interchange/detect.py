@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from fsiii_mapper.errors import InputError
-from fsiii_mapper.interchange.conceptmap import conceptmap_version
+from fsiii_mapper.interchange.conceptmap import conceptmap_version, load_json
 from fsiii_mapper.texts import t
 
 IMPORT_FORMATS = ("csv", "xlsx", "conceptmap-r4", "conceptmap-r5")
@@ -23,10 +22,7 @@ def detect_format(path: Path) -> str:
     if suffix in (".xlsx", ".xlsm") or head.startswith(b"PK\x03\x04"):
         return "xlsx"
     if suffix == ".json" or head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{"):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(t("not valid JSON: {problem}", problem=exc), path) from None
+        data = load_json(path)
         if not isinstance(data, dict) or data.get("resourceType") != "ConceptMap":
             raise InputError(
                 t("a JSON file, but not a FHIR ConceptMap"),

@@ -4,6 +4,7 @@ table metadata ↔ key/value pairs, and what an import reports for the rows it c
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,7 +57,6 @@ META_KEYS: tuple[str, ...] = (
     "valid_from",
     "valid_to",
     "publisher",
-    "include_area_notes",
     "description",
     "exported_at",
     "exported_by",
@@ -90,7 +90,6 @@ class ExportInfo:
             "valid_from": m.valid_from.isoformat() if m.valid_from else "",
             "valid_to": m.valid_to.isoformat() if m.valid_to else "",
             "publisher": m.publisher,
-            "include_area_notes": "true" if m.include_area_notes else "false",
             "description": m.description,
             "exported_at": self.exported_at_text,
             "exported_by": f"fsiii-mapper {__version__}",
@@ -118,6 +117,7 @@ class ImportResult:
     table: MappingTable
     format: str
     skipped: list[Skipped] = field(default_factory=list)
+    encoding: str | None = None  # how a text file was read, in words ("Windows-1252 (cp1252)")
 
 
 class RowRejected(ValueError):
@@ -150,6 +150,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+_DANISH_DATE = re.compile(r"(\d{1,2})[-.](\d{1,2})[-.](\d{4})")
+
+
 def parse_date(value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -159,10 +162,14 @@ def parse_date(value: Any) -> dt.date | None:
         return value
     text = str(value).strip()
     try:
+        danish = _DANISH_DATE.fullmatch(text)
+        if danish:  # what Danish Excel writes: dd-mm-yyyy (or with dots)
+            day, month, year = (int(g) for g in danish.groups())
+            return dt.date(year, month, day)
         return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else dt.date.fromisoformat(text)
     except ValueError:
         raise RowRejected(
-            t("the date {value} is not a date (YYYY-MM-DD)", value=quoted(text))
+            t("the date {value} is not a date (YYYY-MM-DD or DD-MM-YYYY)", value=quoted(text))
         ) from None
 
 
@@ -257,7 +264,6 @@ def table_meta(
         valid_from=valid_from,
         valid_to=valid_to,
         publisher=_text(rec.get("publisher")),
-        include_area_notes=get("include_area_notes").lower() in ("true", "1", "yes", "ja"),
         description=_text(rec.get("description")),
     )
 

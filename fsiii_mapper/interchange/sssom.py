@@ -4,16 +4,30 @@ Predicates (SKOS, read subject → object, like R5): equivalent → skos:exactMa
 source-broader → skos:narrowMatch (the object is narrower than the subject), source-narrower →
 skos:broadMatch, related → skos:relatedMatch; a no-map row has object ``sssom:NoTermFound`` with
 predicate skos:exactMatch ("no exact match was found"). Every row is a manual curation
-(``semapv:ManualMappingCuration``); the author is a name, so it goes to ``author_label``. The
-review status has no SSSOM slot: it is declared under ``extension_definitions``.
+(``semapv:ManualMappingCuration``); the author is a name, so it goes to ``author_label``.
+
+What sssom-py (the reference implementation) needs to keep every row: every identifier is a
+CURIE whose prefix ``curie_map`` declares (also ``subject_source`` and ``object_source``), and
+``mapping_provider`` is a URI (the table's canonical URL, as in the ConceptMap). SSSOM 1.0 has no
+slot for a review status, and sssom-py drops extension columns; so the review status travels in
+the standard ``other`` slot as ``review_status=approved`` (SSSOM's "key=value pairs for
+properties not part of the SSSOM spec"). Text cells that a spreadsheet would run as a formula are
+written with a leading apostrophe (``cells.neutralise``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from urllib.parse import quote
 
-from fsiii_mapper.interchange.conceptmap import BASE, FSIII_SYSTEM, REPORT_FIELD_SYSTEM
+from fsiii_mapper.interchange.cells import neutralise
+from fsiii_mapper.interchange.conceptmap import (
+    BASE,
+    FSIII_SYSTEM,
+    REPORT_FIELD_SYSTEM,
+    canonical_url,
+)
 from fsiii_mapper.interchange.records import ExportInfo
 from fsiii_mapper.io.yamltree import dump_yaml
 from fsiii_mapper.model import MappingRow, MappingTable
@@ -34,7 +48,12 @@ CURIE_MAP = {
     "semapv": "https://w3id.org/semapv/vocab/",
     "sssom": "https://w3id.org/sssom/",
     "fsiiimapper": f"{BASE}/sssom/",
+    # the two vocabularies themselves, for subject_source / object_source
+    "oid": "urn:oid:",
+    "fsiiicodesystem": f"{BASE}/CodeSystem/",
 }
+SUBJECT_SOURCE = "oid:" + FSIII_SYSTEM.removeprefix("urn:oid:")
+OBJECT_SOURCE = "fsiiicodesystem:" + REPORT_FIELD_SYSTEM.rsplit("/", 1)[1]
 COLUMNS = (
     "subject_id",
     "subject_label",
@@ -45,7 +64,7 @@ COLUMNS = (
     "author_label",
     "mapping_date",
     "mapping_cardinality",
-    "review_status",
+    "other",
     "comment",
 )
 
@@ -77,25 +96,20 @@ def render_sssom(table: MappingTable, ws: Workspace, info: ExportInfo) -> str:
     rec = info.record()
     meta = {
         "curie_map": CURIE_MAP,
-        "mapping_set_id": f"{BASE}/sssom/{m.id}/{m.version}",
+        "mapping_set_id": f"{BASE}/sssom/{quote(m.id, safe='')}/{quote(m.version, safe='')}",
         "mapping_set_version": m.version,
         "mapping_set_title": m.title,
         "mapping_set_description": m.description or m.title,
         "license": "https://w3id.org/sssom/license/unspecified",
         "creator_label": [m.publisher] if m.publisher else [],
-        "subject_source": FSIII_SYSTEM,
+        "subject_source": SUBJECT_SOURCE,
         "subject_source_version": rec["catalog_version"],
-        "object_source": REPORT_FIELD_SYSTEM,
+        "object_source": OBJECT_SOURCE,
         "object_source_version": info.layout_id,
-        "mapping_provider": rec["exported_by"],
+        "mapping_provider": canonical_url(m.id),
+        "mapping_tool": "fsiii-mapper",
+        "mapping_tool_version": rec["exported_by"].rsplit(" ", 1)[-1],
         "publication_date": info.exported_at.date().isoformat(),
-        "extension_definitions": [
-            {
-                "slot_name": "review_status",
-                "property": "fsiiimapper:review_status",
-                "type_hint": "http://www.w3.org/2001/XMLSchema#string",
-            },
-        ],
         "other": (
             f"table_id={m.id}; table_version={m.version}; table_status={m.status}; "
             f"catalog={m.catalog}; catalog_version={rec['catalog_version']}; "
@@ -111,19 +125,18 @@ def render_sssom(table: MappingTable, ws: Workspace, info: ExportInfo) -> str:
     w.writerow(COLUMNS)
     for i, r in enumerate(table.rows):
         st = info.catalog.resolve(r.source) if info.catalog else None
-        w.writerow(
-            [
-                f"FSIII:{r.source}",
-                st.display if st else "",
-                PREDICATE[r.relationship],
-                _object(r),
-                ws.layout.label_of(r.target) if r.maps and r.target else "",
-                "semapv:ManualMappingCuration",
-                r.author,
-                r.date.isoformat() if r.date else "",
-                cards[i],
-                r.review_status,
-                r.comment,
-            ]
-        )
+        cells = [
+            f"FSIII:{r.source}",
+            st.display if st else "",
+            PREDICATE[r.relationship],
+            _object(r),
+            ws.layout.label_of(r.target) if r.maps and r.target else "",
+            "semapv:ManualMappingCuration",
+            r.author,
+            r.date.isoformat() if r.date else "",
+            cards[i],
+            f"review_status={r.review_status}",
+            r.comment,
+        ]
+        w.writerow([neutralise(c) for c in cells])
     return header + buf.getvalue()

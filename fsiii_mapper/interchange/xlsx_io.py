@@ -2,6 +2,12 @@
 
 Header row frozen, filters on, column widths fitted to the content (capped), comments wrapped,
 dates as real dates, and never a formula: a text that starts with "=" stays text.
+
+Reading a workbook from elsewhere is guarded before openpyxl sees it: at most ``MAX_MEMBERS``
+parts and ``MAX_UNPACKED`` bytes unpacked (a cell that inflates to hundreds of MB is refused from
+the zip directory, before anything is inflated), and no part may declare a DOCTYPE (entity
+expansion). A damaged workbook (malformed XML, text in a number cell, an impossible date, a bad
+shared-string index or cell reference) is an ``InputError`` naming the sheet and row where known.
 """
 
 from __future__ import annotations
@@ -10,9 +16,11 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -131,7 +139,100 @@ def render_xlsx(tables: list[tuple[MappingTable, ExportInfo]], ws: Workspace) ->
     return buf.getvalue()
 
 
+MAX_MEMBERS = 1_000
+MAX_UNPACKED = 50 * 1024 * 1024  # the shipped tables are ~20 kB; 50 MB is no mapping table
+# What a damaged part makes openpyxl (or the XML parser under it) raise.
+DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    SyntaxError,  # xml.etree's ParseError
+    etree.LxmlError,
+)
+
+
+def check_archive(path: Path) -> None:
+    """Refuse a workbook that would unpack too large or declares a DOCTYPE, before reading it."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise InputError(
+                    t("the workbook has {n} parts; a mapping table has a handful", n=len(members)),
+                    path,
+                )
+            unpacked = sum(m.file_size for m in members)
+            if unpacked > MAX_UNPACKED:
+                raise InputError(
+                    t(
+                        "the workbook would unpack to {size} MB; at most {max} MB is read",
+                        size=unpacked // (1024 * 1024),
+                        max=MAX_UNPACKED // (1024 * 1024),
+                    ),
+                    path,
+                    hint=t("a mapping table is far smaller: is this the right file?"),
+                )
+            for m in members:
+                if m.filename.endswith((".xml", ".rels", ".vml")) and _declares_doctype(z, m):
+                    raise InputError(
+                        t(
+                            "the part {part} declares a DOCTYPE, which is not allowed",
+                            part=m.filename,
+                        ),
+                        path,
+                    )
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        raise InputError(t("not a readable XLSX workbook: {problem}", problem=exc), path) from None
+    except OSError as exc:
+        raise InputError(
+            t("cannot read the file: {reason}", reason=exc.strerror or exc), path
+        ) from None
+
+
+def _declares_doctype(z: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    with z.open(member) as f:
+        head = f.read(2048)
+    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            text = head[len(bom) :].decode(enc, "replace")
+            break
+    else:
+        if head[:2] in (b"<\x00", b"\x00<"):
+            text = head.decode("utf-16-le" if head[:1] == b"<" else "utf-16-be", "replace")
+        else:
+            text = head.decode("utf-8", "replace")
+    return "<!doctype" in text.lower() or "<!entity" in text.lower()
+
+
 def read_xlsx(path: Path, ws: Workspace, sheet: str | None = None) -> ImportResult:
+    check_archive(path)
+    where = t("the workbook")
+    try:
+        return _read_xlsx(path, ws, sheet)
+    except _Damaged as exc:
+        where, cause = exc.where, exc.cause
+    except DAMAGE as exc:
+        cause = exc
+    problem = str(cause) or type(cause).__name__
+    raise InputError(
+        t("{where} is damaged: {problem}", where=where, problem=problem),
+        path,
+        hint=t("open it in Excel or LibreOffice and save it again as .xlsx"),
+    )
+
+
+class _Damaged(Exception):
+    def __init__(self, where: str, cause: BaseException) -> None:
+        super().__init__(where)
+        self.where, self.cause = where, cause
+
+
+def _read_xlsx(path: Path, ws: Workspace, sheet: str | None) -> ImportResult:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -165,7 +266,15 @@ def read_xlsx(path: Path, ws: Workspace, sheet: str | None = None) -> ImportResu
         )
     rows = []
     skipped: list[Skipped] = []
-    for n, values in enumerate(it, start=2):
+    n = 1
+    while True:
+        n += 1
+        try:
+            values = next(it)
+        except StopIteration:
+            break
+        except DAMAGE as exc:
+            raise _Damaged(t("sheet {sheet}, row {n}", sheet=quoted(sheet), n=n), exc) from None
         rec = {h: v for h, v in zip(header, values, strict=False) if h}
         if all(v is None or v == "" for v in rec.values()):
             continue

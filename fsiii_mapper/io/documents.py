@@ -24,6 +24,7 @@ from fsiii_mapper.io.schema_errors import (
     schema_error_hint,
     schema_error_text,
 )
+from fsiii_mapper.io.textstyle import TextStyle, detect_style
 from fsiii_mapper.io.yamltree import (
     dump_yaml,
     parse_plain_text,
@@ -40,6 +41,7 @@ from fsiii_mapper.model import (
     OtherGroups,
     ReportLayout,
     TableMeta,
+    VendorRules,
 )
 from fsiii_mapper.model.table import ROW_FIELDS
 
@@ -127,6 +129,10 @@ def load_layout(path: str | os.PathLike[str]) -> ReportLayout:
     return load_model(ReportLayout, path, "report layout")
 
 
+def load_vendor_rules(path: str | os.PathLike[str]) -> VendorRules:
+    return load_model(VendorRules, path, "vendor rules")
+
+
 def load_crosswalk(path: str | os.PathLike[str]) -> Crosswalk:
     return load_model(Crosswalk, path, "crosswalk")
 
@@ -189,6 +195,8 @@ class TableDocument:
     path: Path | None = None
     text: str = ""
     _tree: CommentedMap | None = None  # None: not parsed yet (see ``tree``)
+    style: TextStyle = field(default_factory=TextStyle)
+    """Line ends, BOM, null spelling and document markers of the file, kept on save."""
     _pending: list[_PendingNode] = field(default_factory=list, repr=False)
     _nodes: dict[_PendingNode, Any] = field(default_factory=dict, repr=False)
 
@@ -244,7 +252,7 @@ class TableDocument:
         tree = self.tree
         self._attach()
         _sync(self.table, tree)
-        return dump_yaml(tree)
+        return dump_yaml(tree, self.style)
 
     def save(self, path: str | os.PathLike[str] | None = None) -> Path:
         """Save atomically. Serialising first means a failure leaves the old file as it was."""
@@ -310,14 +318,14 @@ def load_table(path: str | os.PathLike[str]) -> TableDocument:
         pending = [_PendingNode(i) for i in range(len(table.rows))]
         for row, marker in zip(table.rows, pending, strict=True):
             row._node = marker
-        return TableDocument(table, p, text, None, pending)
+        return TableDocument(table, p, text, None, detect_style(text), pending)
     tree = parse_yaml_text(text, p)
     table = _validate(MappingTable, _plain(tree), tree, p, "mapping table")
     rows_node = tree.get("rows")
     if isinstance(rows_node, CommentedSeq):
         for row, node in zip(table.rows, rows_node, strict=True):
             row._node = node
-    return TableDocument(table, p, text, tree)
+    return TableDocument(table, p, text, tree, detect_style(text))
 
 
 def table_from_text(text: str, path: str = "<text>") -> TableDocument:
@@ -326,7 +334,7 @@ def table_from_text(text: str, path: str = "<text>") -> TableDocument:
     if isinstance(data.get("rows"), CommentedSeq):
         for row, node in zip(table.rows, data["rows"], strict=True):
             row._node = node
-    return TableDocument(table, None, text, data)
+    return TableDocument(table, None, text, data, detect_style(text))
 
 
 def new_table_document(table: MappingTable) -> TableDocument:
@@ -337,6 +345,8 @@ def new_table_document(table: MappingTable) -> TableDocument:
 def _same(old: Any, new: Any) -> bool:
     if isinstance(old, str) and isinstance(new, str):
         return str(old) == new
+    if isinstance(old, str) and isinstance(new, dt.date):
+        return str(old) == new.isoformat()  # a date the file quotes keeps its quotes
     if isinstance(old, dt.datetime) and isinstance(new, dt.date):
         return old.date() == new
     return (bool(old == new) and type(old) is type(new)) or (old is None and new is None)

@@ -12,6 +12,7 @@ from fsiii_mapper.model.citizen import AreaNote, Citizen, CitizenCondition
 from fsiii_mapper.model.common import Evidence, Group
 from fsiii_mapper.model.layout import ReportField, ReportLayout, ScoreWord, XmlElement
 from fsiii_mapper.model.table import MappingRow, MappingTable, TableMeta
+from fsiii_mapper.model.vendor_rules import RuleSettings, VendorRules
 
 __all__ = [
     "AreaNote",
@@ -29,7 +30,9 @@ __all__ = [
     "OtherGroups",
     "ReportField",
     "ReportLayout",
+    "RuleSettings",
     "ScoreWord",
     "TableMeta",
+    "VendorRules",
     "XmlElement",
 ]

@@ -18,6 +18,7 @@ from pydantic import Field, model_validator
 from fsiii_mapper.model.common import Evidence, Strict
 
 FieldKind = Literal["function_item", "problem_area"]
+Level9 = Literal["omit", "word", "empty-score"]
 
 EVIDENCE_RANK: dict[str, int] = {"assumed": 0, "sibling": 1, "verified": 2}
 
@@ -80,11 +81,18 @@ class ReportLayout(Strict):
     function_items: list[ReportField]
     problem_areas: list[ReportField]
     scores: list[ScoreWord]
+    level_9: Level9 = "omit"
+    """What a function item at level 9 (ikke relevant) becomes: ``omit`` (no element),
+    ``word`` (the element with level 9's score word) or ``empty-score`` (the element with an
+    empty ``Score``). Unknown for XD1634C (DOMAIN.md §5), so ``level_9_evidence`` says why."""
+    level_9_evidence: Evidence = "assumed"
     namespaces: dict[str, Namespace] = Field(default_factory=dict)
     xml: dict[str, XmlElement] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> ReportLayout:
+        if self.level_9 == "word" and not self.score_for(9):
+            raise ValueError("level_9 is 'word', but level 9 has no score word under 'scores'")
         ids = [f.id for f in (*self.function_items, *self.problem_areas)]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
@@ -116,8 +124,11 @@ class ReportLayout(Strict):
         return f.label if f is not None else field_id
 
     def score_for(self, level: int | None) -> str | None:
+        """The score word written for ``level``; "" for level 9 under ``empty-score``."""
         if level is None:
             return None
+        if level == 9 and self.level_9 == "empty-score":
+            return ""
         for s in self.scores:
             if s.level == level:
                 return s.word

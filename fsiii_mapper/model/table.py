@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import PrivateAttr
+from pydantic import PrivateAttr, model_validator
 
 from fsiii_mapper.model.common import Strict
 
@@ -66,8 +66,16 @@ class TableMeta(Strict):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     publisher: str
-    include_area_notes: bool = False
     description: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _moved_keys(cls, data: object) -> object:
+        # ``include_area_notes`` moved to the vendor rules (``vendor_rules.yaml``: area notes are
+        # a property of the rule, DOMAIN.md §5); tables written before still load.
+        if isinstance(data, dict) and "include_area_notes" in data:
+            data = {k: v for k, v in data.items() if k != "include_area_notes"}
+        return data
 
 
 class MappingTable(Strict):

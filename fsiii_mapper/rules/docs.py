@@ -18,12 +18,17 @@ from fsiii_mapper.texts import LANGS, N_, t
 
 _FAMILY_HEADINGS = {
     "table": N_("Mapping tables (FM…)"),
+    "citizen": N_("Citizen files (FC…)"),
     "vendor": N_("Vendor report files (FV…)"),
 }
 _FAMILY_INTROS = {
     "table": N_(
         "Checked by `fsiii-mapper validate`, in the editor's validation panel and before every "
         "export. A table with errors is never exported; warnings need consent."
+    ),
+    "citizen": N_(
+        "Checked by `fsiii-mapper citizen validate`; the preview lists what such a file "
+        "leaves out of the report."
     ),
     "vendor": N_(
         "Checked by `fsiii-mapper check-vendor` and in the vendor tab, for every admission "

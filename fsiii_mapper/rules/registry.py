@@ -1,4 +1,5 @@
-"""The one registry of rules: table validation (``FM…``) and vendor-file checks (``FV…``).
+"""The one registry of rules: table validation (``FM…``), citizen files (``FC…``) and vendor-file
+checks (``FV…``).
 
 Everything users read about a rule derives from here: the CLI and GUI labels, SARIF
 ``tool.driver.rules``, JUnit failure types and ``docs/regler.md`` (``python -m
@@ -12,12 +13,13 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+from fsiii_mapper.rules.declarations.citizen import CITIZEN_RULES
 from fsiii_mapper.rules.declarations.table import TABLE_RULES
 from fsiii_mapper.rules.declarations.vendor import VENDOR_RULES
 from fsiii_mapper.rules.rule import Rule
 
 FAMILIES: Mapping[str, tuple[Rule, ...]] = MappingProxyType(
-    {"table": TABLE_RULES, "vendor": VENDOR_RULES}
+    {"table": TABLE_RULES, "citizen": CITIZEN_RULES, "vendor": VENDOR_RULES}
 )
 RULES_DOC = "docs/regler.md"  # generated from this registry, one section per rule id
 
@@ -33,7 +35,7 @@ def _index(rules: tuple[Rule, ...]) -> Mapping[str, Rule]:
     return MappingProxyType(by_id)
 
 
-RULES: Mapping[str, Rule] = _index(TABLE_RULES + VENDOR_RULES)
+RULES: Mapping[str, Rule] = _index(TABLE_RULES + CITIZEN_RULES + VENDOR_RULES)
 
 
 def rule(rule_id: str) -> Rule:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from fsiii_mapper.texts import N_, t
+from fsiii_mapper.texts import N_, nt, t
 
 Param = str | tuple[str, ...]
 
@@ -59,13 +59,17 @@ _STRATEGY_REASONS = {
     "original": N_("Old table over active states"),
     "simplified": N_("Simplified table over active states"),
     "cura.simplified-state": N_(
-        "Cura: the citizen has the active state {code} ({display}), which exists only in the "
-        "simplified catalog – the simplified table is used"
+        "Cura: the citizen has the active state {display} ({code}), documented in the simplified "
+        "states – the simplified table is used"
     ),
     "cura.area-note": N_(
         "Cura: the citizen has active area documentation ({area}) – the simplified table is used"
     ),
     "cura.old-only": N_("Cura: the citizen only has data in old states – the old table is used"),
+    "cura.no-data": N_(
+        "Cura: the citizen has no active state and no active area documentation – there is "
+        "nothing to send (the old table is shown)"
+    ),
     "nexus": N_(
         "Nexus: new states in status draft and active through the simplified table, old states "
         "in status active through the old table"
@@ -74,8 +78,13 @@ _STRATEGY_REASONS = {
 _EMPTY = {
     "no-row": N_("No row in {tables} targets {field}"),
     "no-data": N_("The citizen has no data for this field's sources ({sources})"),
+    "level-9": N_("{source}: level 9 – not relevant, left out"),
 }
-_EMPTY_SHORT = {"no-row": N_("EMPTY – no row fills it"), "no-data": N_("EMPTY – no data")}
+_EMPTY_SHORT = {
+    "no-row": N_("EMPTY – no row fills it"),
+    "no-data": N_("EMPTY – no data"),
+    "level-9": N_("level 9 – not relevant, left out"),
+}
 _UNUSED = {
     "inaktiv": N_("inactive never contributes"),
     "unknown-code": N_("the code is in no catalog"),
@@ -83,7 +92,23 @@ _UNUSED = {
     "not-in-catalog": N_("the code is not in the catalog of {table}"),
     "no-map": N_("{table} deliberately does not map this state (no-map)"),
     "no-row": N_("{table} has no row for this state"),
-    "area-notes-off": N_("{table} does not send area documentation"),
+    "area-notes-off": N_(
+        "{rule}: does not send area documentation (vendor_rules.yaml; assumed until the vendor "
+        "says otherwise)"
+    ),
+    "area-notes-old-table": N_(
+        "area documentation belongs to the simplified documentation; the old table never sends it"
+    ),
+    "area-no-field": N_("area {area} has no field in the report"),
+    "unknown-area": N_("area {area} is no FSIII area – check the citizen file"),
+    "level-9": N_("level 9 – not relevant, left out (the report layout's level_9: omit)"),
+    "nexus.old-draft": N_(
+        "a draft in the old states – Nexus sends old states only in status active"
+    ),
+    "documented-in": N_(
+        "documented in the old states – Cura's simplified table maps only data documented in "
+        "the simplified states"
+    ),
 }
 _FLAGS = {
     "duplicate": N_("The field is filled more than once"),
@@ -111,7 +136,39 @@ def table_name(slot: str, lang: str | None = None) -> str:
 
 
 def strategy_reason(reason: Coded, lang: str | None = None) -> str:
-    return _say(_STRATEGY_REASONS, reason.code, lang, **reason.params)
+    """The strategy's reason; where it rests on an assumed place of documentation (DOMAIN.md §5),
+    a second sentence names those states, display name first and key second."""
+    params = {k: v for k, v in reason.params.items() if not k.startswith("assumed")}
+    text = _say(_STRATEGY_REASONS, reason.code, lang, **params)
+    keys = _seq(reason.params.get("assumed"))
+    if not keys:
+        return text
+    names = _seq(reason.params.get("assumed_display"))
+    states = ", ".join(f"{name} ({key})" for name, key in zip(names, keys, strict=True))
+    n = len(keys)
+    if reason.code.startswith("cura"):
+        rest = nt(
+            "Assumed: where {states} was documented is not stated; a state in both catalogs "
+            "does not switch Cura's table and, once switched, goes through the simplified "
+            "table",
+            "Assumed: where {states} were documented is not stated; a state in both catalogs "
+            "does not switch Cura's table and, once switched, goes through the simplified "
+            "table",
+            n,
+            lang,
+            states=states,
+        )
+    else:
+        rest = nt(
+            "Assumed: where {states} was documented is not stated; a state in both catalogs goes "
+            "to the simplified table as draft and to the old table as active",
+            "Assumed: where {states} were documented is not stated; a state in both catalogs "
+            "goes to the simplified table as draft and to the old table as active",
+            n,
+            lang,
+            states=states,
+        )
+    return f"{text}. {rest}"
 
 
 def empty_reason(reason: Coded, lang: str | None = None) -> str:
@@ -122,6 +179,8 @@ def empty_reason(reason: Coded, lang: str | None = None) -> str:
         return _say(_EMPTY, "no-row", lang, tables=tables, field=p.get("field", ""))
     if reason.code == "no-data":
         return _say(_EMPTY, "no-data", lang, sources=short_list(_seq(p.get("sources"))))
+    if reason.code == "level-9":
+        return _say(_EMPTY, "level-9", lang, source=p.get("source", ""))
     return reason.code
 
 
@@ -147,6 +206,8 @@ def unused_reason(reason: Coded, lang: str | None = None) -> str:
     params = dict(reason.params)
     if "table" in params:
         params["table"] = table_name(str(params["table"]), lang)
+    if "rule" in params:
+        params["rule"] = strategy_name(str(params["rule"]), lang)
     return _say(_UNUSED, reason.code, lang, **params)
 
 

@@ -1,8 +1,9 @@
-"""CLI: ``export``, ``import`` and ``citizen import-fhir``.
+"""CLI: ``export``, ``import``, ``citizen import-fhir`` and ``citizen validate``.
 
 Exit codes follow the CLI's: 0 done; 1 findings — an export refused by the gate (validation errors,
 or warnings without --allow-warnings; no file is written), an import that had to leave rows out
-(every one is listed), a citizen import with notes; 2 usage or unreadable input.
+(every one is listed; if no row could be taken nothing is written), a citizen import with notes;
+2 usage, unreadable input, or an output that may not or cannot be written.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ def export_help(lang: str | None = None) -> str:
     return t(
         """\
 Formats:
-  csv            UTF-8 CSV, one line per row, every field, table identity on each line
+  csv            CSV for Danish Excel (UTF-8 with BOM, ";"; --csv-delimiter , for tools):
+                 the table's metadata as leading #key lines, then one line per row
   xlsx           workbook: a sheet per table, plus a Metadata sheet (several TABLEs allowed)
   conceptmap-r4  FHIR R4 ConceptMap (JSON)
   conceptmap-r5  FHIR R5 ConceptMap (JSON)
@@ -31,7 +33,8 @@ Formats:
   guide-html     mapping guide for the table pair, one self-contained HTML file
   guide-pdf      the same guide as PDF
 A table with validation errors is never exported (exit code 1, no file written); warnings need
---allow-warnings. For the guides, each TABLE replaces the shipped table of its catalog in the pair.
+--allow-warnings. An existing file is overwritten only with --force, an input never. For the
+guides, each TABLE replaces the shipped table of its catalog in the pair.
 
 Identifiers in the FHIR and SSSOM files: source system urn:oid:1.2.208.176.2.21 (FSIII); report
 fields https://fsiii-mapper.invalid/fhir/CodeSystem/xdis16-report-field (our own URI; ".invalid"
@@ -44,9 +47,20 @@ is R4 "narrower" and R5 "source-is-broader-than-target"; "no-map" is R4 "unmatch
     )
 
 
-def _out_path(value: str, force: bool, lang: str | None) -> Path:
+def _out_path(value: str, force: bool, lang: str | None, inputs: tuple[Path, ...] = ()) -> Path:
+    """The output file: never an input of the same command, an existing file only with
+    ``--force``."""
+    from fsiii_mapper.interchange import same_file
+
     p = Path(value)
-    if p.exists() and not force:
+    for src in inputs:
+        if same_file(p, src):
+            raise InputError(
+                t("the output file is an input of this command; it is never overwritten", lang),
+                p,
+                hint=t("give another output file with -o", lang),
+            )
+    if (p.exists() or p.is_symlink()) and not force:
         raise InputError(
             t("the file already exists", lang), p, hint=t("use --force to overwrite it", lang)
         )
@@ -61,9 +75,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     ws = Workspace.load(args.data)
     docs = [ws.open_table(a) for a in args.tables]
+    inputs = tuple(d.path for d in docs if d.path is not None)
+    out = _out_path(args.output, args.force, args.lang, inputs)
     try:
         result = export_tables(
-            docs, ws, args.format, args.output, allow_warnings=args.allow_warnings, lang=args.lang
+            docs,
+            ws,
+            args.format,
+            out,
+            allow_warnings=args.allow_warnings,
+            lang=args.lang,
+            csv_delimiter="\t" if args.csv_delimiter == "tab" else args.csv_delimiter,
         )
     except ExportRefused as exc:
         print(f"fsiii-mapper: {exc}", file=sys.stderr)
@@ -102,8 +124,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from fsiii_mapper.workspace import Workspace
 
     ws = Workspace.load(args.data)
-    out = _out_path(args.output, args.force, args.lang)
+    out = _out_path(args.output, args.force, args.lang, (Path(args.file),))
     result = import_file(args.file, ws, args.format, args.sheet)
+    if result.encoding:
+        print(t("{path}: read as {encoding}", args.lang, path=args.file, encoding=result.encoding))
     if result.skipped:
         print(
             nt(
@@ -122,8 +146,20 @@ def cmd_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_FINDINGS
+    if not result.table.rows:
+        if result.skipped:
+            print(t("no row could be taken; no file written", args.lang), file=sys.stderr)
+            return EXIT_FINDINGS
+        raise InputError(t("the file holds no mapping row; no file written", args.lang), args.file)
     doc = new_table_document(result.table)
-    doc.save(out)
+    try:
+        doc.save(out)
+    except OSError as exc:
+        raise InputError(
+            t("cannot write the file: {reason}", args.lang, reason=exc.strerror or exc),
+            out,
+            hint=t("choose another folder, or free space; nothing was written", args.lang),
+        ) from None
     print(
         t(
             "{path}: {rows} imported from {source} ({format})",
@@ -179,6 +215,21 @@ def cmd_citizen_import_fhir(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.notes else EXIT_OK
 
 
+def cmd_citizen_validate(args: argparse.Namespace) -> int:
+    from fsiii_mapper.rules.citizen_rules import validate_citizen_path
+    from fsiii_mapper.rules.findings import counts
+    from fsiii_mapper.workspace import Workspace
+    from fsiii_mapper_cli.render_text import findings_text
+
+    ws = Workspace.load(args.data)
+    results = [(path, validate_citizen_path(path, ws, args.lang)) for path in args.citizens]
+    for path, findings in results:
+        sys.stdout.write(f"{path}\n")
+        sys.stdout.write(findings_text(findings, args.lang))
+    errors, warnings = counts(f for _, fs in results for f in fs)
+    return EXIT_FINDINGS if errors or warnings else EXIT_OK
+
+
 def register(subparsers: Any, epilog: str) -> None:
 
     fmt_cls = argparse.RawDescriptionHelpFormatter
@@ -203,6 +254,13 @@ def register(subparsers: Any, epilog: str) -> None:
         action="store_true",
         help=t("export even if validation gives warnings (errors always stop it)"),
     )
+    p.add_argument(
+        "--csv-delimiter",
+        choices=(";", ",", "tab"),
+        default=";",
+        help=t("CSV: the field separator (default ; for Danish Excel; , for other tools)"),
+    )
+    p.add_argument("--force", action="store_true", help=t("overwrite an existing output file"))
 
     p = subparsers.add_parser(
         "import",
@@ -232,8 +290,8 @@ def register(subparsers: Any, epilog: str) -> None:
 
     cit = subparsers.add_parser(
         "citizen",
-        help=t("Citizen files: import from FHIR."),
-        description=t("Citizen files: import from FHIR."),
+        help=t("Citizen files: import from FHIR, validate."),
+        description=t("Citizen files: import from FHIR, validate."),
     )
     csub = cit.add_subparsers(dest="citizen_command", metavar="ACTION")
     p = csub.add_parser(
@@ -256,6 +314,19 @@ def register(subparsers: Any, epilog: str) -> None:
     p.add_argument("--id", help=t("citizen id (default: the output file name without .yaml)"))
     p.add_argument("--name", help=t("display name (default: the Patient's name, if any)"))
     p.add_argument("--force", action="store_true", help=t("overwrite an existing output file"))
+
+    p = csub.add_parser(
+        "validate",
+        help=t("Check citizen files (rules FC…)."),
+        description=t(
+            "Check citizen files: every finding has a rule id (FC…), file, line and column. "
+            "Exit 1 when there are findings."
+        ),
+        epilog=epilog,
+        formatter_class=fmt_cls,
+    )
+    p.set_defaults(func=cmd_citizen_validate)
+    p.add_argument("citizens", nargs="+", metavar="CITIZEN.yaml")
 
     def _usage(_: argparse.Namespace) -> int:
         cit.print_help(sys.stderr)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
@@ -115,8 +116,8 @@ def cmd_check_vendor(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise InputError(t("--jobs must be at least 1"))
-    if args.max_size <= 0:
-        raise InputError(t("--max-size must be more than 0"))
+    if not math.isfinite(args.max_size) or args.max_size <= 0:
+        raise InputError(t("--max-size must be a number of megabytes more than 0"))
     if args.xsd and not Path(args.xsd).is_file():
         raise InputError(t("no such XSD file"), args.xsd)
     files = collect_files(args.paths)

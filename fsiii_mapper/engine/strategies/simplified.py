@@ -1,4 +1,5 @@
-"""The simplified table over the citizen's ``aktiv`` states."""
+"""The simplified table over every ``aktiv`` state of its catalog, wherever it was documented:
+what would this table do (``documented_in`` plays no part)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,15 @@ from collections.abc import Sequence
 
 from fsiii_mapper.engine.report import Reason
 from fsiii_mapper.engine.routing import ACTIVE, Lookup, Plan, Route
-from fsiii_mapper.model import Citizen, CitizenCondition
+from fsiii_mapper.model import AreaNote, Citizen, CitizenCondition
 
 NAME = "simplified"
 
 
-def plan(citizen: Citizen, live: Sequence[CitizenCondition], find: Lookup) -> Plan:
+def plan(
+    citizen: Citizen,
+    live: Sequence[CitizenCondition],
+    find: Lookup,
+    notes: Sequence[AreaNote] = (),
+) -> Plan:
     return Plan([Route("simplified", ACTIVE, live)], Reason(NAME))

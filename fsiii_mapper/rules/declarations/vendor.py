@@ -101,6 +101,18 @@ VENDOR_RULES: tuple[Rule, ...] = (
         N_("correct the element the schema error names"),
     ),
     Rule(
+        "FV009",
+        "check-failed",
+        "error",
+        N_("The file could not be checked: the check itself failed"),
+        N_(
+            "Something unexpected went wrong while this one file was checked (a bug in the "
+            "checker, or a file shaped in a way it does not foresee). The file counts as failed; "
+            "the other files of the batch are checked as usual."
+        ),
+        N_("report the error together with the file, so the check can be fixed"),
+    ),
+    Rule(
         "FV010",
         "unmatched-file",
         "error",
