@@ -113,6 +113,14 @@ _UNUSED = {
 _FLAGS = {
     "duplicate": N_("The field is filled more than once"),
     "conflict": N_("Conflicting levels"),
+    "collapse-status": N_(
+        "The report carries one element: only the values of the status that ranks first are "
+        "sent (vendor_rules.yaml: collapse)"
+    ),
+    "collapse-choice": N_(
+        "The report carries one element: any of the values of the status that ranks first is "
+        "allowed (vendor_rules.yaml: collapse)"
+    ),
     "same-need-twice": N_("The same need appears twice (an old state and its successor)"),
     "no-score-word": N_("The level has no score word in the report layout"),
     "missing-level": N_("The function state has no level"),
@@ -226,6 +234,11 @@ def unused_heading(lang: str | None = None) -> str:
 
 def no_score_word(lang: str | None = None) -> str:
     return t("(no score word)", lang)
+
+
+def not_sent(lang: str | None = None) -> str:
+    """A function item's contribution the rule's collapse keeps out of the one element."""
+    return t("not sent: another status ranks first", lang)
 
 
 def area_note_label(lang: str | None = None) -> str:
