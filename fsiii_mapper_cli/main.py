@@ -144,7 +144,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     from fsiii_mapper.io.yamltree import dump_yaml
     from fsiii_mapper.workspace import OTHER_GROUPS_FILE
 
-    result = import_codesystems(args.files)
+    # A UUID-only release is matched to the catalogs of the workspace (--data) by UUID.
+    result = import_codesystems(args.files, workspace_for(args).catalogs)
     out = Path(args.output)
     if not out.is_dir():
         raise InputError(
@@ -163,7 +164,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
         target = out / OTHER_GROUPS_FILE
         save_model(result.other_groups, target, other_groups_header(result.other_groups))
         n = sum(len(g.states) for g in result.other_groups.groups)
-        print(f"{target}: {nt('{n} code outside the report', '{n} codes outside the report', n)}")
+        outside = nt("{n} code outside the report", "{n} codes outside the report", n)
+        print(f"{target}: {outside}")
     if args.definitions:
         atomic_write_text(args.definitions, dump_yaml(dict(sorted(result.definitions.items()))))
         definitions = nt(
