@@ -9,7 +9,8 @@ each state's simplification status:
 - ``new``: in the newest file but not in the original catalog (verified when an older file was
   given, assumed from the text-style key otherwise);
 - ``retained`` / ``outgoing``: an original state whose definition was rewritten in the new style
-  (with "Eksempler:") is retained, else outgoing. This is our reading, so it is marked assumed.
+  (with "Eksempler:") is retained, else outgoing. This is our reading, so it is marked assumed,
+  except in an area KL itself marks as outgoing (J5 Samfundsliv): outgoing, verified.
 
 A CodeSystem is FSIII when its ``url`` is one of FSIII's two URIs (the OID, or KL's caresocial URI
 of 2021–2023) or its ``identifier`` names the OID. A *UUID-only* release (KL announced that legacy
@@ -52,6 +53,9 @@ GROUP_ROOT_UUIDS: dict[str, Group] = {
     "4db72d65-7ec1-45b4-89c3-5017c35d085e": "helbred",
 }
 MAX_DEPTH = 16  # concept nesting; FSIII has four levels
+# Areas KL itself marks as outgoing: the comments of kl-term's area value sets say
+# "Samfundsliv - J5 - udgaaende" [verified]. The CodeSystem does not carry that comment.
+OUTGOING_AREAS = frozenset({"J5"})
 GROUP_ROOTS: dict[str, Group] = {"J": "funktionsevne", "I": "helbred"}
 ORIGINAL_KEY = re.compile(r"^[IJ]\d+\.\d+$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -386,9 +390,12 @@ def import_codesystems(
         return None
 
     statuses: dict[str, tuple[StateStatus, Evidence]] = {}
+    orig_source = oldest if by_diff else newest
     for key in original_keys:
         if not has_simplification:
             statuses[key] = ("unknown", "assumed")
+        elif orig_source.states[key].area in OUTGOING_AREAS:
+            statuses[key] = ("outgoing", "verified")
         elif key not in newest.states:
             statuses[key] = ("outgoing", "verified")
         elif NEW_STYLE_MARKER in newest.states[key].definition:
@@ -420,7 +427,6 @@ def import_codesystems(
         return sorted(found, key=lambda a: (_GROUP_RANK[a.group], _area_number(a.key)))
 
     derived = [s.source for s in systems]
-    orig_source = oldest if by_diff else newest
     orig_states = [state(orig_source.states[k]) for k in original_keys]
     original = Catalog(
         id="original",
@@ -577,7 +583,8 @@ def catalog_header(catalog: Catalog) -> str:
         f"FSIII catalog '{catalog.id}', written by `fsiii-mapper catalog import` from KL's FSIII\n"
         f"CodeSystem ({', '.join(catalog.derived_from)}).\n"
         "Codes and display names are KL's; status 'new' is verified by version comparison,\n"
-        "'retained'/'outgoing' is our reading of KL's rewritten definitions (assumed).\n"
+        "'retained'/'outgoing' is our reading of KL's rewritten definitions (assumed), except\n"
+        "J5 Samfundsliv, which KL's value sets mark as outgoing (verified).\n"
         "Do not edit by hand: import a newer kl-term CodeSystem instead."
     )
 

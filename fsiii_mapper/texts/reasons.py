@@ -125,6 +125,10 @@ _FLAGS = {
     "no-score-word": N_("The level has no score word in the report layout"),
     "missing-level": N_("The function state has no level"),
 }
+_GROUP_NAMES = {  # the old name and kl-term 2.x's name of each FSIII group, both shown
+    "funktionsevne": N_("function states / municipal care states (kl-term 2.x)"),
+    "helbred": N_("health states / municipal nursing states (kl-term 2.x)"),
+}
 _HEADINGS = {"function_item": N_("Function ability"), "problem_area": N_("Nursing problem areas")}
 
 
@@ -230,6 +234,12 @@ def heading(kind: str, lang: str | None = None) -> str:
 
 def unused_heading(lang: str | None = None) -> str:
     return t("Not in the report", lang)
+
+
+def group_name(group: str, lang: str | None = None) -> str:
+    """An FSIII group by both its names: »funktionsevnetilstande / kommunale pleje- og
+    omsorgstilstande (kl-term 2.x)«."""
+    return _say(_GROUP_NAMES, group, lang)
 
 
 def no_score_word(lang: str | None = None) -> str:
