@@ -394,10 +394,8 @@ def import_codesystems(
     for key in original_keys:
         if not has_simplification:
             statuses[key] = ("unknown", "assumed")
-        elif orig_source.states[key].area in OUTGOING_AREAS:
-            statuses[key] = ("outgoing", "verified")
-        elif key not in newest.states:
-            statuses[key] = ("outgoing", "verified")
+        elif key not in newest.states or orig_source.states[key].area in OUTGOING_AREAS:
+            statuses[key] = ("outgoing", "verified")  # gone, or in an area KL marks outgoing
         elif NEW_STYLE_MARKER in newest.states[key].definition:
             statuses[key] = ("retained", "assumed")
         else:
