@@ -151,7 +151,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     from fsiii_mapper.io.yamltree import dump_yaml
     from fsiii_mapper.workspace import OTHER_GROUPS_FILE
 
-    result = import_codesystems(args.files)
+    # A UUID-only release is matched to the catalogs of the workspace (--data) by UUID.
+    result = import_codesystems(args.files, workspace_for(args).catalogs)
     out = Path(args.output)
     if not out.is_dir():
         raise InputError(
@@ -170,7 +171,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
         target = out / OTHER_GROUPS_FILE
         save_model(result.other_groups, target, other_groups_header(result.other_groups))
         n = sum(len(g.states) for g in result.other_groups.groups)
-        print(f"{target}: {nt('{n} code outside the report', '{n} codes outside the report', n)}")
+        outside = nt("{n} code outside the report", "{n} codes outside the report", n)
+        print(f"{target}: {outside}")
     if args.definitions:
         atomic_write_text(args.definitions, dump_yaml(dict(sorted(result.definitions.items()))))
         definitions = nt(
@@ -186,6 +188,7 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
     from fsiii_mapper.io.documents import load_catalog
+    from fsiii_mapper.texts.reasons import group_name
 
     ws = workspace_for(args)
     catalog = load_catalog(args.file) if args.file else ws.catalogs[args.catalog]
@@ -199,14 +202,26 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
             "status": s.status,
             "status_evidence": s.status_evidence,
             "successors": ws.crosswalk.successors(s.key),
+            "no_successor": decided.rationale
+            if (decided := ws.crosswalk.no_successor(s.key))
+            else None,
+            "group_name": group_name(s.group),
         }
         for s in catalog.states
     ]
     if args.format == "json":
         sys.stdout.write(dump_json(items))
     else:
+        group = None
         for i in items:
+            if i["group"] != group:  # a heading per group, by both its names
+                if group is not None:
+                    print()
+                group, name = i["group"], str(i["group_name"])
+                print(f"{name[:1].upper()}{name[1:]}:")
             succ = f" → {', '.join(i['successors'])}" if i["successors"] else ""
+            if i["no_successor"]:
+                succ = " → " + t("no successor: {reason}", reason=i["no_successor"])
             status = t(STATE_STATUS_WORDS[str(i["status"])])
             evidence = t(EVIDENCE_WORDS[str(i["status_evidence"])])
             print(f"{i['key']:<52}{i['area']:<5}{status:<9}({evidence}) {i['display']}{succ}")

@@ -50,6 +50,8 @@ def report_text(rep: Report, lang: str | None = None) -> str:
             if isinstance(c, FunctionValue):
                 score = c.score or words.no_score_word(lang)
                 line = f"{lead}{score:<12} ← {src}"
+                if f.allowed and i not in f.allowed:
+                    line += f" – {words.not_sent(lang)}"
             else:
                 assert isinstance(c, AreaEntry)
                 text = words.area_entry_text(c, lang)

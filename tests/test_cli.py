@@ -108,8 +108,10 @@ def test_preview_json_in_english(cli):
         ("svære", "kladde"),
         ("moderate", "aktiv"),
     ]
-    assert {f["code"] for f in fa420["flags"]} == {"duplicate", "conflict"}
+    # both kept and flagged; the report's one element carries the aktiv value (collapse)
+    assert {f["code"] for f in fa420["flags"]} == {"duplicate", "conflict", "collapse-status"}
     assert fa420["flags"][0]["message"] == "The field is filled more than once"
+    assert fa420["allowed"] == [1]
 
 
 def test_preview_with_an_edited_table_given_by_path(cli, tmp_path):

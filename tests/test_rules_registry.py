@@ -24,7 +24,7 @@ KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FV_IDS = [
     *(f"FV00{i}" for i in range(1, 10)),
     "FV010", "FV011", "FV012", "FV020", "FV021", "FV022", "FV023", "FV024", "FV025",
-    *(f"FV10{i}" for i in range(1, 10)),
+    *(f"FV10{i}" for i in range(1, 10)), "FV110",
     *(f"FV20{i}" for i in range(1, 10)),
 ]  # fmt: skip
 

@@ -219,24 +219,33 @@ def test_duplicate_problem_area(original: Checker, tmp_path: Path) -> None:
     _one(_check(original, "demo-01", tmp_path, mutate), "FV207", "I4")
 
 
-def test_nexus_expects_both_contributions_and_matches_them_in_any_order(
+def test_nexus_writes_one_element_per_field_and_aktiv_beats_kladde(
     nexus: Checker, tmp_path: Path
 ) -> None:
-    # demo-04 under nexus: FA420 twice (kladde J3.5 'svære' through the simplified table, then
-    # aktiv J3.5 'moderate' through the old table).
-    def swap(root: etree._Element) -> None:
-        first, second = _item(root, "FA420", 0), _item(root, "FA420", 1)
-        second.addprevious(first)  # put the first one after the second
-        first.addprevious(second)
+    # demo-04 under nexus: J3.5 fills FA420 twice (kladde 'svære' through the simplified table,
+    # aktiv 'moderate' through the old table). The report carries one element; under the
+    # collapse of vendor_rules.yaml (aktiv beats kladde) its score is the aktiv one.
+    root = render_tree(nexus.expected["demo-04"], nexus.spec).getroot()
+    (item,) = root.xpath(
+        ".//m:AbilityToFunctionElement[m:Terminology/m:Code='FA420']", namespaces=M
+    )
+    assert item.findtext("m:Score", namespaces=M) == "moderate"
+    assert _check(nexus, "demo-04", tmp_path, lambda root: None) == []
 
-    assert _check(nexus, "demo-04", tmp_path, swap) == []
+    def kladde_value(root: etree._Element) -> None:
+        _item(root, "FA420").find("m:Score", M).text = "svære"
 
-    def drop_second(root: etree._Element) -> None:
-        el = _item(root, "FA420", 1)
-        el.getparent().remove(el)
+    f = _one(_check(nexus, "demo-04", tmp_path, kladde_value), "FV103", "FA420")
+    assert (f.expected, f.actual) == ("moderate", "svære")
 
-    f = _one(_check(nexus, "demo-04", tmp_path, drop_second), "FV101", "FA420")
-    assert "moderate" in (f.expected or "")
+    def both(root: etree._Element) -> None:  # the round-1 golden shape: two FA420 elements
+        el = _item(root, "FA420")
+        copy = etree.fromstring(etree.tostring(el))
+        copy.find("m:Score", M).text = "svære"
+        el.addnext(copy)
+
+    f = _one(_check(nexus, "demo-04", tmp_path, both), "FV107", "FA420")
+    assert f.actual == "svære"
 
 
 def test_wrong_version_code_in_letter_header(original: Checker, tmp_path: Path) -> None:

@@ -9,8 +9,10 @@ order, a code system value, the root and letter elements) depend on a layout ent
 only where that entry is ``verified`` (or with ``strict_form``), otherwise warnings, and each names
 the entry and its evidence. A namespace the layout ``accept``s is no finding at all.
 
-Function items are matched per code: identical scores pair first, the rest in document order, so a
-wrong score is one finding, not a missing plus an unexpected item. An element whose code the layout
+A filled function item is one element (the rule's ``collapse`` says which values it may carry):
+an element whose score is one of the allowed values pairs first, the rest in document order, so a
+wrong score is one finding, not a missing plus an unexpected item; a file that carries one of
+several allowed values gets the warning FV110 (flere kilder). An element whose code the layout
 does not know is paired with a missing field of the same description (then: "wrong code"), if there
 is one.
 
@@ -137,6 +139,7 @@ class _Index:
     needles: dict[str, list[tuple[str, ...]]]  # area code → per entry, normalised needles
     sections: dict[str, bytes] = field(default_factory=dict)  # container key → reference bytes
     shapes: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # key → ``_shape`` of it
+    several: bool = False  # a function item has several allowed values (FV110)
 
 
 def _shape(holder: Any) -> tuple[Any, ...]:
@@ -164,7 +167,7 @@ def _index(expected: ExpectedReport) -> _Index:
         a.code: [tuple(_norm(n).casefold() for n in entry.needles()) for entry in a.entries]
         for a in expected.areas
     }
-    return _Index(items, areas, needles)
+    return _Index(items, areas, needles, several=any(e.several for e in expected.items))
 
 
 @dataclass
@@ -320,8 +323,13 @@ class Comparator:
         # file; after a run of misses it is only tried now and then (results are the same
         # either way, only the time differs).
         try_fast = self._misses < _MISSES_BEFORE_BACKOFF or self._misses % _RETRY_EVERY == 0
-        fast_items = try_fast and self._same_section(
-            root, index, "function_ability", "function_item", len(expected.items)
+        # A field with several allowed values always gets its FV110, however the file is laid out.
+        fast_items = (
+            try_fast
+            and not index.several
+            and self._same_section(
+                root, index, "function_ability", "function_item", len(expected.items)
+            )
         )
         fast_areas = try_fast and self._same_section(
             root, index, "nursing", "problem_area", len(expected.areas)
@@ -638,7 +646,7 @@ class Comparator:
             act = by_code.get(code, [])
             if not exp and not act:
                 continue
-            pairs, e_left, a_left = _pair(exp, act, lambda e, a: (e.score or None) == a.score)
+            pairs, e_left, a_left = _pair(exp, act, lambda e, a: e.option_for(a.score) is not None)
             for e, a in pairs:
                 self._compare_item(ctx, e, a)
             missing.extend(e_left)
@@ -697,12 +705,33 @@ class Comparator:
                 expected=e.description,
                 actual=a.description,
             )
-        if e.score is None and a.score is not None:
+        picked = e.option_for(a.score)
+        if picked is None and e.score is None:
             ctx.add("FV109", a.at("score"), field_=e.code, expected=None, actual=a.score)
-        elif e.score is not None and a.score != (e.score or None):  # "": an empty Score
-            ctx.add("FV103", a.at("score"), field_=e.code, expected=e.score, actual=a.score)
-        if e.comment and not _same(a.comment, e.comment):
-            ctx.add("FV108", a.at("comment"), field_=e.code, expected=e.comment, actual=a.comment)
+        elif picked is None:
+            want = " | ".join(dict.fromkeys(o.score or "" for o in e.options))
+            ctx.add("FV103", a.at("score"), field_=e.code, expected=want, actual=a.score)
+        elif e.several:
+            others = [o.describe() for o in e.sources if o != picked]
+            ctx.add(
+                "FV110",
+                a.at("score"),
+                field_=e.code,
+                expected=" | ".join(o.describe() for o in e.options),
+                actual=picked.describe(),
+                detail=", ".join(others),
+            )
+        value = picked or e.chosen
+        if value.comment and not _same(a.comment, value.comment):
+            comments = [o.comment for o in e.options if o.score == value.score]
+            if not any(_same(a.comment, c) for c in comments):
+                ctx.add(
+                    "FV108",
+                    a.at("comment"),
+                    field_=e.code,
+                    expected=value.comment,
+                    actual=a.comment,
+                )
         self._children_in_order(ctx, a.el, "function_item")
 
     # --- problem areas -------------------------------------------------------------------------

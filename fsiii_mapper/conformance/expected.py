@@ -62,17 +62,63 @@ def layout_spec(layout: ReportLayout) -> LayoutSpec:
 
 
 @dataclass(frozen=True)
+class ItemValue:
+    """One value a function item's element may carry: a contributing state's score and note."""
+
+    score: str | None  # None: no score word is written (no level)
+    comment: str
+    source: str
+    status: str
+    level: int | None
+
+    def describe(self) -> str:
+        """``J3.5 (aktiv): moderate`` – for findings."""
+        return f"{self.source} ({self.status}): {self.score or ''}".rstrip(": ")
+
+
+@dataclass(frozen=True)
 class ExpectedItem:
-    """One ``function_item`` element: a function item filled by one state."""
+    """The one ``function_item`` element of a filled function item.
+
+    Several states may fill it; the rule's ``collapse`` decides which of their values the
+    element may carry (``options``, the first of them is what the reference file writes), and
+    ``sources`` lists every contribution, allowed or not."""
 
     code: str  # field id
     report_code: str
     code_system: str
     description: str
-    score: str | None  # None: no score word is written (level 9 or no level)
-    comment: str
-    source: str
-    level: int | None
+    options: tuple[ItemValue, ...]
+    sources: tuple[ItemValue, ...] = ()
+
+    @property
+    def chosen(self) -> ItemValue:
+        return self.options[0]
+
+    @property
+    def score(self) -> str | None:
+        return self.chosen.score
+
+    @property
+    def comment(self) -> str:
+        return self.chosen.comment
+
+    @property
+    def source(self) -> str:
+        return self.chosen.source
+
+    @property
+    def level(self) -> int | None:
+        return self.chosen.level
+
+    def option_for(self, score: str | None) -> ItemValue | None:
+        """The first allowed value with this score (``None`` or ``""``: no score word)."""
+        return next((o for o in self.options if (o.score or None) == (score or None)), None)
+
+    @property
+    def several(self) -> bool:
+        """Several different values were allowed: the file carries one of them."""
+        return len({(o.score, o.comment) for o in self.options}) > 1
 
 
 @dataclass(frozen=True)
@@ -126,20 +172,24 @@ def expected_from_report(report: Report, citizen: Citizen, spec: LayoutSpec) -> 
     for fr in report.function_items:
         fs = spec.field(fr.code)
         assert fs is not None
+        if not fr.contributions:
+            continue
+        values = []
         for v in fr.contributions:
             assert isinstance(v, FunctionValue)
-            items.append(
-                ExpectedItem(
-                    fr.code,
-                    fs.report_code,
-                    fs.code_system,
-                    fs.description,
-                    v.score,
-                    v.note.strip(),
-                    v.source,
-                    v.level,
-                )
+            values.append(ItemValue(v.score, v.note.strip(), v.source, v.status, v.level))
+        allowed = fr.allowed or list(range(len(values)))
+        options = tuple(dict.fromkeys(values[i] for i in allowed))
+        items.append(
+            ExpectedItem(
+                fr.code,
+                fs.report_code,
+                fs.code_system,
+                fs.description,
+                options,
+                tuple(values) if len(values) > 1 else (),
             )
+        )
     areas: list[ExpectedArea] = []
     for fr in report.problem_areas:
         if not fr.contributions:

@@ -28,7 +28,7 @@ from fsiii_mapper.engine.report import (
 from fsiii_mapper.engine.routing import Lookup, Resolve, Route
 from fsiii_mapper.engine.strategies import PLANNERS, STRATEGIES
 from fsiii_mapper.io.documents import TableDocument
-from fsiii_mapper.model import Catalog, CatalogState, Citizen, CitizenCondition
+from fsiii_mapper.model import Catalog, CatalogState, Citizen, CitizenCondition, RuleSettings
 from fsiii_mapper.workspace import Workspace
 
 __all__ = ["STRATEGIES", "Engine", "engine_for", "populate"]
@@ -229,8 +229,9 @@ class Engine:
         self._area_notes(citizen, strategy, passes, fields, unused)
         used_tables = [p.prepared for p in passes]
         tables_key = tuple(t.slot for t in used_tables)
+        rule = self.ws.vendor_rules.settings(strategy)
         for fr in fields.values():
-            self._finish(fr, used_tables, tables_key)
+            self._finish(fr, used_tables, tables_key, rule)
             if fr.is_empty and fr.code in not_relevant:
                 fr.empty_reason = Reason("level-9", {"source": not_relevant[fr.code]})
         return Report(
@@ -284,7 +285,11 @@ class Engine:
         return Reason("area-no-field" if known else "unknown-area", {"area": area})
 
     def _finish(
-        self, fr: FieldResult, tables: list[_Prepared], tables_key: tuple[str, ...]
+        self,
+        fr: FieldResult,
+        tables: list[_Prepared],
+        tables_key: tuple[str, ...],
+        rule: RuleSettings,
     ) -> None:
         if not fr.contributions:
             key = (fr.code, tables_key)
@@ -295,10 +300,15 @@ class Engine:
             return
         if fr.kind == "function_item":
             values: list[FunctionValue] = fr.contributions
+            fr.allowed = rule.allowed([v.status for v in values])
             if len(values) > 1:
                 fr.flags.append("duplicate")
                 if len({v.level for v in values}) > 1:
                     fr.flags.append("conflict")
+                if len(fr.allowed) < len(values):
+                    fr.flags.append("collapse-status")
+                if len({(values[i].level, values[i].note) for i in fr.allowed}) > 1:
+                    fr.flags.append("collapse-choice")
             if any(v.level is None for v in values):
                 fr.flags.append("missing-level")
             elif any(v.score is None for v in values):

@@ -79,6 +79,9 @@ class FieldResult:
     contributions: list[Any] = field(default_factory=list)  # FunctionValue or AreaEntry by kind
     empty_reason: Reason | None = None
     flags: list[str] = field(default_factory=list)  # flag codes: duplicate, conflict, …
+    # A function item: the indexes of the contributions whose value the report's one element
+    # may carry (the rule's ``collapse``); every contribution is still shown.
+    allowed: list[int] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -156,10 +159,12 @@ class Report:
             return d
 
         def one(f: FieldResult, values_key: str) -> dict[str, Any]:
+            allowed = {"allowed": f.allowed} if f.kind == "function_item" else {}
             return {
                 "code": f.code,
                 "label": f.label,
                 values_key: [contribution(v) for v in f.contributions],
+                **allowed,
                 **reason("empty_", f.empty_reason, words.empty if words else None),
                 "flags": [
                     {"code": c, **({"message": words.flag(c)} if words else {})} for c in f.flags

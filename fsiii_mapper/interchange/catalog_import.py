@@ -9,19 +9,27 @@ each state's simplification status:
 - ``new``: in the newest file but not in the original catalog (verified when an older file was
   given, assumed from the text-style key otherwise);
 - ``retained`` / ``outgoing``: an original state whose definition was rewritten in the new style
-  (with "Eksempler:") is retained, else outgoing. This is our reading, so it is marked assumed.
+  (with "Eksempler:") is retained, else outgoing. This is our reading, so it is marked assumed,
+  except in an area KL itself marks as outgoing (J5 Samfundsliv): outgoing, verified.
+
+A CodeSystem is FSIII when its ``url`` is one of FSIII's two URIs (the OID, or KL's caresocial URI
+of 2021–2023) or its ``identifier`` names the OID. A *UUID-only* release (KL announced that legacy
+keys and retiring concepts go away) has no ``J``/``I`` trees: its concepts are matched to the
+existing catalogs by UUID, a state that is no longer there becomes ``outgoing`` (verified), and a
+concept the catalogs do not know is ``new`` (verified) under its UUID. JSON of the wrong shape is
+refused with its JSON path; nothing is written.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fsiii_mapper.errors import InputError
+from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.io.schema_errors import quoted
 from fsiii_mapper.model.catalog import (
     Catalog,
@@ -36,6 +44,18 @@ from fsiii_mapper.model.common import Evidence, Group
 from fsiii_mapper.texts import t
 
 FSIII_SYSTEM = "urn:oid:1.2.208.176.2.21"
+FSIII_CARESOCIAL = "http://kl.dk/fhir/common/caresocial/CodeSystem/FSIII"
+FSIII_URLS = (FSIII_SYSTEM, FSIII_CARESOCIAL)
+# The roots of the two groups under their UUIDs, as kl-term 2.x names them (Kommunale pleje- og
+# omsorgstilstande, Kommunale sygeplejetilstande) [verified, kl-term 2.3.0].
+GROUP_ROOT_UUIDS: dict[str, Group] = {
+    "d49d6b0c-c067-4469-b92d-3842822c4971": "funktionsevne",
+    "4db72d65-7ec1-45b4-89c3-5017c35d085e": "helbred",
+}
+MAX_DEPTH = 16  # concept nesting; FSIII has four levels
+# Areas KL itself marks as outgoing: the comments of kl-term's area value sets say
+# "Samfundsliv - J5 - udgaaende" [verified]. The CodeSystem does not carry that comment.
+OUTGOING_AREAS = frozenset({"J5"})
 GROUP_ROOTS: dict[str, Group] = {"J": "funktionsevne", "I": "helbred"}
 ORIGINAL_KEY = re.compile(r"^[IJ]\d+\.\d+$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -63,9 +83,15 @@ class _Concept:
 class _System:
     path: Path
     version: str
+    url: str = FSIII_SYSTEM
     areas: dict[str, tuple[str, Group, str | None]] = field(default_factory=dict)
     states: dict[str, _Concept] = field(default_factory=dict)
     other: dict[str, OtherGroup] = field(default_factory=dict)
+    uuid_only: bool = False  # no legacy keys: ``states`` and ``areas`` are keyed by UUID
+
+    @property
+    def source(self) -> str:
+        return f"{self.url}|{self.version}"
 
 
 @dataclass
@@ -87,9 +113,92 @@ def _text(c: dict[str, Any], name: str) -> str:
     return v.strip() if isinstance(v, str) else ""
 
 
-def _read(path: Path) -> _System:
+class _Shape:
+    """Typed access to a CodeSystem's JSON: a value of the wrong kind is refused with its path."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def refuse(self, message: str) -> InputError:
+        return InputError(
+            message,
+            self.path,
+            hint=t("expected KL's CodeSystem-FSIII.json from kl-term (FHIR R4 CodeSystem)"),
+        )
+
+    def _wrong(self, where: str, expected: str, value: Any) -> InputError:
+        return self.refuse(
+            t(
+                "{where}: expected {expected}, found {found}",
+                where=where,
+                expected=expected,
+                found=_kind(value),
+            )
+        )
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self._wrong(where, t("an object"), value)
+        return value
+
+    def items(self, value: Any, where: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self._wrong(where, t("a list"), value)
+        return value
+
+    def text(self, value: Any, where: str, required: bool = False) -> str:
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str):
+            raise self._wrong(where, t("text"), value)
+        return value
+
+    def concepts(self, value: Any, where: str, depth: int = 1) -> list[dict[str, Any]]:
+        """A checked copy of a ``concept`` list: code, display, definition, designation values
+        and sub-concepts, each of the right kind."""
+        if depth > MAX_DEPTH:
+            raise self.refuse(
+                t("{where}: concepts nested deeper than {n} levels", where=where, n=MAX_DEPTH)
+            )
+        out = []
+        for i, raw in enumerate(self.items(value, where)):
+            at = f"{where}[{i}]"
+            c = self.obj(raw, at)
+            designations = []
+            for j, d in enumerate(self.items(c.get("designation"), f"{at}.designation")):
+                dat = f"{at}.designation[{j}]"
+                designations.append({"value": self.text(self.obj(d, dat).get("value"), dat)})
+            out.append(
+                {
+                    "code": self.text(c.get("code"), f"{at}.code", required=True),
+                    "display": self.text(c.get("display"), f"{at}.display"),
+                    "definition": self.text(c.get("definition"), f"{at}.definition"),
+                    "designation": designations,
+                    "concept": self.concepts(c.get("concept"), f"{at}.concept", depth + 1),
+                }
+            )
+        return out
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return t("an object")
+    if isinstance(value, list):
+        return t("a list")
+    if isinstance(value, str):
+        return t("text")
+    if isinstance(value, bool):
+        return t("true/false")
+    if isinstance(value, (int, float)):
+        return t("a number")
+    return t("null")
+
+
+def _load(path: Path) -> Any:
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InputError(t("file not found"), path) from None
     except UnicodeDecodeError:
@@ -98,27 +207,52 @@ def _read(path: Path) -> _System:
         raise InputError(
             t("not valid JSON: {problem}", problem=exc.msg), path, exc.lineno, exc.colno
         ) from None
+    except OSError as exc:
+        raise InputError(
+            t("cannot read the file: {reason}", reason=read_problem(exc)), path
+        ) from None
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        raise InputError(t("the file holds a number too long to read"), path) from None
+    except RecursionError:
+        raise InputError(t("the JSON is nested too deeply to read"), path) from None
+
+
+def _is_fsiii(shape: _Shape, doc: dict[str, Any]) -> tuple[bool, str]:
+    """Whether the CodeSystem is FSIII (by url or identifier), and its url."""
+    url = shape.text(doc.get("url"), "url")
+    named = []
+    for i, ident in enumerate(shape.items(doc.get("identifier"), "identifier")):
+        at = f"identifier[{i}]"
+        named.append(shape.text(shape.obj(ident, at).get("value"), f"{at}.value"))
+    oid = FSIII_SYSTEM.removeprefix("urn:oid:")
+    return url in FSIII_URLS or any(v in (FSIII_SYSTEM, oid) for v in named), url
+
+
+def _read(path: Path) -> _System:
+    shape = _Shape(path)
+    doc = _load(path)
     if not isinstance(doc, dict) or doc.get("resourceType") != "CodeSystem":
         raise InputError(
             t("not a FHIR CodeSystem"),
             path,
             hint=t("expected KL's CodeSystem-FSIII.json from kl-term"),
         )
-    if doc.get("url") != FSIII_SYSTEM:
+    fsiii, url = _is_fsiii(shape, doc)
+    if not fsiii:
         raise InputError(
             t(
                 "the CodeSystem's url is {url}, not FSIII ({fsiii})",
-                url=quoted(doc.get("url")),
-                fsiii=FSIII_SYSTEM,
+                url=quoted(url or None),
+                fsiii=" | ".join(FSIII_URLS),
             ),
             path,
             hint=t("import KL's FSIII CodeSystem"),
         )
-    system = _System(path, str(doc.get("version", "")))
-    tops = doc.get("concept", [])
-    legacy_roots = {c.get("code"): c for c in tops if c.get("code") in GROUP_ROOTS}
+    system = _System(path, shape.text(doc.get("version"), "version"), url or FSIII_SYSTEM)
+    tops = shape.concepts(doc.get("concept"), "concept")
+    legacy_roots = {c["code"]: c for c in tops if c["code"] in GROUP_ROOTS}
     if not legacy_roots:
-        raise InputError(t("the CodeSystem has no FSIII groups J and I"), path)
+        _read_uuid_only(system, tops)
     for root_key, root in legacy_roots.items():
         group = GROUP_ROOTS[root_key]
         uuid_root = next(
@@ -158,6 +292,33 @@ def _read(path: Path) -> _System:
     return system
 
 
+def _read_uuid_only(system: _System, tops: list[dict[str, Any]]) -> None:
+    """A release without legacy keys: the two groups under their root UUIDs, areas and states
+    keyed by their UUIDs."""
+    roots = [
+        (GROUP_ROOT_UUIDS[c["code"].lower()], c)
+        for c in tops
+        if c["code"].lower() in GROUP_ROOT_UUIDS
+    ]
+    if not roots:
+        raise InputError(t("the CodeSystem has no FSIII groups J and I"), system.path)
+    system.uuid_only = True
+    for group, root in roots:
+        for area in root["concept"]:
+            akey = area["code"].lower()
+            system.areas[akey] = (_text(area, "display"), group, akey)
+            for st in _walk(area["concept"]):
+                key = st["code"].lower()
+                system.states[key] = _Concept(
+                    key=key,
+                    display=_text(st, "display"),
+                    definition=_text(st, "definition"),
+                    area=akey,
+                    group=group,
+                    uuid=key,
+                )
+
+
 def _read_other_groups(system: _System, tops: list[dict[str, Any]]) -> None:
     """Collect the §140 and §119 trees: every code (UUID and KL's key form) with its display."""
     for top in tops:
@@ -189,11 +350,17 @@ def _pair(con: _Concept, candidates: list[dict[str, Any]]) -> str | None:
     return exact[0]["code"].lower() if len(exact) == 1 else None
 
 
-def import_codesystems(paths: Iterable[str | Path]) -> ImportResult:
-    """Read one or more KL FSIII CodeSystem files and build the original and simplified catalogs."""
+def import_codesystems(
+    paths: Iterable[str | Path], existing: Mapping[str, Catalog] | None = None
+) -> ImportResult:
+    """Read one or more KL FSIII CodeSystem files and build the original and simplified catalogs.
+
+    A UUID-only release is matched to the ``existing`` catalogs (``original``, ``simplified``)."""
     systems = sorted((_read(Path(p)) for p in paths), key=lambda s: s.version)
     if not systems:
         raise InputError(t("no CodeSystem file given"))
+    if systems[-1].uuid_only:
+        return _match_release(systems[-1], existing)
     warnings: list[str] = []
     oldest, newest = systems[0], systems[-1]
     by_diff = len(systems) > 1
@@ -223,11 +390,12 @@ def import_codesystems(paths: Iterable[str | Path]) -> ImportResult:
         return None
 
     statuses: dict[str, tuple[StateStatus, Evidence]] = {}
+    orig_source = oldest if by_diff else newest
     for key in original_keys:
         if not has_simplification:
             statuses[key] = ("unknown", "assumed")
-        elif key not in newest.states:
-            statuses[key] = ("outgoing", "verified")
+        elif key not in newest.states or orig_source.states[key].area in OUTGOING_AREAS:
+            statuses[key] = ("outgoing", "verified")  # gone, or in an area KL marks outgoing
         elif NEW_STYLE_MARKER in newest.states[key].definition:
             statuses[key] = ("retained", "assumed")
         else:
@@ -256,8 +424,7 @@ def import_codesystems(paths: Iterable[str | Path]) -> ImportResult:
         ]
         return sorted(found, key=lambda a: (_GROUP_RANK[a.group], _area_number(a.key)))
 
-    derived = [f"{FSIII_SYSTEM}|{s.version}" for s in systems]
-    orig_source = oldest if by_diff else newest
+    derived = [s.source for s in systems]
     orig_states = [state(orig_source.states[k]) for k in original_keys]
     original = Catalog(
         id="original",
@@ -303,6 +470,93 @@ def import_codesystems(paths: Iterable[str | Path]) -> ImportResult:
     return ImportResult(catalogs, other if other.groups else None, definitions, warnings)
 
 
+def _match_release(release: _System, existing: Mapping[str, Catalog] | None) -> ImportResult:
+    """A UUID-only release against the existing catalogs: states matched by UUID keep their key;
+    a state the release no longer has is ``outgoing`` (verified) and leaves the simplified
+    catalog; a concept neither catalog knows is ``new`` (verified) under its UUID."""
+    if not existing or "original" not in existing or "simplified" not in existing:
+        raise InputError(
+            t("the CodeSystem has only UUIDs; it can only be matched to existing catalogs"),
+            release.path,
+            hint=t(
+                "import it with fsiii-mapper catalog import, which matches it to the catalogs "
+                "of the data folder (--data)"
+            ),
+        )
+    original, simplified = existing["original"], existing["simplified"]
+    present = release.states
+    known: dict[str, CatalogState] = {}
+    areas: dict[str, CatalogArea] = {}
+    for cat in (original, simplified):
+        known.update({s.uuid.lower(): s for s in cat.states if s.uuid})
+        areas.update({a.uuid.lower(): a for a in cat.areas if a.uuid})
+    warnings: list[str] = []
+    gone = {
+        s.key for s in original.states + simplified.states if (s.uuid or "").lower() not in present
+    }
+
+    def updated(st: CatalogState) -> CatalogState:
+        if st.key in gone:
+            return st.model_copy(update={"status": "outgoing", "status_evidence": "verified"})
+        return st
+
+    new_areas: list[CatalogArea] = []
+    new_states: list[CatalogState] = []
+    for uuid, con in present.items():
+        if uuid in known:
+            continue
+        area = areas.get(con.area)
+        if area is None:
+            display, group, _ = release.areas[con.area]
+            area = areas[con.area] = CatalogArea(
+                key=con.area, uuid=con.area, display=display, group=group
+            )
+            new_areas.append(area)
+        new_states.append(
+            CatalogState(
+                key=uuid,
+                uuid=uuid,
+                display=con.display,
+                group=con.group,
+                area=area.key,
+                status="new",
+                status_evidence="verified",
+            )
+        )
+    for key in sorted(s.key for s in simplified.states if s.key in gone and s.status == "new"):
+        warnings.append(t("{state}: a new state is no longer in the CodeSystem", state=key))
+    derived = [*original.derived_from, release.source]
+    new_original = original.model_copy(
+        update={
+            "derived_from": list(dict.fromkeys(derived)),
+            "states": [updated(s) for s in original.states],
+        }
+    )
+    kept = [
+        s.model_copy(update={"display": present[s.uuid.lower()].display or s.display})
+        for s in simplified.states
+        if s.key not in gone and s.uuid
+    ]
+    used = {s.area for s in kept + new_states}
+    simp_areas = [a for a in [*simplified.areas, *new_areas] if a.key in used]
+    new_simplified = simplified.model_copy(
+        update={
+            "code_system_version": release.version,
+            "derived_from": list(dict.fromkeys([*simplified.derived_from, release.source])),
+            "areas": simp_areas,
+            "states": _ordered(kept + new_states),
+        }
+    )
+    definitions = {uuid: c.definition for uuid, c in present.items() if c.definition}
+    other = OtherGroups(
+        title="FSIII-grupper uden for indlæggelsesrapporten",
+        code_system_version=release.version,
+        groups=list(release.other.values()),
+    )
+    catalogs = [Catalog.model_validate(c.model_dump()) for c in (new_original, new_simplified)]
+    return ImportResult(catalogs, other if other.groups else None, definitions, warnings)
+
+
 _GROUP_RANK = {"funktionsevne": 0, "helbred": 1}
 
 
@@ -327,7 +581,8 @@ def catalog_header(catalog: Catalog) -> str:
         f"FSIII catalog '{catalog.id}', written by `fsiii-mapper catalog import` from KL's FSIII\n"
         f"CodeSystem ({', '.join(catalog.derived_from)}).\n"
         "Codes and display names are KL's; status 'new' is verified by version comparison,\n"
-        "'retained'/'outgoing' is our reading of KL's rewritten definitions (assumed).\n"
+        "'retained'/'outgoing' is our reading of KL's rewritten definitions (assumed), except\n"
+        "J5 Samfundsliv, which KL's value sets mark as outgoing (verified).\n"
         "Do not edit by hand: import a newer kl-term CodeSystem instead."
     )
 

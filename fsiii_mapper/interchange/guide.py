@@ -15,6 +15,7 @@ from fsiii_mapper import __version__
 from fsiii_mapper.analysis.fill import structural_gaps
 from fsiii_mapper.model import Catalog
 from fsiii_mapper.texts import N_, t
+from fsiii_mapper.texts.reasons import group_name
 from fsiii_mapper.workspace import Workspace
 
 SLOTS = ("original", "simplified")
@@ -88,8 +89,16 @@ def function_fields_head(lang: str | None = None) -> str:
     return t("Function ability (scored fields)", lang)
 
 
+def function_fields_lead(lang: str | None = None) -> str:
+    return t("Filled by {group}.", lang, group=group_name("funktionsevne", lang))
+
+
 def area_fields_head(lang: str | None = None) -> str:
     return t("Nursing problem areas", lang)
+
+
+def area_fields_lead(lang: str | None = None) -> str:
+    return t("Filled by {group}.", lang, group=group_name("helbred", lang))
 
 
 def nothing(lang: str | None = None) -> str:
@@ -117,8 +126,11 @@ def retained(lang: str | None = None) -> str:
     return t("(retained)", lang)
 
 
-def no_successor(lang: str | None = None) -> str:
-    return t("— no successor", lang)
+def no_successor(line: CrosswalkLine, lang: str | None = None) -> str:
+    """An old state without successor: the crosswalk's reason, or that nobody decided."""
+    if line.decision:
+        return t("— no successor: {reason}", lang, reason=line.decision)
+    return t("— no successor (not decided in the crosswalk)", lang)
 
 
 def footer(guide: Guide, lang: str | None = None) -> str:
@@ -159,6 +171,7 @@ class CrosswalkLine:
     old_fills: list[str]
     successors: list[tuple[str, str, list[str]]]  # (key, display, fields it fills)
     retained: bool
+    decision: str = ""  # why there is no successor (the crosswalk's rationale of ``[]``)
 
 
 @dataclass
@@ -257,7 +270,15 @@ def build_guide(ws: Workspace, when: dt.datetime | None = None) -> Guide:
         retained = bool(new_cat and new_cat.resolve(st.ident) is not None)
         if retained and not succ:
             succ.append((st.key, st.display, new_fills.get(st.ident, [])))
+        decided = ws.crosswalk.no_successor(st.key)
         crosswalk.append(
-            CrosswalkLine(st.key, st.display, old_fills.get(st.ident, []), succ, retained)
+            CrosswalkLine(
+                st.key,
+                st.display,
+                old_fills.get(st.ident, []),
+                succ,
+                retained,
+                decided.rationale.strip() if decided else "",
+            )
         )
     return Guide(when, ws.layout.id, tables, fields, crosswalk)

@@ -109,8 +109,10 @@ def render_guide_html(guide: Guide, lang: str | None = None) -> str:
     pa = [f for f in guide.fields if f.kind != "function_item"]
     parts += [
         f"<h2>{escape(words.function_fields_head(lang))}</h2>",
+        f"<p>{escape(words.function_fields_lead(lang))}</p>",
         _field_table(fi, lang),
         f"<h2>{escape(words.area_fields_head(lang))}</h2>",
+        f"<p>{escape(words.area_fields_lead(lang))}</p>",
         _field_table(pa, lang),
     ]
     parts += [
@@ -130,7 +132,7 @@ def render_guide_html(guide: Guide, lang: str | None = None) -> str:
                 )
                 for k, d, _ in c.successors
             )
-            or f'<span class="muted">{escape(words.no_successor(lang))}</span>'
+            or f'<span class="muted">{escape(words.no_successor(c, lang))}</span>'
         )
         new_fills = ", ".join(dict.fromkeys(x for s in c.successors for x in s[2]))
         cls = LOST_CLASS if lost else ""

@@ -302,8 +302,10 @@ def render_guide_pdf(guide: Guide, lang: str | None = None) -> bytes:
         _para(pdf, words.no_empty_fields(lang))
 
     _heading(pdf, words.function_fields_head(lang))
+    _para(pdf, words.function_fields_lead(lang))
     _fields(pdf, [f for f in guide.fields if f.kind == "function_item"], lang)
     _heading(pdf, words.area_fields_head(lang))
+    _para(pdf, words.area_fields_lead(lang))
     _fields(pdf, [f for f in guide.fields if f.kind != "function_item"], lang)
 
     _heading(pdf, words.crosswalk_head(lang))
@@ -313,7 +315,7 @@ def render_guide_pdf(guide: Guide, lang: str | None = None) -> bytes:
         news = "\n".join(
             pdf.code(k, d + (f" {words.retained(lang)}" if c.retained and k == c.old_key else ""))
             for k, d, _ in c.successors
-        ) or pdf.cell_text(words.no_successor(lang))
+        ) or pdf.cell_text(words.no_successor(c, lang))
         new_fills = ", ".join(
             pdf.code(x) for x in dict.fromkeys(x for s in c.successors for x in s[2])
         )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import PrivateAttr
+from pydantic import PrivateAttr, model_validator
 
 from fsiii_mapper.model.common import Evidence, Group, Strict
+from fsiii_mapper.texts import t
 
 StateStatus = Literal["retained", "new", "outgoing", "unknown"]
 """``unknown`` only when a pre-simplification CodeSystem was imported on its own."""
@@ -72,10 +73,24 @@ class Catalog(Strict):
 
 
 class CrosswalkEntry(Strict):
+    """An old state's successors. ``successors: []`` is a decision (the state has none), so it
+    must say why in ``rationale``; an old state without an entry is a gap nobody decided."""
+
     source: str
     successors: list[str]
     evidence: Evidence
     rationale: str = ""
+
+    @model_validator(mode="after")
+    def _decided(self) -> CrosswalkEntry:
+        if not self.successors and not self.rationale.strip():
+            raise ValueError(
+                t(
+                    "{source}: no successor needs a rationale that says why",
+                    source=self.source,
+                )
+            )
+        return self
 
 
 class Crosswalk(Strict):
@@ -85,10 +100,16 @@ class Crosswalk(Strict):
     entries: list[CrosswalkEntry]
 
     def successors(self, key: str) -> list[str]:
-        for e in self.entries:
-            if e.source == key:
-                return e.successors
-        return []
+        entry = self.entry(key)
+        return entry.successors if entry else []
+
+    def entry(self, key: str) -> CrosswalkEntry | None:
+        return next((e for e in self.entries if e.source == key), None)
+
+    def no_successor(self, key: str) -> CrosswalkEntry | None:
+        """The decision that ``key`` has no successor, if one was recorded."""
+        entry = self.entry(key)
+        return entry if entry is not None and not entry.successors else None
 
 
 class OtherGroupState(Strict):

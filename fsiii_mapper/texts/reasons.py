@@ -113,9 +113,21 @@ _UNUSED = {
 _FLAGS = {
     "duplicate": N_("The field is filled more than once"),
     "conflict": N_("Conflicting levels"),
+    "collapse-status": N_(
+        "The report carries one element: only the values of the status that ranks first are "
+        "sent (vendor_rules.yaml: collapse)"
+    ),
+    "collapse-choice": N_(
+        "The report carries one element: any of the values of the status that ranks first is "
+        "allowed (vendor_rules.yaml: collapse)"
+    ),
     "same-need-twice": N_("The same need appears twice (an old state and its successor)"),
     "no-score-word": N_("The level has no score word in the report layout"),
     "missing-level": N_("The function state has no level"),
+}
+_GROUP_NAMES = {  # the old name and kl-term 2.x's name of each FSIII group, both shown
+    "funktionsevne": N_("function states / municipal care states (kl-term 2.x)"),
+    "helbred": N_("health states / municipal nursing states (kl-term 2.x)"),
 }
 _HEADINGS = {"function_item": N_("Function ability"), "problem_area": N_("Nursing problem areas")}
 
@@ -224,8 +236,19 @@ def unused_heading(lang: str | None = None) -> str:
     return t("Not in the report", lang)
 
 
+def group_name(group: str, lang: str | None = None) -> str:
+    """An FSIII group by both its names: »funktionsevnetilstande / kommunale pleje- og
+    omsorgstilstande (kl-term 2.x)«."""
+    return _say(_GROUP_NAMES, group, lang)
+
+
 def no_score_word(lang: str | None = None) -> str:
     return t("(no score word)", lang)
+
+
+def not_sent(lang: str | None = None) -> str:
+    """A function item's contribution the rule's collapse keeps out of the one element."""
+    return t("not sent: another status ranks first", lang)
 
 
 def area_note_label(lang: str | None = None) -> str:

@@ -311,6 +311,23 @@ VENDOR_RULES: tuple[Rule, ...] = (
         N_("leave the score empty, or add the score word to the report layout"),
     ),
     Rule(
+        "FV110",
+        "several-sources",
+        "warning",
+        N_("Several sources: the file carries one of the allowed values"),
+        N_(
+            "Several of the citizen's states fill this function item with different values, and "
+            "the vendor rule's collapse (vendor_rules.yaml: a status that ranks first beats a "
+            "later one, otherwise every value is allowed) allows more than one of them. The "
+            "report carries one element, so the file picked one; the hospital does not see the "
+            "others."
+        ),
+        N_(
+            "check that the EOJ picks the value the municipality means, or correct the collapse "
+            "of the vendor rule in vendor_rules.yaml"
+        ),
+    ),
+    Rule(
         "FV201",
         "problem-area-missing",
         "error",
