@@ -35,6 +35,8 @@ EVIDENCE_WORDS = {"verified": N_("verified"), "assumed": N_("assumed")}
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from fsiii_mapper.io.file_kind import CITIZEN, file_kind
+    from fsiii_mapper.rules.citizen_rules import validate_citizen_path
     from fsiii_mapper.rules.findings import counts
     from fsiii_mapper.rules.table_rules import validate_path
     from fsiii_mapper_cli.render_text import findings_text
@@ -44,7 +46,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     results = []
     for target in targets:
         path = ws.table_path(target)
-        results.append((str(path), validate_path(path, ws, args.lang)))
+        if file_kind(path) == CITIZEN:  # a citizen file: its own rules (FC…)
+            results.append((str(path), validate_citizen_path(path, ws, args.lang)))
+        else:
+            results.append((str(path), validate_path(path, ws, args.lang)))
     all_findings = [f for _, fs in results for f in fs]
     if args.format == "json":
         errors, warnings = counts(all_findings)
@@ -280,14 +285,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(
         "validate",
-        t("Check mapping tables; findings with rule id, file, line, column."),
+        t("Check mapping tables and citizen files; findings with rule id, file, line, column."),
         cmd_validate,
     )
     p.add_argument(
         "tables",
         nargs="*",
-        metavar="TABLE",
-        help=t("tables to check (default: both shipped tables)"),
+        metavar="FILE",
+        help=t(
+            "tables (path or id) or citizen files to check, told apart by their content "
+            "(default: every shipped table)"
+        ),
     )
     add_format(p)
     p.add_argument("--strict", action="store_true", help=t("warnings also give exit code 1"))
@@ -403,6 +411,30 @@ def _usage(p: argparse.ArgumentParser) -> int:
     return ExitCode.USAGE
 
 
+def _hoist_lang(argv: list[str]) -> list[str]:
+    """``--lang`` is one setting for the whole run, so it is accepted anywhere: before or after
+    the command (``fsiii-mapper preview demo-01 -s cura --lang en``). It is moved in front of the
+    command, where the parser reads it; nothing after a ``--`` is touched."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            front += argv[i : i + 2]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def _lang_option(argv: Sequence[str]) -> str | None:
     """``--lang`` as given, read before the parser is built so that ``--help`` follows it."""
     pre = argparse.ArgumentParser(add_help=False)
@@ -415,7 +447,7 @@ def _lang_option(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _hoist_lang(list(sys.argv[1:] if argv is None else argv))
     set_language(_lang_option(argv))
     parser = build_parser()
     try:

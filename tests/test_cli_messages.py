@@ -176,3 +176,17 @@ def test_the_language_chosen_on_the_command_line_holds_for_the_whole_run(
 
     run(capsys, "--lang", "en", "citizens")
     assert default_lang() == "en"
+
+
+@pytest.mark.parametrize("where", ["front", "after the command", "at the end"])
+def test_lang_is_one_setting_wherever_it_stands_on_the_line(
+    capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    args = {
+        "front": ["--lang", "en", "preview", "demo-01", "-s", "cura"],
+        "after the command": ["preview", "--lang", "en", "demo-01", "-s", "cura"],
+        "at the end": ["preview", "demo-01", "-s", "cura", "--lang=en"],
+    }[where]
+    rc, out, _err = run(capsys, *args)
+    assert rc == 0
+    assert out.startswith("Citizen: demo-01")

@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
         content; a broken file shows the error of what it is meant to be."""
         from fsiii_mapper.errors import InputError
         from fsiii_mapper.io.documents import load_catalog, load_citizen, load_table
-        from ui.file_kind import CATALOG, CITIZEN, file_kind
+        from fsiii_mapper.io.file_kind import CATALOG, CITIZEN, file_kind
 
         if not self.ready:
             return False

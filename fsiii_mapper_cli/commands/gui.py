@@ -23,7 +23,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
             t("the desktop application cannot start: {problem}", problem=exc),
             hint=t("install PySide6-Essentials and the system's Qt/X11 libraries"),
         ) from exc
-    lang = args.gui_lang or getattr(args, "lang_chosen", None) or None
+    # --lang (anywhere on the line) or FSIII_LANG, else the GUI's saved setting, else Danish
+    lang = getattr(args, "lang_chosen", None) or None
     options = app.Options(screenshot=args.screenshot, citizen=args.citizen, lang=lang)
     return int(app.run(options))
 
@@ -48,12 +49,5 @@ def register(subparsers: Any, epilog: str) -> None:
         "--citizen",
         metavar="FILE",
         help=t("citizen file or demo id (demo-01 …) to show in the preview"),
-    )
-    p.add_argument(
-        "--lang",
-        dest="gui_lang",
-        choices=("da", "en"),
-        default=None,
-        help=t("UI language (default: the saved setting, else Danish)"),
     )
     p.set_defaults(func=cmd_gui)

@@ -22,4 +22,29 @@ CITIZEN_RULES: tuple[Rule, ...] = (
         ),
         N_("write the area's key as the catalog has it (e.g. I9)"),
     ),
+    Rule(
+        "FC002",
+        "unknown-code",
+        "error",
+        N_("A condition's code is in no catalog"),
+        N_(
+            "A condition is matched to the catalogs by its code: the legacy key (e.g. J2.1) or "
+            "the UUID, never its name. A code no catalog knows fills no field of the report "
+            "under any table; usually it is mistyped, or a display name was written instead "
+            "of the key."
+        ),
+        N_("write the state's key or UUID as the catalog has it"),
+    ),
+    Rule(
+        "FC003",
+        "level-on-health-state",
+        "warning",
+        N_("A helbredstilstand has a level"),
+        N_(
+            "Only a funktionsevnetilstand carries a level (0–4, or 9 for not relevant). A "
+            "helbredstilstand is documented as present or not; a level on it is never sent to "
+            "the hospital, so it probably belongs to another condition."
+        ),
+        N_("remove the level, or check that the code is the state you meant"),
+    ),
 )
