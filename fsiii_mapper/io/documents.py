@@ -7,6 +7,7 @@ quoting survive, and saving an unchanged table writes the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,6 +158,37 @@ def _to_tree(value: Any) -> Any:
 # --- mapping tables -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DiskStamp:
+    """What a file on disk was when it was read or written: to tell whether someone changed it
+    since (modification time and size first; the content's hash when they differ)."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> DiskStamp | None:
+        """The file's stamp now; None if it cannot be read (gone, no permission)."""
+        try:
+            st = path.stat()
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        return cls(st.st_mtime_ns, st.st_size, digest)
+
+    def differs(self, path: Path) -> bool:
+        """The file's content is no longer what this stamp saw (or the file is gone)."""
+        try:
+            st = path.stat()
+        except OSError:
+            return True
+        if (st.st_mtime_ns, st.st_size) == (self.mtime_ns, self.size):
+            return False
+        now = DiskStamp.of(path)
+        return now is None or now.sha256 != self.sha256
+
+
 @dataclass
 class TableDocument:
     """A mapping table together with the file it came from (path, original text, YAML tree)."""
@@ -165,6 +197,17 @@ class TableDocument:
     path: Path | None = None
     text: str = ""
     tree: CommentedMap = field(default_factory=CommentedMap)
+    disk: DiskStamp | None = None  # the file as last read or written by this document
+
+    def changed_on_disk(self) -> bool:
+        """Someone else changed (or removed) the file since this document read or saved it."""
+        if self.path is None or self.disk is None:
+            return False
+        return self.disk.differs(self.path)
+
+    def mark_on_disk(self) -> None:
+        """Remember the file as it is now as this document's own version."""
+        self.disk = DiskStamp.of(self.path) if self.path is not None else None
 
     def row_position(self, index: int, key: str | None = None) -> tuple[int | None, int | None]:
         """1-based line/column of row ``index`` (or of one of its keys) in the file as loaded."""
@@ -204,6 +247,7 @@ class TableDocument:
         atomic_write_text(target, text)
         self.path = target
         self.text = text
+        self.mark_on_disk()
         self._reattach(parse_yaml_text(text, target))
         return target
 
@@ -247,7 +291,9 @@ def load_table(path: str | os.PathLike[str]) -> TableDocument:
     if isinstance(rows_node, CommentedSeq):
         for row, node in zip(table.rows, rows_node, strict=True):
             row._node = node
-    return TableDocument(table, loaded.path, loaded.text, loaded.data)
+    doc = TableDocument(table, loaded.path, loaded.text, loaded.data)
+    doc.mark_on_disk()
+    return doc
 
 
 def table_from_text(text: str, path: str = "<text>") -> TableDocument:
