@@ -291,3 +291,39 @@ def test_reverting_to_a_broken_file_shows_a_danish_message(window, data_copy, mo
     window.revert()
     assert len(shown) == 1 and "ret filen" in shown[0]
     assert window.session.doc("original").table.rows[0].comment == "min"  # nothing lost
+
+
+# --- the vendor tab's tables, help ------------------------------------------------------------
+
+
+def test_the_vendor_tab_says_which_tables_it_checks_against(window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: NO)
+    index = next(
+        i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "Leverandørtjek"
+    )
+    window.tabs.setCurrentIndex(index)
+    text = window.vendor_tab.tables_label.text()
+    version = window.session.doc("simplified").table.table.version
+    assert "table_original.yaml" in text and "table_simplified.yaml" in text
+    assert f"version {version}, publiceret" in text and "ikke-gemte" not in text
+    window.session.models["simplified"].edit_rows([0], {"comment": "min"}, "edit")
+    text = window.vendor_tab.tables_label.text()
+    assert f"Forenklet tabel: table_simplified.yaml (version {version}, kladde)" in text
+    assert "ikke-gemte ændringer" in text
+    assert window.save("simplified")
+    assert "ikke-gemte" not in window.vendor_tab.tables_label.text()
+
+
+def test_help_shows_the_user_guide_and_the_keyboard_shortcuts(window):
+    window.show_guide()
+    assert "Nulstil layout" in window.guide.browser.toPlainText()
+    window.guide.close()
+    window.show_shortcuts()
+    rows = {
+        window.shortcuts.table.item(r, 0).text(): window.shortcuts.table.item(r, 1).text()
+        for r in range(window.shortcuts.table.rowCount())
+    }
+    window.shortcuts.close()
+    assert rows["Gem"] == "Ctrl+S"
+    assert "F5" in rows["Præsentationstilstand"]
+    assert any(keys == "Esc" for keys in rows.values())

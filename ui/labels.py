@@ -22,6 +22,12 @@ STATUS_LABELS: dict[str, Any] = {
     "approved": N_("approved"),
     "rejected": N_("rejected"),
 }
+TABLE_STATUS_LABELS: dict[str, Any] = {
+    "draft": N_("draft"),
+    "in-review": N_("in review"),
+    "published": N_("published"),
+    "retired": N_("retired"),
+}
 STRATEGY_LABELS: dict[str, Any] = {
     "original": N_("Old table"),
     "simplified": N_("Simplified table"),

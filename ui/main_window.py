@@ -39,7 +39,7 @@ from fsiii_mapper import __version__
 from fsiii_mapper.texts import nt, t
 from ui import settings as S
 from ui.i18n import LANGUAGES
-from ui.labels import TABLE_LABELS, label
+from ui.labels import TABLE_LABELS, TABLE_STATUS_LABELS, label
 
 # The core (pydantic, ruamel.yaml, the YAML files) and the heavier views are imported when the
 # window is built, so that the window can be shown first and filled right after (start-up time).
@@ -228,7 +228,10 @@ class MainWindow(QMainWindow):
             return
         from ui.vendor_tab import VendorTab
 
-        tab = VendorTab(self.session.ws, self.lang, self)
+        tab = VendorTab(self.session.ws, self.lang, self, modified=self.session.modified_slots)
+        self.session.tablesChanged.connect(lambda _slot: tab.refresh_tables())
+        for stack in self.session.stacks.values():
+            stack.cleanChanged.connect(lambda _clean: tab.refresh_tables())
         text = self.tabs.tabText(index)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
@@ -374,6 +377,8 @@ class MainWindow(QMainWindow):
             P.SP_MediaSkipBackward,
         )
         self.reset_layout_action = self._act(t("&Reset layout"), self.reset_layout)
+        self.guide_action = self._act(t("&User guide"), self.show_guide, K.HelpContents)
+        self.shortcuts_action = self._act(t("&Keyboard shortcuts"), self.show_shortcuts)
         self.about_action = self._act(t("&About fsiii-mapper"), self.about)
         self.about_qt_action = self._act(t("About &Qt"), QApplication.aboutQt)
 
@@ -427,6 +432,9 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _c=False, code=code: self.choose_language(code))
             group.addAction(a)
         m = bar.addMenu(t("&Help"))
+        m.addAction(self.guide_action)
+        m.addAction(self.shortcuts_action)
+        m.addSeparator()
         m.addAction(self.about_action)
         m.addAction(self.about_qt_action)
 
@@ -997,11 +1005,32 @@ class MainWindow(QMainWindow):
                 t("The language changes the next time fsiii-mapper starts."),
             )
 
+    def show_guide(self) -> None:
+        """docs/GUI.md in a window of its own (a reader, not modal: keep working beside it)."""
+        from ui.help_dialogs import GuideDialog, guide_path
+
+        path = guide_path()
+        if path is None:
+            QMessageBox.information(
+                self,
+                t("User guide"),
+                t("The user guide (docs/GUI.md) is not installed with this copy of fsiii-mapper."),
+            )
+            return
+        self.guide = GuideDialog(path, self)
+        self.guide.show()
+
+    def show_shortcuts(self) -> None:
+        from ui.help_dialogs import ShortcutsDialog
+
+        self.shortcuts = ShortcutsDialog(self.findChildren(QAction), self)
+        self.shortcuts.show()
+
     def about(self) -> None:
         ws = self.session.ws
         tables = "".join(
             f"<li>{label(TABLE_LABELS, s)}: {d.table.table.id} {d.table.table.version} "
-            f"({d.table.table.status})</li>"
+            f"({label(TABLE_STATUS_LABELS, d.table.table.status)})</li>"
             for s, d in ws.tables.items()
         )
         QMessageBox.about(
