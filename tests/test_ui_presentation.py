@@ -42,3 +42,18 @@ def test_the_selected_fields_reason_is_a_caption_in_presentation_mode(window, qt
         window.toggle_presentation()
     assert not preview.caption.isVisible()
     assert preview.legend.font().pointSizeF() == legend_size
+
+
+def test_the_fill_chart_covers_every_strategy_names_the_fields_and_shows_values(window):
+    from fsiii_mapper.engine.populate import STRATEGIES
+    from ui.fill_chart import percent
+
+    rows = dict(window.chart.rows())
+    assert len(rows) == 19
+    assert "FA510 Vaske sig" in rows
+    assert [s for s, _ in rows["FA510 Vaske sig"]] == list(STRATEGIES)
+    rates = dict(rows["FA510 Vaske sig"])
+    assert rates["original"] > rates["simplified"]
+    assert percent(0.25) == "25 %" and percent(1.0) == "100 %"
+    image = window.chart.grab()  # paints without trouble at its own size
+    assert image.height() >= window.chart.minimumHeight() > 19 * 4 * 10

@@ -3,6 +3,7 @@ docks; menus, toolbar, status bar; files (open, save, save as, revert, recent, d
 
 from __future__ import annotations
 
+import html
 import platform
 import sys
 from functools import partial
@@ -1029,8 +1030,17 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         ws = self.session.ws
         tables = "".join(
-            f"<li>{label(TABLE_LABELS, s)}: {d.table.table.id} {d.table.table.version} "
-            f"({label(TABLE_STATUS_LABELS, d.table.table.status)})</li>"
+            "<li>"
+            + html.escape(
+                t(
+                    "{table}: {file} (version {version}, {status})",
+                    table=label(TABLE_LABELS, s),
+                    file=d.path.name if d.path is not None else t("untitled"),
+                    version=d.table.table.version,
+                    status=label(TABLE_STATUS_LABELS, d.table.table.status),
+                )
+            )
+            + "</li>"
             for s, d in ws.tables.items()
         )
         QMessageBox.about(
