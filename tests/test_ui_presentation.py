@@ -57,3 +57,13 @@ def test_the_fill_chart_covers_every_strategy_names_the_fields_and_shows_values(
     assert percent(0.25) == "25 %" and percent(1.0) == "100 %"
     image = window.chart.grab()  # paints without trouble at its own size
     assert image.height() >= window.chart.minimumHeight() > 19 * 4 * 10
+
+
+def test_states_left_out_of_the_report_are_named_as_a_nurse_knows_them(window):
+    preview = window.preview
+    assert preview.select_citizen_by_id("demo-03")
+    text = preview.detail.toPlainText()
+    assert (
+        "Vaske sig (J1.1, niveau 2), aktiv: koden findes ikke i den forenklede tabels katalog. "
+        "I det forenklede FSIII: Personlig pleje." in text
+    )

@@ -49,7 +49,7 @@ from fsiii_mapper.analysis.report_sheet import (
 )
 from fsiii_mapper.engine.lost import OLD_TABLE, lost_in_report
 from fsiii_mapper.engine.populate import STRATEGIES
-from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report, Unused
 from fsiii_mapper.io.documents import load_citizen
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.texts import reasons as words
@@ -595,12 +595,34 @@ class PreviewWidget(QWidget):
             out.append(
                 f"<h4>{e(words.unused_heading(lang))} — {e(words.column_name(s, lang))}</h4><ul>"
             )
-            out += [
-                f"<li>{e(u.code)} ({e(u.status)}): {e(words.unused_reason(u.reason, lang))}</li>"
-                for u in rep.unused
-            ]
+            out += [f"<li>{e(self._unused_text(u))}</li>" for u in rep.unused]
             out.append("</ul>")
         return "".join(out)
+
+    def _unused_text(self, u: Unused) -> str:
+        """A state left out of the report, named as a nurse knows it, and what became of it."""
+        ws = self.session.ws
+        citizen = self.model.citizen
+        level = next(
+            (c.level for c in (citizen.conditions if citizen else []) if c.code == u.code), None
+        )
+        state = next(
+            (st for cat in ws.catalogs.values() if (st := cat.resolve(u.code)) is not None), None
+        )
+        if state is None:
+            name, successors = u.code, []
+        else:
+            name = words.state_with_level(state.display, u.code, level, self.session.lang)
+            simplified = ws.catalogs.get("simplified")
+            successors = (
+                [
+                    found.display if (found := simplified.resolve(k)) is not None else k
+                    for k in ws.crosswalk.successors(state.key)
+                ]
+                if simplified is not None and u.reason.code == "not-in-catalog"
+                else []
+            )
+        return words.unused_state_text(name, u.status, u.reason, successors, self.session.lang)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.view.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):

@@ -263,6 +263,20 @@ def lost_reason(state: LostState, field: str, lang: str | None = None) -> str:
     return f"{first} {then}"
 
 
+def unused_state_text(
+    name: str, status: str, reason: Coded, successors: Sequence[str], lang: str | None = None
+) -> str:
+    """A documented state that does not reach the report, named first (``name``, e.g. from
+    ``state_with_level``): »Vaske sig (J1.1, niveau 2), aktiv: koden findes ikke i den
+    forenklede tabels katalog. I det forenklede FSIII: Personlig pleje.«"""
+    text = f"{name}, {status}: {unused_reason(reason, lang)}"
+    if successors:
+        text += ". " + t(
+            "In the simplified FSIII: {successors}.", lang, successors=" / ".join(successors)
+        )
+    return text
+
+
 def short_list(codes: Sequence[str], most: int = 4) -> str:
     unique = list(dict.fromkeys(codes))
     if len(unique) <= most:
