@@ -327,3 +327,21 @@ def test_help_shows_the_user_guide_and_the_keyboard_shortcuts(window):
     assert rows["Gem"] == "Ctrl+S"
     assert "F5" in rows["Præsentationstilstand"]
     assert any(keys == "Esc" for keys in rows.values())
+
+
+def test_a_citizen_file_with_an_impossible_date_shows_a_danish_message(
+    window, tmp_path, monkeypatch
+):
+    from frozen import demo_path
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    path = tmp_path / "borger.yaml"
+    path.write_text(
+        demo_path("demo-03").read_text(encoding="utf-8") + "born: 1940-02-30\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    before = len(window.preview.citizens)
+    window.preview.choose_citizen_file()  # the »Borgerfil …« button
+    assert len(shown) == 1 and str(path) in shown[0] and "ret filen" in shown[0]
+    assert len(window.preview.citizens) == before

@@ -500,7 +500,11 @@ class PreviewWidget(QWidget):
             QMessageBox.warning(self, t("Could not open the file", self.session.lang), str(exc))
 
     def open_citizen_file(self, path: str) -> None:
-        self.add_citizen(load_citizen(path), str(Path(path).resolve()))
+        """Add a citizen file; ``InputError`` (in words) for anything wrong with it."""
+        from ui.table_files import read_or_input_error
+
+        citizen = read_or_input_error(lambda: load_citizen(path), path)
+        self.add_citizen(citizen, str(Path(path).resolve()))
 
     def select_citizen(self, i: int) -> None:
         if 0 <= i < len(self.citizens):
