@@ -35,7 +35,10 @@ def test_the_sheet_has_every_field_every_column_and_the_reasons(frozen_ws, froze
     for name in ("Gammel tabel", "Forenklet tabel", "Cura-regel"):
         assert name in text
     assert "TOM – tabt efter forenklingen" in text  # FA510 under the simplified table
-    assert "Ingen række i den forenklede tabel udfylder FA510" in text  # … and why
+    assert (  # … and why, told from the citizen's state
+        "Vaske sig (J1.1, niveau 2) udfyldte feltet under den gamle tabel. I det forenklede FSIII "
+        "er den lagt sammen i Personlig pleje, som ikke udfylder FA510." in text
+    )
     assert "Funktionsevne" in text and "Sygeplejefaglige problemområder" in text
 
 

@@ -11,7 +11,11 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 
-def test_save_keeps_yaml_comments_after_a_gui_edit(window, data_copy: Path):
+def test_save_keeps_yaml_comments_after_a_gui_edit(window, data_copy: Path, monkeypatch):
+    asked = []  # the version bump a save of an edited table offers: declined here
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No
+    )
     path = data_copy / "table_simplified.yaml"
     before = path.read_text(encoding="utf-8")
     assert window.session.doc("simplified").path == path
@@ -27,6 +31,7 @@ def test_save_keeps_yaml_comments_after_a_gui_edit(window, data_copy: Path):
     assert "- source: Personlig_pleje  # Personlig pleje" in after
     assert "- source: Spise_og_drikke  # Spise og drikke" in after
     assert not window.isWindowModified()
+    assert len(asked) == 1
 
 
 def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, monkeypatch):
@@ -100,6 +105,7 @@ def test_save_as_writes_the_new_file_and_remembers_it(window, tmp_path: Path, mo
 
     target = tmp_path / "kopi.yaml"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.tabs.setCurrentWidget(window.editors["original"])
     window.session.models["original"].edit_rows([0], {"comment": "gemt som kopi"}, "edit")
     assert window.save_as()

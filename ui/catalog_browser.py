@@ -29,7 +29,13 @@ from fsiii_mapper.interchange.catalog_import import import_codesystems
 from fsiii_mapper.model import CatalogState
 from fsiii_mapper.texts import nt, t
 from fsiii_mapper.workspace import Workspace
-from ui.labels import EVIDENCE_LABELS, GROUP_LABELS, STATE_STATUS_LABELS, label
+from ui.labels import (
+    CATALOG_LABELS,
+    EVIDENCE_LABELS,
+    GROUP_LABELS,
+    STATE_STATUS_LABELS,
+    label,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -82,7 +88,7 @@ class CatalogModel(QAbstractTableModel):
         cid, st = self.states[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = [
-                cid,
+                label(CATALOG_LABELS, cid),
                 st.key,
                 st.display,
                 st.uuid or "–",

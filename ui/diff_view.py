@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from fsiii_mapper.analysis.table_diff import TableDiff, diff_tables
 from fsiii_mapper.io.documents import TableDocument, load_table, table_from_text
 from fsiii_mapper.texts import t
-from ui.labels import TABLE_LABELS, label
+from ui.labels import FIELD_LABELS, TABLE_LABELS, label, value_label
 from ui.session import SLOTS, Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -91,6 +91,13 @@ class DiffModel(QAbstractTableModel):
                     "changed": t("changed"),
                 }
                 return f"{KIND_MARK[line[0]]} {words[line[0]]}"
+            _kind, _source, _target, field, a, b = line
+            if index.column() == 3:
+                return label(FIELD_LABELS, field)
+            if index.column() in (4, 5):
+                value = a if index.column() == 4 else b
+                shown_field = field or "relationship"  # an added/removed row: its relationship
+                return value_label(shown_field, value) if value else ""
             return line[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             return KIND_BRUSH[line[0]]

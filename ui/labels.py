@@ -22,6 +22,12 @@ STATUS_LABELS: dict[str, Any] = {
     "approved": N_("approved"),
     "rejected": N_("rejected"),
 }
+TABLE_STATUS_LABELS: dict[str, Any] = {
+    "draft": N_("draft"),
+    "in-review": N_("in review"),
+    "published": N_("published"),
+    "retired": N_("retired"),
+}
 STRATEGY_LABELS: dict[str, Any] = {
     "original": N_("Old table"),
     "simplified": N_("Simplified table"),
@@ -44,6 +50,25 @@ GROUP_LABELS: dict[str, Any] = {
     "helbred": N_("health state"),
 }
 TABLE_LABELS: dict[str, Any] = {slot: STRATEGY_LABELS[slot] for slot in ("original", "simplified")}
+CATALOG_LABELS: dict[str, Any] = {
+    "original": N_("old catalog"),
+    "simplified": N_("simplified catalog"),
+}
+FIELD_LABELS: dict[str, Any] = {
+    "source": N_("Source"),
+    "target": N_("Target field"),
+    "relationship": N_("Relationship"),
+    "review_status": N_("Approval status"),
+    "evidence": N_("Evidence"),
+    "comment": N_("Comment"),
+    "author": N_("Author"),
+    "date": N_("Date"),
+}
+VALUE_LABELS: dict[str, dict[str, Any]] = {
+    "relationship": RELATIONSHIP_LABELS,
+    "review_status": STATUS_LABELS,
+    "evidence": EVIDENCE_LABELS,
+}
 SEVERITY_LABELS: dict[str, Any] = {
     "error": N_("error"),
     "warning": N_("warning"),
@@ -56,3 +81,13 @@ def label(table: dict[str, Any], code: str | None) -> str:
         return ""
     source = table.get(code)
     return t(str(source)) if source else code
+
+
+def value_label(field: str, value: Any) -> str:
+    """A row field's value as the UI shows it: a label for a code, ``–`` for nothing, a date
+    as ISO text."""
+    if value is None or value == "":
+        return "–"
+    if field in VALUE_LABELS:
+        return label(VALUE_LABELS[field], str(value))
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

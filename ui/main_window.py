@@ -3,8 +3,10 @@ docks; menus, toolbar, status bar; files (open, save, save as, revert, recent, d
 
 from __future__ import annotations
 
+import html
 import platform
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +40,7 @@ from fsiii_mapper import __version__
 from fsiii_mapper.texts import nt, t
 from ui import settings as S
 from ui.i18n import LANGUAGES
-from ui.labels import TABLE_LABELS, label
+from ui.labels import TABLE_LABELS, TABLE_STATUS_LABELS, label
 
 # The core (pydantic, ruamel.yaml, the YAML files) and the heavier views are imported when the
 # window is built, so that the window can be shown first and filled right after (start-up time).
@@ -91,9 +93,15 @@ class MainWindow(QMainWindow):
         from ui.preview import PreviewWidget
         from ui.session import Session
         from ui.table_editor import TableEditor
+        from ui.table_files import FileWatcher
         from ui.validation_panel import ValidationPanel
 
-        self.session = Session(ws or Workspace.load(), self.lang, self.settings.author, self)
+        unusable: list[str] = []
+        if ws is None:
+            ws = Workspace.load()
+            unusable = self._use_own_tables(ws)
+        self.session = Session(ws, self.lang, self.settings.author, self)
+        self._opened_version = {s: self.session.doc(s).table.table.version for s in SLOTS}
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.editors: dict[str, TableEditor] = {}
@@ -143,6 +151,10 @@ class MainWindow(QMainWindow):
             stack.cleanChanged.connect(self._update_title)
             stack.indexChanged.connect(self._update_title)
         self.session.findingsChanged.connect(self._update_status)
+        self.watcher = FileWatcher(self)
+        self.watcher.changed.connect(self._file_changed)
+        self._asking_reload = False
+        self._watch()
         self.preview.set_vendor(str(self.settings.get(S.VENDOR_RULE)))
         self._default_layout()
         # The saved layout is applied once the new docks, menus and toolbar are laid out: applied
@@ -153,6 +165,53 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.ready = True
         self.loaded.emit()
+        if unusable:
+            QTimer.singleShot(
+                0,
+                lambda: QMessageBox.warning(
+                    self,
+                    t("Your tables"),
+                    t(
+                        "These tables of yours could not be opened; the shipped tables are used "
+                        "instead:\n\n{problems}",
+                        problems="\n\n".join(unusable),
+                    ),
+                ),
+            )
+
+    def _use_own_tables(self, ws: Workspace) -> list[str]:
+        """Put the tables you last worked on (your copies, see ``OPEN_TABLES``) in place of the
+        shipped ones; returns the problems of those that could not be opened."""
+        from fsiii_mapper.errors import InputError
+        from fsiii_mapper.io.documents import load_table
+        from ui.table_files import read_or_input_error
+
+        problems = []
+        for entry in self.settings.get(S.OPEN_TABLES):
+            slot, _, name = str(entry).partition("=")
+            if slot not in SLOTS or not name:
+                continue
+            path = Path(name)
+            try:
+                doc = read_or_input_error(partial(load_table, path), path)
+                ws.use_table(doc, slot)
+            except InputError as exc:
+                problems.append(str(exc))
+        return problems
+
+    def _keep_own_tables(self) -> None:
+        """Remember your tables (not the package's) for the next start."""
+        from ui.table_files import is_shipped
+
+        entries = []
+        for slot in SLOTS:
+            path = self.session.doc(slot).path
+            if path is not None and not is_shipped(path):
+                entries.append(f"{slot}={path.resolve()}")
+        self.settings.set(S.OPEN_TABLES, entries)
+
+    def _watch(self) -> None:
+        self.watcher.watch([p for s in SLOTS if (p := self.session.doc(s).path) is not None])
 
     def _add_vendor_tab(self) -> None:
         """The vendors' check (``ui.vendor_tab``), built when first opened."""
@@ -170,7 +229,10 @@ class MainWindow(QMainWindow):
             return
         from ui.vendor_tab import VendorTab
 
-        tab = VendorTab(self.session.ws, self.lang, self)
+        tab = VendorTab(self.session.ws, self.lang, self, modified=self.session.modified_slots)
+        self.session.tablesChanged.connect(lambda _slot: tab.refresh_tables())
+        for stack in self.session.stacks.values():
+            stack.cleanChanged.connect(lambda _clean: tab.refresh_tables())
         text = self.tabs.tabText(index)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
@@ -316,6 +378,8 @@ class MainWindow(QMainWindow):
             P.SP_MediaSkipBackward,
         )
         self.reset_layout_action = self._act(t("&Reset layout"), self.reset_layout)
+        self.guide_action = self._act(t("&User guide"), self.show_guide, K.HelpContents)
+        self.shortcuts_action = self._act(t("&Keyboard shortcuts"), self.show_shortcuts)
         self.about_action = self._act(t("&About fsiii-mapper"), self.about)
         self.about_qt_action = self._act(t("About &Qt"), QApplication.aboutQt)
 
@@ -369,6 +433,9 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _c=False, code=code: self.choose_language(code))
             group.addAction(a)
         m = bar.addMenu(t("&Help"))
+        m.addAction(self.guide_action)
+        m.addAction(self.shortcuts_action)
+        m.addSeparator()
         m.addAction(self.about_action)
         m.addAction(self.about_qt_action)
 
@@ -433,8 +500,12 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     @Slot(int)
     def _update_title(self, *_: Any) -> None:
+        from ui.table_files import is_shipped
+
         doc = self.session.doc(self.current_slot)
         name = doc.path.name if doc.path else t("untitled")
+        if is_shipped(doc.path):
+            name = t("{file}, shipped: saved as your copy", file=name)
         self.setWindowTitle(f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} ({name})[*]")
         self.setWindowModified(self.session.is_modified())
         for slot, editor in self.editors.items():
@@ -492,18 +563,20 @@ class MainWindow(QMainWindow):
         from fsiii_mapper.errors import InputError
         from fsiii_mapper.io.documents import load_catalog, load_citizen, load_table
         from fsiii_mapper.io.file_kind import CATALOG, CITIZEN, file_kind
+        from ui.table_files import read_or_input_error
 
         if not self.ready:
             return False
         kind = file_kind(path)
         try:
             if kind == CITIZEN:
-                self.preview.add_citizen(load_citizen(path), str(Path(path).resolve()))
+                citizen = read_or_input_error(lambda: load_citizen(path), path)
+                self.preview.add_citizen(citizen, str(Path(path).resolve()))
                 self.tabs.setCurrentWidget(self.preview)
                 self._remember(path)
                 return True
             if kind == CATALOG:
-                load_catalog(path)
+                read_or_input_error(lambda: load_catalog(path), path)
                 QMessageBox.information(
                     self,
                     t("Catalog"),
@@ -515,17 +588,15 @@ class MainWindow(QMainWindow):
                 )
                 self.tabs.setCurrentWidget(self.catalog)
                 return True
-            doc = load_table(path)
+            doc = read_or_input_error(lambda: load_table(path), path)
             slot = doc.table.table.catalog
             if slot not in SLOTS:
                 raise InputError(t("the table names an unknown catalog"), path)
             if not self.session.stacks[slot].isClean() and not self._ask_save([slot]):
                 return False
-            self.session.replace(slot, doc)
+            self._replace(slot, doc)
             self.tabs.setCurrentWidget(self.editors[slot])
             self._remember(path)
-            self._update_title()
-            self._update_status()
             return True
         except InputError as exc:
             self._error(t("Could not open the file"), exc)
@@ -548,45 +619,129 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     def save(self, slot: str | None = None) -> bool:
-        from fsiii_mapper.errors import InputError
+        """Save the table to its file. A shipped table is saved as your copy (``save_copy``);
+        a file someone else changed since it was read asks first (reload, overwrite, save as)."""
+        from ui.table_files import OnDisk, ask_changed_on_disk, is_shipped
 
         slot = slot or self.current_slot
         doc = self.session.doc(slot)
         if doc.path is None:
             return self.save_as(slot)
-        try:
-            self.session.save(slot)
-        except (InputError, OSError) as exc:
-            self._error(t("Could not save"), exc)
-            return False
-        self.statusBar().showMessage(t("Saved {path}", path=str(doc.path)), 5000)
-        self._update_title()
-        return True
+        if is_shipped(doc.path):
+            return self.save_copy(slot)
+        if doc.changed_on_disk():
+            choice = ask_changed_on_disk(self, doc.path)
+            if choice is OnDisk.RELOAD:
+                self.reload(slot)
+                return False
+            if choice is OnDisk.SAVE_AS:
+                return self.save_as(slot)
+            if choice is OnDisk.CANCEL:
+                return False
+        self._offer_version(slot)
+        return self._write(slot, None)
 
-    def save_as(self, slot: str | None = None) -> bool:
-        from fsiii_mapper.errors import InputError
+    def save_copy(self, slot: str | None = None) -> bool:
+        """A shipped table stays as the package has it: your edits go to a copy in your own
+        workspace folder (asked for, remembered), which is the table used from then on."""
+        from ui.table_files import default_workspace_dir
 
         slot = slot or self.current_slot
         doc = self.session.doc(slot)
-        start = str(doc.path) if doc.path else f"table_{slot}.yaml"
-        path, _ = QFileDialog.getSaveFileName(
-            self, t("Save table as"), start, t("Mapping tables (*.yaml *.yml)")
-        )
-        if not path:
-            return False
+        folder = Path(str(self.settings.get(S.WORKSPACE_DIR)) or default_workspace_dir())
         try:
-            self.session.save(slot, path)
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
+        name = doc.path.name if doc.path is not None else f"table_{slot}.yaml"
+        path = self._ask_table_path(
+            t("Save your copy of the table (the shipped tables are read-only)"), folder / name
+        )
+        if path is None:
+            return False
+        self._offer_version(slot)
+        if not self._write(slot, path):
+            return False
+        self.settings.set(S.WORKSPACE_DIR, str(path.parent))
+        return True
+
+    def save_as(self, slot: str | None = None) -> bool:
+        slot = slot or self.current_slot
+        doc = self.session.doc(slot)
+        start = doc.path if doc.path else Path(f"table_{slot}.yaml")
+        path = self._ask_table_path(t("Save table as"), start)
+        if path is None:
+            return False
+        self._offer_version(slot)
+        return self._write(slot, path)
+
+    def _ask_table_path(self, title: str, start: Path) -> Path | None:
+        """A file name to save a table under; never one of the package's own files."""
+        from ui.table_files import is_shipped
+
+        while True:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, title, str(start), t("Mapping tables (*.yaml *.yml)")
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+            if not is_shipped(path):
+                return path
+            QMessageBox.warning(
+                self,
+                title,
+                t(
+                    "The shipped tables are read-only. Choose a folder of your own, e.g. {folder}.",
+                    folder=str(self._workspace_dir()),
+                ),
+            )
+            start = self._workspace_dir() / path.name
+
+    def _workspace_dir(self) -> Path:
+        from ui.table_files import default_workspace_dir
+
+        return Path(str(self.settings.get(S.WORKSPACE_DIR)) or default_workspace_dir())
+
+    def _offer_version(self, slot: str) -> None:
+        """An edited table whose version is still the one it was opened with: offer the next."""
+        from fsiii_mapper.editing.implied import next_version
+
+        meta = self.session.doc(slot).table.table
+        if self.session.stacks[slot].isClean() or meta.version != self._opened_version[slot]:
+            return
+        new = next_version(meta.version)
+        answer = QMessageBox.question(
+            self,
+            t("Version"),
+            t(
+                "{table} has been edited. Raise its version from {old} to {new}?",
+                table=label(TABLE_LABELS, slot),
+                old=meta.version,
+                new=new,
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.models[slot].set_meta({"version": new}, t("Version {v}", v=new))
+
+    def _write(self, slot: str, path: Path | None) -> bool:
+        from fsiii_mapper.errors import InputError
+
+        try:
+            self.session.save(slot, str(path) if path is not None else None)
         except (InputError, OSError) as exc:
             self._error(t("Could not save"), exc)
             return False
-        self._remember(path)
+        saved = self.session.doc(slot).path
+        self.statusBar().showMessage(t("Saved {path}", path=str(saved)), 5000)
+        if path is not None:
+            self._remember(str(path))
+        self._watch()
+        self._keep_own_tables()
         self._update_title()
         return True
 
     def revert(self) -> None:
-        from fsiii_mapper.errors import InputError
-        from fsiii_mapper.io.documents import load_table
-
         slot = self.current_slot
         doc = self.session.doc(slot)
         if doc.path is None or self.session.stacks[slot].isClean():
@@ -599,13 +754,63 @@ class MainWindow(QMainWindow):
                 table=label(TABLE_LABELS, slot),
             ),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reload(slot, t("Could not revert"))
+
+    def reload(self, slot: str, title: str = "") -> bool:
+        """The table's file as it is on disk now, in place of what is open (edits dropped)."""
+        from fsiii_mapper.errors import InputError
+        from fsiii_mapper.io.documents import load_table
+        from ui.table_files import read_or_input_error
+
+        path = self.session.doc(slot).path
+        if path is None:
+            return False
         try:
-            self.session.replace(slot, load_table(doc.path))
+            doc = read_or_input_error(lambda: load_table(path), path)
         except InputError as exc:
-            self._error(t("Could not revert"), exc)
+            self._error(title or t("Could not reload"), exc)
+            return False
+        self._replace(slot, doc)
+        return True
+
+    def _replace(self, slot: str, doc: Any) -> None:
+        self.session.replace(slot, doc)
+        self._opened_version[slot] = doc.table.table.version
+        self._watch()
         self._update_title()
+        self._update_status()
+
+    def _file_changed(self, path: str) -> None:
+        """A watched table file changed: offer to reload it if nothing is unsaved (with unsaved
+        edits, saving asks what to do)."""
+        if self._asking_reload:
+            return
+        for slot in SLOTS:
+            doc = self.session.doc(slot)
+            if doc.path is None or str(doc.path) != path or not doc.changed_on_disk():
+                continue
+            if not self.session.stacks[slot].isClean():
+                self.statusBar().showMessage(
+                    t("{file} was changed on disk; saving will ask what to do", file=doc.path.name),
+                    10000,
+                )
+                continue
+            self._asking_reload = True
+            try:
+                answer = QMessageBox.question(
+                    self,
+                    t("File changed on disk"),
+                    t(
+                        "{table}: the file {file} was changed by someone else. Reload it?",
+                        table=label(TABLE_LABELS, slot),
+                        file=doc.path.name,
+                    ),
+                )
+            finally:
+                self._asking_reload = False
+            if answer == QMessageBox.StandardButton.Yes:
+                self.reload(slot)
 
     def _ask_save(self, slots: list[str]) -> bool:
         """Save / discard / cancel for unsaved tables; False means cancel."""
@@ -638,6 +843,7 @@ class MainWindow(QMainWindow):
         self.settings.set(S.WINDOW_STATE, self.saveState(S.SCHEMA_VERSION))
         self.settings.set(S.DOCKS_SHOWN, ",".join(sorted(self._docks_wanted)))
         self.settings.set(S.VENDOR_RULE, self.preview.vendor())
+        self._keep_own_tables()
         event.accept()
 
     # --- layout ---------------------------------------------------------------------------------
@@ -800,11 +1006,41 @@ class MainWindow(QMainWindow):
                 t("The language changes the next time fsiii-mapper starts."),
             )
 
+    def show_guide(self) -> None:
+        """docs/GUI.md in a window of its own (a reader, not modal: keep working beside it)."""
+        from ui.help_dialogs import GuideDialog, guide_path
+
+        path = guide_path()
+        if path is None:
+            QMessageBox.information(
+                self,
+                t("User guide"),
+                t("The user guide (docs/GUI.md) is not installed with this copy of fsiii-mapper."),
+            )
+            return
+        self.guide = GuideDialog(path, self)
+        self.guide.show()
+
+    def show_shortcuts(self) -> None:
+        from ui.help_dialogs import ShortcutsDialog
+
+        self.shortcuts = ShortcutsDialog(self.findChildren(QAction), self)
+        self.shortcuts.show()
+
     def about(self) -> None:
         ws = self.session.ws
         tables = "".join(
-            f"<li>{label(TABLE_LABELS, s)}: {d.table.table.id} {d.table.table.version} "
-            f"({d.table.table.status})</li>"
+            "<li>"
+            + html.escape(
+                t(
+                    "{table}: {file} (version {version}, {status})",
+                    table=label(TABLE_LABELS, s),
+                    file=d.path.name if d.path is not None else t("untitled"),
+                    version=d.table.table.version,
+                    status=label(TABLE_STATUS_LABELS, d.table.table.status),
+                )
+            )
+            + "</li>"
             for s, d in ws.tables.items()
         )
         QMessageBox.about(

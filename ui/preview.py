@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,15 +30,26 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from fsiii_mapper.analysis.report_sheet import SheetPage, value_lines
+from fsiii_mapper.analysis.report_sheet import (
+    Columns,
+    LostState,
+    SheetPage,
+    column_ids,
+    empty_lines,
+    lost_states,
+    value_lines,
+)
 from fsiii_mapper.engine.lost import OLD_TABLE, lost_in_report
-from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.engine.populate import STRATEGIES
+from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report, Unused
 from fsiii_mapper.io.documents import load_citizen
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.texts import reasons as words
@@ -87,6 +98,8 @@ class PreviewModel(QAbstractTableModel):
         self.strategies: list[str] = [OLD_TABLE, "simplified", "cura"]
         self.reports: dict[str, Report] = {}
         self.lost: dict[str, frozenset[str]] = {}  # strategy → fields lost after the simplification
+        self.lost_states: dict[str, tuple[LostState, ...]] = {}  # field → states that filled it
+        self.columns = Columns(session.engine)  # a strategy, or any table of the workspace
         self.citizen: Citizen | None = None
         self._icons: dict[str, QIcon | None] = {}
 
@@ -105,12 +118,16 @@ class PreviewModel(QAbstractTableModel):
         if self.citizen is None:
             self.reports = {}
         else:
-            engine = self.session.engine
-            self.reports = {s: engine.populate(self.citizen, s) for s in self.strategies}
+            of = self.columns
+            self.reports = {s: of.populate(self.citizen, s) for s in self.strategies}
         old = self.reports.get(OLD_TABLE)
         self.lost = {
             s: lost_in_report(r, old) if old else frozenset() for s, r in self.reports.items()
         }
+        codes = set().union(*self.lost.values()) if self.lost else set()
+        self.lost_states = (
+            {c: lost_states(self.session.ws, old, c) for c in codes} if old is not None else {}
+        )
         if self.lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, 3))
 
@@ -150,7 +167,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
                 return t("Report field", self.lang)
-            return words.strategy_name(self.strategies[section - 1], self.lang)
+            return words.column_name(self.strategies[section - 1], self.lang)
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             rep = self.reports.get(self.strategies[section - 1])
             return words.strategy_reason(rep.strategy_reason, self.lang) if rep else None
@@ -229,7 +246,13 @@ class PreviewModel(QAbstractTableModel):
         """The citizen and columns on screen, for the report sheet (PDF, print, image)."""
         if self.citizen is None:
             return None
-        return SheetPage(self.citizen, tuple(self.strategies), dict(self.reports), dict(self.lost))
+        return SheetPage(
+            self.citizen,
+            tuple(self.strategies),
+            dict(self.reports),
+            dict(self.lost),
+            dict(self.lost_states),
+        )
 
     def _origin(self, v: FunctionValue | AreaEntry) -> str:
         return t(
@@ -241,17 +264,22 @@ class PreviewModel(QAbstractTableModel):
             table=words.strategy_name(v.table, self.lang),
         )
 
-    def _empty_text(self, fr: FieldResult) -> str:
-        """The reason a field is empty: the same words as the CLI's."""
-        return words.empty_reason(fr.empty_reason, self.lang) if fr.empty_reason else ""
-
     def _tooltip(self, fr: FieldResult, state: str) -> str:
         if state in ("empty", "lost"):
-            text = self._empty_text(fr)
-            if state == "lost":
-                text += "\n" + t("Filled under the old table, empty here.", self.lang)
-            return text
+            states = self.lost_states.get(fr.code, ())
+            return empty_lines(fr, state == "lost", self.lang, states)[1]
         return "\n".join(self._origin(v) for v in fr.contributions)
+
+    def caption(self, index: QModelIndex) -> str:
+        """One line on the field at ``index`` for presentation mode: why it is empty, or where
+        its value comes from."""
+        fr = self.field(index.row(), index.column()) if index.isValid() else None
+        if fr is None:
+            return ""
+        name = f"{fr.code} {self.session.ws.layout.label_of(fr.code)}"
+        column = words.column_name(self.strategies[index.column() - 1], self.lang)
+        text = self._tooltip(fr, self.cell_state(index.row(), index.column()))
+        return f"{name} – {column}: {text.replace(chr(10), ' · ')}"
 
     def _detail(self, fr: FieldResult, state: str, col: int) -> str:
         rep = self.reports[self.strategies[col - 1]]
@@ -263,7 +291,9 @@ class PreviewModel(QAbstractTableModel):
         ]
         if fr.is_empty:
             mark = words.empty_mark(None, state == "lost", lang)
-            out.append(f"<p><b>{e(mark)}</b>: {e(self._empty_text(fr))}</p>")
+            out.append(f"<p><b>{e(mark)}</b>: {e(self._tooltip(fr, state))}</p>")
+            if state == "lost" and fr.empty_reason is not None:
+                out.append(f"<p>{e(words.empty_reason(fr.empty_reason, lang))}</p>")
         else:
             out.append("<ul>")
             w_uuid, w_status, w_table = t("UUID", lang), t("status", lang), t("table", lang)
@@ -294,6 +324,25 @@ class PreviewModel(QAbstractTableModel):
         return self.session.lang
 
 
+class KeepColourDelegate(QStyledItemDelegate):
+    """A selected cell keeps its colour (green, amber, red) and gets a frame instead of the
+    selection colour, so a trainer can point at a field without hiding what it says."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        opt = QStyleOptionViewItem(option)
+        opt.state &= ~QStyle.StateFlag.State_Selected
+        opt.state &= ~QStyle.StateFlag.State_HasFocus
+        super().paint(painter, opt, index)
+        if selected:
+            painter.save()
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight))
+            pen.setWidth(3)
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
+
 class PreviewWidget(QWidget):
     """Citizen chooser, vendor rule, the side-by-side table and a detail pane."""
 
@@ -311,11 +360,15 @@ class PreviewWidget(QWidget):
         lang = session.lang
         self.open_button = QPushButton(t("Citizen file …", lang), self)
         self.vendor_box = QComboBox(self)
+        # The third column: a vendor rule, or any other table of the workspace (reading B …).
         for v in ("cura", "nexus"):
             self.vendor_box.addItem(words.strategy_name(v, lang), v)
+        for tid in column_ids(session.ws):
+            if tid not in STRATEGIES:
+                self.vendor_box.addItem(words.column_name(tid, lang), tid)
         c_label = QLabel(t("&Citizen", lang), self)
         c_label.setBuddy(self.citizen_box)
-        v_label = QLabel(t("&Vendor rule", lang), self)
+        v_label = QLabel(t("&Vendor rule or table", lang), self)
         v_label.setBuddy(self.vendor_box)
 
         # The side-by-side view (what print / PDF / copy as image render).
@@ -347,10 +400,18 @@ class PreviewWidget(QWidget):
                 lang,
             )
         )
+        # Presentation mode: the selected or hovered field's reason, readable without hovering.
+        self.caption = QLabel(self.sheet)
+        self.caption.setObjectName("PreviewCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setStyleSheet("QLabel { background: #fffbe6; padding: 6px; }")
+        self.caption.hide()
         sheet_lay = QVBoxLayout(self.sheet)
         sheet_lay.setContentsMargins(0, 0, 0, 0)
         sheet_lay.addWidget(self.title)
         sheet_lay.addWidget(self.view, 1)
+        sheet_lay.addWidget(self.caption)
         sheet_lay.addWidget(self.legend)
 
         self.detail = QTextBrowser(self)
@@ -380,6 +441,10 @@ class PreviewWidget(QWidget):
             lambda _: self.set_vendor(self.vendor_box.currentData())
         )
         self.view.selectionModel().currentChanged.connect(self._show_detail)
+        self.view.selectionModel().currentChanged.connect(lambda i, _: self._show_caption(i))
+        self.view.setMouseTracking(True)
+        self.view.entered.connect(self._show_caption)
+        self.view.setItemDelegate(KeepColourDelegate(self.view))
         # Rows follow the column widths: on first show, on every resize, in presentation mode.
         self._rows_timer = QTimer(self)
         self._rows_timer.setSingleShot(True)
@@ -387,7 +452,7 @@ class PreviewWidget(QWidget):
         self._rows_timer.timeout.connect(self.view.resizeRowsToContents)
         self.view.horizontalHeader().sectionResized.connect(lambda *_: self._rows_timer.start())
         self.view.viewport().installEventFilter(self)
-        session.tablesChanged.connect(lambda _slot: self.refresh())
+        session.tablesChanged.connect(lambda _slot: self._tables_changed())
         self.model.dataChanged.connect(lambda *_: self._after_update())
         self.load_demo_citizens()
 
@@ -435,7 +500,11 @@ class PreviewWidget(QWidget):
             QMessageBox.warning(self, t("Could not open the file", self.session.lang), str(exc))
 
     def open_citizen_file(self, path: str) -> None:
-        self.add_citizen(load_citizen(path), str(Path(path).resolve()))
+        """Add a citizen file; ``InputError`` (in words) for anything wrong with it."""
+        from ui.table_files import read_or_input_error
+
+        citizen = read_or_input_error(lambda: load_citizen(path), path)
+        self.add_citizen(citizen, str(Path(path).resolve()))
 
     def select_citizen(self, i: int) -> None:
         if 0 <= i < len(self.citizens):
@@ -485,6 +554,10 @@ class PreviewWidget(QWidget):
     def refresh(self) -> None:
         self.model.recompute()
 
+    def _tables_changed(self) -> None:
+        self.model.columns.forget()  # a table column shares the other slot's table
+        self.refresh()
+
     def _after_update(self) -> None:
         c = self.model.citizen
         if c is None:
@@ -496,7 +569,7 @@ class PreviewWidget(QWidget):
             for s in self.model.strategies:
                 rep = self.model.reports[s]
                 n = len(rep.fields) - len(rep.filled())
-                counts.append(f"{e(words.strategy_name(s, lang))}: {n}")
+                counts.append(f"{e(words.column_name(s, lang))}: {n}")
             vendor_rep = self.model.reports[self.model.strategies[2]]
             empty_fields = t("Empty fields", lang)
             reason = words.strategy_reason(vendor_rep.strategy_reason, lang)
@@ -524,14 +597,36 @@ class PreviewWidget(QWidget):
             if rep is None or not rep.unused:
                 continue
             out.append(
-                f"<h4>{e(words.unused_heading(lang))} — {e(words.strategy_name(s, lang))}</h4><ul>"
+                f"<h4>{e(words.unused_heading(lang))} — {e(words.column_name(s, lang))}</h4><ul>"
             )
-            out += [
-                f"<li>{e(u.code)} ({e(u.status)}): {e(words.unused_reason(u.reason, lang))}</li>"
-                for u in rep.unused
-            ]
+            out += [f"<li>{e(self._unused_text(u))}</li>" for u in rep.unused]
             out.append("</ul>")
         return "".join(out)
+
+    def _unused_text(self, u: Unused) -> str:
+        """A state left out of the report, named as a nurse knows it, and what became of it."""
+        ws = self.session.ws
+        citizen = self.model.citizen
+        level = next(
+            (c.level for c in (citizen.conditions if citizen else []) if c.code == u.code), None
+        )
+        state = next(
+            (st for cat in ws.catalogs.values() if (st := cat.resolve(u.code)) is not None), None
+        )
+        if state is None:
+            name, successors = u.code, []
+        else:
+            name = words.state_with_level(state.display, u.code, level, self.session.lang)
+            simplified = ws.catalogs.get("simplified")
+            successors = (
+                [
+                    found.display if (found := simplified.resolve(k)) is not None else k
+                    for k in ws.crosswalk.successors(state.key)
+                ]
+                if simplified is not None and u.reason.code == "not-in-catalog"
+                else []
+            )
+        return words.unused_state_text(name, u.status, u.reason, successors, self.session.lang)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.view.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
@@ -547,14 +642,27 @@ class PreviewWidget(QWidget):
 
     # --- presentation mode ----------------------------------------------------------------------
 
+    def _show_caption(self, index: QModelIndex) -> None:
+        text = self.model.caption(index)
+        if text or not self.view.currentIndex().isValid():
+            self.caption.setText(text)
+
     def set_presentation(self, on: bool) -> None:
         self.presenting = on
         f = QFont(self.font())
         base = QApplication.font().pointSizeF()
         f.setPointSizeF(base * (1.8 if on else 1.0))
-        self.view.setFont(f)
-        self.view.horizontalHeader().setFont(f)
-        self.title.setFont(f)
+        for big in (self.view, self.view.horizontalHeader(), self.title, self.caption):
+            big.setFont(f)
+        # The legend and the selectors scale too (a little less than the report itself).
+        small = QFont(f)
+        small.setPointSizeF(base * (1.5 if on else 1.0))
+        for w in self.findChildren(QLabel) + self.findChildren(QComboBox):
+            if w not in (self.title, self.caption):
+                w.setFont(small)
+        self.open_button.setFont(small)
+        self.caption.setVisible(on)
+        self._show_caption(self.view.currentIndex())
         self.detail.setVisible(not on)
         self.view.setColumnWidth(0, 420 if on else 260)
         self.view.resizeRowsToContents()

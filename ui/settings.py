@@ -51,6 +51,12 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), N_("Window layo
 DOCKS_SHOWN = Setting(
     "window/docks", str, "history,validation", N_("Panels shown beside the table editors")
 )
+WORKSPACE_DIR = Setting(
+    "files/workspace", str, "", N_("Your folder for copies of the shipped tables")
+)
+OPEN_TABLES = Setting(
+    "files/tables", list, [], N_("Your tables opened at start (slot=path, one per table slot)")
+)
 VENDOR_RULE = Setting("preview/vendor", str, "cura", N_("Vendor rule in the preview"))
 
 ALL: tuple[Setting, ...] = (
@@ -60,6 +66,8 @@ ALL: tuple[Setting, ...] = (
     GEOMETRY,
     WINDOW_STATE,
     DOCKS_SHOWN,
+    WORKSPACE_DIR,
+    OPEN_TABLES,
     VENDOR_RULE,
 )
 

@@ -267,6 +267,10 @@ class MappingTableModel(QAbstractTableModel):
     def delete_rows(self, rows: Iterable[int]) -> None:
         self._run(lambda: self.table.delete_rows(rows, t("Delete rows")))
 
+    def set_meta(self, values: dict[str, Any], text: str) -> None:
+        """Fields of the table itself (e.g. its version), one undo step."""
+        self._run(lambda: self.table.set_meta(values, text))
+
     def _run(self, operation: Callable[[], ChangeSet]) -> None:
         if operation():
             self.stack.push(StepCommand(self.table))
@@ -283,6 +287,8 @@ class MappingTableModel(QAbstractTableModel):
             self.beginResetModel()
 
     def change_done(self, change: Change) -> None:
+        if change.kind == "meta":  # the table's own fields: no row changed
+            return
         if change.kind == "fields":
             for run in runs(change.rows):
                 self.dataChanged.emit(self.index(run[0], 0), self.index(run[-1], len(Col) - 1))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,13 @@ from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import nt, t
 from fsiii_mapper.workspace import Workspace, citizens_dir
 from ui.background_op import BackgroundOp, CancelledFlag, Progress
-from ui.labels import SEVERITY_LABELS, STRATEGY_LABELS, label
+from ui.labels import (
+    SEVERITY_LABELS,
+    STRATEGY_LABELS,
+    TABLE_LABELS,
+    TABLE_STATUS_LABELS,
+    label,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -223,10 +229,12 @@ class VendorTab(QWidget):
         parent: QWidget | None = None,
         *,
         open_externally: bool = True,
+        modified: Callable[[], list[str]] = list,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.lang = lang
+        self._modified = modified  # the table slots with unsaved edits
         self.batch: BatchResult | None = None
         self.op: BackgroundOp[BatchResult] | None = None
         self.setAcceptDrops(True)
@@ -290,6 +298,11 @@ class VendorTab(QWidget):
         run_row.addWidget(self.cancel_button)
         run_row.addWidget(self.progress, 1)
 
+        self.tables_label = QLabel(self)
+        self.tables_label.setObjectName("VendorTables")
+        self.tables_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.tables_label.setWordWrap(True)
+        self.refresh_tables()
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setObjectName("VendorSummary")
@@ -330,6 +343,7 @@ class VendorTab(QWidget):
 
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.tables_label)
         lay.addLayout(run_row)
         lay.addWidget(self.summary)
         lay.addWidget(self.status)
@@ -416,6 +430,30 @@ class VendorTab(QWidget):
 
     # --- running --------------------------------------------------------------------------
 
+    def refresh_tables(self) -> None:
+        """Say which tables the check compares against: file, version, status, unsaved edits."""
+        modified = set(self._modified())
+        parts = []
+        for slot in ("original", "simplified"):
+            doc = self.ws.tables.get(slot)
+            if doc is None:
+                continue
+            meta = doc.table.table
+            text = t(
+                "{table}: {file} (version {version}, {status})",
+                table=label(TABLE_LABELS, slot),
+                file=doc.path.name if doc.path is not None else t("untitled"),
+                version=meta.version,
+                status=label(TABLE_STATUS_LABELS, meta.status),
+            )
+            if slot in modified:
+                text += " – " + t("with unsaved edits")
+            parts.append(text)
+        self.tables_label.setText(t("Checked against: {tables}", tables=" · ".join(parts)))
+        self.tables_label.setToolTip(
+            "\n".join(str(d.path) for d in self.ws.tables.values() if d.path is not None)
+        )
+
     def config(self) -> CheckConfig:
         """The check as set up in the tab (the tables themselves come from the workspace)."""
         xsd = self.xsd_edit.text().strip()
@@ -433,6 +471,7 @@ class VendorTab(QWidget):
     def run_check(self) -> None:
         if self.op is not None and self.op.running:
             return
+        self.refresh_tables()
         paths = self.paths()
         if not paths:
             self._show_error(t("Choose the vendor files or a folder first."))

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fsiii_mapper.engine.lost import OLD_TABLE, lost_in_report
-from fsiii_mapper.engine.populate import Engine
+from fsiii_mapper.engine.populate import STRATEGIES, Engine
 from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.errors import InputError
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.model.layout import ReportLayout
 from fsiii_mapper.texts import reasons as words
 from fsiii_mapper.texts import t
+from fsiii_mapper.workspace import Workspace
 
 # The state of a cell, its colour and its mark (never colour alone).
 FILLED, EMPTY, LOST = "filled", "empty", "lost"
@@ -28,13 +30,48 @@ HEAD_COLOUR = "#dde3ea"
 
 
 @dataclass(frozen=True)
+class LostState:
+    """A citizen's state that filled a field under the old table, and what became of it in the
+    simplified FSIII (the crosswalk's successors, and whether the simplified table lets one of
+    them fill the field)."""
+
+    display: str
+    key: str
+    level: int | None
+    successors: tuple[str, ...]  # display names in the simplified catalog
+    successor_fills: bool
+
+
+def lost_states(ws: Workspace, old: Report, code: str) -> tuple[LostState, ...]:
+    """The states that fill field ``code`` in the old table's report ``old``."""
+    catalog = ws.catalogs.get("simplified")
+    table = ws.tables.get("simplified")
+    out = []
+    for v in old.field(code).contributions:
+        if not v.display:  # an area note: no state to name
+            continue
+        keys = ws.crosswalk.successors(v.source)
+        states = [catalog.resolve(k) if catalog is not None else None for k in keys]
+        names = tuple(s.display if s is not None else k for s, k in zip(states, keys, strict=True))
+        idents = {k for k in keys} | {s.uuid or s.key for s in states if s is not None}
+        fills = table is not None and any(
+            r.maps and r.target == code and r.source in idents for r in table.table.rows
+        )
+        level = v.level if isinstance(v, FunctionValue) else None
+        out.append(LostState(v.display, v.source, level, names, fills))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class SheetPage:
-    """One citizen under the chosen columns; ``lost`` per column: fields the old table fills."""
+    """One citizen under the chosen columns; ``lost`` per column: fields the old table fills;
+    ``lost_states`` per field: the states that filled it under the old table."""
 
     citizen: Citizen
     columns: tuple[str, ...]
     reports: dict[str, Report]
     lost: dict[str, frozenset[str]]
+    lost_states: dict[str, tuple[LostState, ...]] = field(default_factory=dict)
 
     def state(self, column: str, fr: FieldResult) -> str:
         if not fr.is_empty:
@@ -42,11 +79,55 @@ class SheetPage:
         return LOST if fr.code in self.lost.get(column, frozenset()) else EMPTY
 
 
-def sheet_page(engine: Engine, citizen: Citizen, columns: Sequence[str]) -> SheetPage:
-    reports = {c: engine.populate(citizen, c) for c in columns}
+def column_ids(ws: Workspace) -> list[str]:
+    """What a column of the sheet can be: a strategy, or any table of the workspace (under the
+    strategy of its catalog, e.g. ``simplified-b`` beside ``simplified`` for readings A and B)."""
+    return [*STRATEGIES, *(tid for tid in ws.table_ids() if tid not in STRATEGIES)]
+
+
+class Columns:
+    """Reports per column: a strategy through ``engine``, or a table of the workspace in the slot
+    of its catalog (one engine per such table, made when first asked)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._tables: dict[str, tuple[Engine, str]] = {}  # table id → its engine and slot
+
+    def check(self, columns: Sequence[str]) -> None:
+        """``InputError`` naming every column that is neither a strategy nor a table."""
+        known = column_ids(self.engine.ws)
+        unknown = [c for c in columns if c not in known]
+        if unknown or not columns:
+            raise InputError(
+                t("unknown column: {names}", names=", ".join(unknown) or "–"),
+                hint=t("choose from {names}", names=", ".join(known)),
+            )
+
+    def populate(self, citizen: Citizen, column: str) -> Report:
+        if column in STRATEGIES:
+            return self.engine.populate(citizen, column)
+        if column not in self._tables:
+            self.check([column])
+            doc = self.engine.ws.open_table(column)
+            slot = doc.table.table.catalog
+            self._tables[column] = (Engine(self.engine.ws.with_table(doc, slot)), slot)
+        engine, slot = self._tables[column]
+        return engine.populate(citizen, slot)
+
+    def forget(self) -> None:
+        """Drop the tables' engines (after the workspace's tables changed)."""
+        self._tables.clear()
+
+
+def sheet_page(
+    engine: Engine, citizen: Citizen, columns: Sequence[str], reports_of: Columns | None = None
+) -> SheetPage:
+    of = reports_of or Columns(engine)
+    reports = {c: of.populate(citizen, c) for c in columns}
     old = reports.get(OLD_TABLE) or engine.populate(citizen, OLD_TABLE)
     lost = {c: lost_in_report(r, old) for c, r in reports.items()}
-    return SheetPage(citizen, tuple(columns), reports, lost)
+    states = {code: lost_states(engine.ws, old, code) for code in set().union(*lost.values())}
+    return SheetPage(citizen, tuple(columns), reports, lost, states)
 
 
 # --- cell words (shared with the GUI's preview) --------------------------------------------------
@@ -67,10 +148,15 @@ def value_lines(fr: FieldResult, lang: str | None = None) -> list[str]:
     return lines
 
 
-def empty_lines(fr: FieldResult, lost: bool, lang: str | None = None) -> tuple[str, str]:
-    """(mark, reason) of an empty field: ``TOM – tabt efter forenklingen`` and why."""
+def empty_lines(
+    fr: FieldResult, lost: bool, lang: str | None = None, states: Sequence[LostState] = ()
+) -> tuple[str, str]:
+    """(mark, reason) of an empty field: ``TOM – tabt efter forenklingen`` and why — for a lost
+    field told from the citizen's states that filled it under the old table."""
     mark = words.empty_mark(fr.empty_reason, lost, lang)
     reason = words.empty_reason(fr.empty_reason, lang) if fr.empty_reason else ""
+    if lost and states:
+        return mark, " ".join(words.lost_reason(s, fr.code, lang) for s in states)
     if lost:
         reason = (reason + " " if reason else "") + t(
             "Filled under the old table, empty here.", lang
@@ -100,14 +186,14 @@ def page_html(page: SheetPage, layout: ReportLayout, lang: str | None = None) ->
     for col in page.columns:
         rep = page.reports[col]
         n = len(rep.fields) - len(rep.filled())
-        counts.append(f"{e(words.strategy_name(col, lang))}: {n}")
+        counts.append(f"{e(words.column_name(col, lang))}: {n}")
     out.append(f"<p><b>{e(t('Empty fields', lang))}</b>: {' · '.join(counts)}</p>")
     width = 100 // (len(page.columns) + 1)
     out.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">')
     out.append(f'<tr bgcolor="{HEAD_COLOUR}"><th align="left" width="{width}%">')
     out.append(e(t("Report field", lang)) + "</th>")
     for col in page.columns:
-        out.append(f'<th align="left">{e(words.strategy_name(col, lang))}</th>')
+        out.append(f'<th align="left">{e(words.column_name(col, lang))}</th>')
     out.append("</tr>")
     groups = (
         ("function_item", [f.id for f in layout.function_items]),
@@ -128,7 +214,7 @@ def page_html(page: SheetPage, layout: ReportLayout, lang: str | None = None) ->
     out.append("<p>")
     for col in page.columns:
         reason = words.strategy_reason(page.reports[col].strategy_reason, lang)
-        out.append(f"<b>{e(words.strategy_name(col, lang))}</b>: {e(reason)}<br>")
+        out.append(f"<b>{e(words.column_name(col, lang))}</b>: {e(reason)}<br>")
     out.append(f"<small>{e(legend(lang))}</small></p>")
     return "".join(out)
 
@@ -139,7 +225,7 @@ def _cell(page: SheetPage, column: str, fr: FieldResult, lang: str | None) -> st
     head = f'<td bgcolor="{COLOURS[state]}">{MARKS[state]} '
     if state == FILLED:
         return head + "<br>".join(e(line) for line in value_lines(fr, lang)) + "</td>"
-    mark, reason = empty_lines(fr, state == LOST, lang)
+    mark, reason = empty_lines(fr, state == LOST, lang, page.lost_states.get(fr.code, ()))
     return head + f"<b>{e(mark)}</b><br><small>{e(reason)}</small></td>"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-ChangeKind = Literal["fields", "insert", "remove", "reset"]
+ChangeKind = Literal["fields", "insert", "remove", "reset", "meta"]
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,8 @@ class Change:
     - ``fields``: ``fields`` of the rows ``rows`` were set;
     - ``insert``: rows were inserted so that they now stand at ``rows`` (one contiguous run);
     - ``remove``: the rows at ``rows`` (one contiguous run) were removed;
-    - ``reset``: the whole document was replaced (opened, reverted).
+    - ``reset``: the whole document was replaced (opened, reverted);
+    - ``meta``: ``fields`` of the table itself (status, version) were set.
     """
 
     kind: ChangeKind
@@ -55,7 +56,7 @@ class ChangeSet:
     @property
     def structural(self) -> bool:
         """Rows were inserted or removed, or the document was replaced: row numbers moved."""
-        return any(c.kind != "fields" for c in self.changes)
+        return any(c.kind not in ("fields", "meta") for c in self.changes)
 
     @property
     def edited_rows(self) -> frozenset[int]:

@@ -94,3 +94,20 @@ class RemoveRows(Step):
             del rows[run[0] : run[-1] + 1]
             notify(change, True)
         return InsertRows(tuple(sorted(removed, key=lambda item: item[0])))
+
+
+@dataclass(frozen=True)
+class SetMeta(Step):
+    """Set fields of the table itself (status, version …)."""
+
+    values: dict[str, Any]
+
+    def apply(self, doc: TableDocument, notify: Notify) -> Step:
+        meta = doc.table.table
+        change = Change("meta", (), frozenset(self.values))
+        notify(change, False)
+        old = {k: getattr(meta, k) for k in self.values}
+        for k, v in self.values.items():
+            setattr(meta, k, v)
+        notify(change, True)
+        return SetMeta(old)

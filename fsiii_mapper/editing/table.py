@@ -3,7 +3,9 @@
 Every operation changes the ``TableDocument``, records one undo step and returns a ``ChangeSet``
 (Anki's ``OpChanges`` idea: the caller decides what to refresh). Observers hear about each
 primitive change before and after it happens, and once per undo step. A ``macro`` makes several
-operations one undo step. Author and date are stamped on every row an operation sets or creates.
+operations one undo step. Author and date are stamped on every row an operation sets or creates,
+and an edit brings what it implies into the same step (``implied``: an approved row goes back to
+review, a target on a ``no-map`` row makes it ``equivalent``, an edited table is a ``draft``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from typing import Any
 from fsiii_mapper.editing.changes import Change, ChangeSet, TableObserver
 from fsiii_mapper.editing.fields import check_values
 from fsiii_mapper.editing.history import Entry, History
-from fsiii_mapper.editing.steps import InsertRows, RemoveRows, SetFields, Step
+from fsiii_mapper.editing.implied import implied_meta, implied_row_values
+from fsiii_mapper.editing.steps import InsertRows, RemoveRows, SetFields, SetMeta, Step
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.model import MappingRow
 from fsiii_mapper.texts import nt, t
@@ -56,14 +59,26 @@ class EditableTable:
         text: str | None = None,
         lang: str | None = None,
     ) -> ChangeSet:
-        """Set ``values`` (checked by the row model, see ``check_values``) on every row of
-        ``rows``, stamping each — also a row that had the values already."""
+        """Set ``values`` (checked by the row model, see ``check_values``) and what they imply
+        (``implied_row_values``) on every row of ``rows``, stamping each — also a row that had
+        the values already."""
         positions = self._existing(rows)
         if not positions:
             return ChangeSet()
-        new = {**check_values(values, lang), **self.stamp()}
+        checked = check_values(values, lang)
+        stamp = self.stamp()
+        per_row = {r: {**implied_row_values(self.rows[r], checked), **stamp} for r in positions}
         text = text or nt("Edit {n} row", "Edit {n} rows", len(positions), lang)
-        return self._do(text, [SetFields({r: dict(new) for r in positions})])
+        return self._do(text, [SetFields(per_row)])
+
+    def set_meta(self, values: Mapping[str, Any], text: str) -> ChangeSet:
+        """Set fields of the table itself (e.g. its version) as one undo step; nothing happens
+        if no value differs."""
+        meta = self.doc.table.table
+        changed = {k: v for k, v in values.items() if getattr(meta, k) != v}
+        if not changed:
+            return ChangeSet()
+        return self._do(text, [SetMeta(changed)])
 
     def set_fields(
         self, row: int, values: Mapping[str, Any], text: str | None = None, lang: str | None = None
@@ -205,6 +220,10 @@ class EditableTable:
         return positions
 
     def _do(self, text: str, steps: list[Step]) -> ChangeSet:
+        if not all(isinstance(s, SetMeta) for s in steps):
+            meta = implied_meta(self.doc.table.table)
+            if meta:
+                steps = [*steps, SetMeta(meta)]
         changes: list[Change] = []
         undo = self._apply(steps, changes)
         if self._macro is not None:

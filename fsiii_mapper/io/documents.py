@@ -7,6 +7,7 @@ quoting survive, and saving an unchanged table writes the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ from fsiii_mapper.model import (
     VendorRules,
 )
 from fsiii_mapper.model.table import ROW_FIELDS
+from fsiii_mapper.texts import t
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -179,6 +181,37 @@ class _PendingNode:
         self.index = index
 
 
+@dataclass(frozen=True)
+class DiskStamp:
+    """What a file on disk was when it was read or written: to tell whether someone changed it
+    since (modification time and size first; the content's hash when they differ)."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> DiskStamp | None:
+        """The file's stamp now; None if it cannot be read (gone, no permission)."""
+        try:
+            st = path.stat()
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        return cls(st.st_mtime_ns, st.st_size, digest)
+
+    def differs(self, path: Path) -> bool:
+        """The file's content is no longer what this stamp saw (or the file is gone)."""
+        try:
+            st = path.stat()
+        except OSError:
+            return True
+        if (st.st_mtime_ns, st.st_size) == (self.mtime_ns, self.size):
+            return False
+        now = DiskStamp.of(path)
+        return now is None or now.sha256 != self.sha256
+
+
 @dataclass
 class TableDocument:
     """A mapping table together with the file it came from (path, original text, YAML tree).
@@ -222,6 +255,18 @@ class TableDocument:
             if isinstance(row._node, _PendingNode):
                 row._node = self._nodes.get(row._node)
 
+    disk: DiskStamp | None = None  # the file as last read or written by this document
+
+    def changed_on_disk(self) -> bool:
+        """Someone else changed (or removed) the file since this document read or saved it."""
+        if self.path is None or self.disk is None:
+            return False
+        return self.disk.differs(self.path)
+
+    def mark_on_disk(self) -> None:
+        """Remember the file as it is now as this document's own version."""
+        self.disk = DiskStamp.of(self.path) if self.path is not None else None
+
     def row_position(self, index: int, key: str | None = None) -> tuple[int | None, int | None]:
         """1-based line/column of row ``index`` (or of one of its keys) in the file as loaded."""
         row = self.table.rows[index] if 0 <= index < len(self.table.rows) else None
@@ -258,11 +303,12 @@ class TableDocument:
         """Save atomically. Serialising first means a failure leaves the old file as it was."""
         target = Path(path) if path is not None else self.path
         if target is None:
-            raise InputError("no file name to save to", hint="use save as")
+            raise InputError(t("no file name to save to"), hint=t("use save as"))
         text = self.to_text()
         atomic_write_text(target, text)
         self.path = target
         self.text = text
+        self.mark_on_disk()
         self._reattach(parse_yaml_text(text, target))
         return target
 
@@ -318,14 +364,18 @@ def load_table(path: str | os.PathLike[str]) -> TableDocument:
         pending = [_PendingNode(i) for i in range(len(table.rows))]
         for row, marker in zip(table.rows, pending, strict=True):
             row._node = marker
-        return TableDocument(table, p, text, None, detect_style(text), pending)
+        doc = TableDocument(table, p, text, None, detect_style(text), pending)
+        doc.mark_on_disk()
+        return doc
     tree = parse_yaml_text(text, p)
     table = _validate(MappingTable, _plain(tree), tree, p, "mapping table")
     rows_node = tree.get("rows")
     if isinstance(rows_node, CommentedSeq):
         for row, node in zip(table.rows, rows_node, strict=True):
             row._node = node
-    return TableDocument(table, p, text, tree, detect_style(text))
+    doc = TableDocument(table, p, text, tree, detect_style(text))
+    doc.mark_on_disk()
+    return doc
 
 
 def table_from_text(text: str, path: str = "<text>") -> TableDocument:

@@ -142,6 +142,14 @@ def strategy_name(code: str, lang: str | None = None) -> str:
     return _say(_STRATEGY_NAMES, code, lang)
 
 
+def column_name(column: str, lang: str | None = None) -> str:
+    """A column of the side-by-side report: a strategy's name, or »Tabel simplified-b« for a
+    table of the workspace shown under its catalog's strategy."""
+    if column in _STRATEGY_NAMES:
+        return strategy_name(column, lang)
+    return t("Table {table}", lang, table=column)
+
+
 def table_name(slot: str, lang: str | None = None) -> str:
     """``the old table`` …: a table slot in running text (the slot itself if unknown)."""
     return _say(_TABLE_NAMES, slot, lang)
@@ -281,6 +289,76 @@ def display(entry: Shown, lang: str | None = None) -> str:
     if entry.uuid is None and not entry.display:  # the engine leaves an area note unnamed
         return area_note_label(lang)
     return entry.display
+
+
+class LostState(Protocol):
+    """A state that filled a field under the old table, and what became of it."""
+
+    @property
+    def display(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def level(self) -> int | None: ...
+    @property
+    def successors(self) -> tuple[str, ...]: ...
+    @property
+    def successor_fills(self) -> bool: ...
+
+
+def state_with_level(display: str, key: str, level: int | None, lang: str | None = None) -> str:
+    """A citizen's state as a nurse knows it: »Vaske sig (J1.1, niveau 2)«, display name first."""
+    if level is None:
+        return t("{display} ({key})", lang, display=display, key=key)
+    return t("{display} ({key}, level {level})", lang, display=display, key=key, level=level)
+
+
+def lost_reason(state: LostState, field: str, lang: str | None = None) -> str:
+    """Why a field the old table filled is empty now, told from the citizen's state: »Vaske sig
+    (J1.1, niveau 2) udfyldte feltet under den gamle tabel. I det forenklede FSIII er den lagt
+    sammen i Personlig pleje, som ikke udfylder FA510.«"""
+    who = state_with_level(state.display, state.key, state.level, lang)
+    first = t("{state} filled the field under the old table.", lang, state=who)
+    names = " / ".join(state.successors)
+    if not state.successors:
+        then = t("It has no successor in the simplified FSIII.", lang)
+    elif state.successor_fills:
+        then = t(
+            "In the simplified FSIII it is {successors}, which fills {field} – but the citizen "
+            "is not documented in it.",
+            lang,
+            successors=names,
+            field=field,
+        )
+    elif len(state.successors) == 1:
+        then = t(
+            "In the simplified FSIII it is merged into {successor}, which does not fill {field}.",
+            lang,
+            successor=names,
+            field=field,
+        )
+    else:
+        then = t(
+            "In the simplified FSIII it is split into {successors}, none of which fills {field}.",
+            lang,
+            successors=names,
+            field=field,
+        )
+    return f"{first} {then}"
+
+
+def unused_state_text(
+    name: str, status: str, reason: Coded, successors: Sequence[str], lang: str | None = None
+) -> str:
+    """A documented state that does not reach the report, named first (``name``, e.g. from
+    ``state_with_level``): »Vaske sig (J1.1, niveau 2), aktiv: koden findes ikke i den
+    forenklede tabels katalog. I det forenklede FSIII: Personlig pleje.«"""
+    text = f"{name}, {status}: {unused_reason(reason, lang)}"
+    if successors:
+        text += ". " + t(
+            "In the simplified FSIII: {successors}.", lang, successors=" / ".join(successors)
+        )
+    return text
 
 
 def short_list(codes: Sequence[str], most: int = 4) -> str:

@@ -21,8 +21,8 @@ def add_options(p: argparse.ArgumentParser) -> None:
         "--columns",
         metavar="A,B,…",
         help=t(
-            "the report sheet's columns, comma-separated strategies (e.g. "
-            "original,simplified,cura); for --format html, pdf or png"
+            "the report sheet's columns, comma-separated strategies or table ids (e.g. "
+            "original,simplified,simplified-b,cura); for --format html, pdf or png"
         ),
     )
     p.add_argument(
@@ -38,22 +38,13 @@ def wanted(args: argparse.Namespace) -> bool:
 
 
 def columns(args: argparse.Namespace) -> list[str]:
-    from fsiii_mapper.engine.populate import STRATEGIES
-
     if not args.columns:
         return [args.strategy] if args.strategy else list(DEFAULT_COLUMNS)
-    chosen = [c.strip() for c in args.columns.split(",") if c.strip()]
-    unknown = [c for c in chosen if c not in STRATEGIES]
-    if unknown or not chosen:
-        raise InputError(
-            t("unknown column: {names}", names=", ".join(unknown) or "–"),
-            hint=t("choose from {names}", names=", ".join(STRATEGIES)),
-        )
-    return chosen
+    return [c.strip() for c in args.columns.split(",") if c.strip()]
 
 
 def run(args: argparse.Namespace, ws: object) -> int:
-    from fsiii_mapper.analysis.report_sheet import page_html, sheet_html, sheet_page
+    from fsiii_mapper.analysis.report_sheet import Columns, page_html, sheet_html, sheet_page
     from fsiii_mapper.engine.populate import Engine
     from fsiii_mapper.io.atomic import atomic_write_text
     from fsiii_mapper.workspace import Workspace, open_citizen
@@ -62,7 +53,10 @@ def run(args: argparse.Namespace, ws: object) -> int:
     fmt = args.format if args.format in SHEET_FORMATS else "html"
     if fmt != "html" and not args.output:
         raise InputError(t("--format {format} writes a file", format=fmt), hint=t("give -o FILE"))
-    page = sheet_page(Engine(ws), open_citizen(args.citizen), columns(args))
+    engine = Engine(ws)
+    chosen, reports_of = columns(args), Columns(engine)
+    reports_of.check(chosen)
+    page = sheet_page(engine, open_citizen(args.citizen), chosen, reports_of)
     if fmt == "html":
         text = sheet_html([page], ws.layout, args.lang)
         if args.output:
