@@ -92,7 +92,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     else:
         from fsiii_mapper_cli.render_text import report_text
 
-        sys.stdout.write(report_text(rep, args.lang))
+        sys.stdout.write(report_text(rep, args.lang, ws, citizen))
     return ExitCode.OK
 
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from fsiii_mapper import texts
 from fsiii_mapper.analysis.fill import FieldGap
+from fsiii_mapper.analysis.report_sheet import unused_state_line
 from fsiii_mapper.analysis.table_diff import TableDiff
 from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
 from fsiii_mapper.io.schema_errors import quoted
-from fsiii_mapper.model import MappingRow
+from fsiii_mapper.model import Citizen, MappingRow
 from fsiii_mapper.rules.findings import counts, counts_text
 from fsiii_mapper.rules.rule import severity_label
 from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.texts import nt, t
 from fsiii_mapper.texts import reasons as words
+from fsiii_mapper.workspace import Workspace
 
 LABEL_WIDTH = 44
 
@@ -21,7 +23,12 @@ def _field_head(f: FieldResult) -> str:
     return f"  {f.code:<6}{f.label:<{LABEL_WIDTH - 7}} "
 
 
-def report_text(rep: Report, lang: str | None = None) -> str:
+def report_text(
+    rep: Report,
+    lang: str | None = None,
+    ws: Workspace | None = None,
+    citizen: Citizen | None = None,
+) -> str:
     out = [
         t("Citizen: {id} {name}", lang, id=rep.citizen_id, name=rep.citizen_name).rstrip(),
         t(
@@ -46,7 +53,8 @@ def report_text(rep: Report, lang: str | None = None) -> str:
             continue
         for i, c in enumerate(f.contributions):
             lead = head if i == 0 else pad
-            src = f"{c.source} {words.display(c, lang)} ({c.status}, {c.table})"
+            name = words.display(c, lang)
+            src = f"{name} ({c.source}, {c.status}, {c.table})" if c.uuid or c.display else name
             if isinstance(c, FunctionValue):
                 score = c.score or words.no_score_word(lang)
                 line = f"{lead}{score:<12} ← {src}"
@@ -62,7 +70,10 @@ def report_text(rep: Report, lang: str | None = None) -> str:
     if rep.unused:
         out += ["", f"{words.unused_heading(lang)}:"]
         for u in rep.unused:
-            out.append(f"  {u.code} ({u.status}): {words.unused_reason(u.reason, lang)}")
+            if ws is not None:
+                out.append("  " + unused_state_line(ws, citizen, u, lang))
+            else:
+                out.append(f"  {u.code} ({u.status}): {words.unused_reason(u.reason, lang)}")
     return "\n".join(out) + "\n"
 
 

@@ -116,3 +116,15 @@ def test_preview_json_messages_in_danish_by_default(capsys: pytest.CaptureFixtur
         data["function_items"][0]["empty_message"]
         == "Ingen række i den forenklede tabel udfylder FA510"
     )
+
+
+def test_the_cli_names_states_as_a_nurse_knows_them(cli) -> None:  # type: ignore[no-untyped-def]
+    """Display name first, key and level second, in the contributions and in the states left
+    out, with the same words as the GUI's side pane (``report_sheet.unused_state_line``)."""
+    rc, out, _err = cli("preview", "demo-01", "-s", "simplified")
+    assert rc == 0
+    left_out = out.split("Ikke med i rapporten:")[1]
+    assert "  Vaske sig (J1.1, niveau " in left_out
+    assert "I det forenklede FSIII: Personlig pleje." in left_out
+    rc, out, _err = cli("preview", "demo-01", "-s", "original")
+    assert "← Vaske sig (J1.1, aktiv, original)" in out

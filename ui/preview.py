@@ -45,6 +45,7 @@ from fsiii_mapper.analysis.report_sheet import (
     column_ids,
     empty_lines,
     lost_states,
+    unused_state_line,
     value_lines,
 )
 from fsiii_mapper.engine.lost import OLD_TABLE, lost_in_report
@@ -605,28 +606,7 @@ class PreviewWidget(QWidget):
 
     def _unused_text(self, u: Unused) -> str:
         """A state left out of the report, named as a nurse knows it, and what became of it."""
-        ws = self.session.ws
-        citizen = self.model.citizen
-        level = next(
-            (c.level for c in (citizen.conditions if citizen else []) if c.code == u.code), None
-        )
-        state = next(
-            (st for cat in ws.catalogs.values() if (st := cat.resolve(u.code)) is not None), None
-        )
-        if state is None:
-            name, successors = u.code, []
-        else:
-            name = words.state_with_level(state.display, u.code, level, self.session.lang)
-            simplified = ws.catalogs.get("simplified")
-            successors = (
-                [
-                    found.display if (found := simplified.resolve(k)) is not None else k
-                    for k in ws.crosswalk.successors(state.key)
-                ]
-                if simplified is not None and u.reason.code == "not-in-catalog"
-                else []
-            )
-        return words.unused_state_text(name, u.status, u.reason, successors, self.session.lang)
+        return unused_state_line(self.session.ws, self.model.citizen, u, self.session.lang)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.view.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):

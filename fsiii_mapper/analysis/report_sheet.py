@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from fsiii_mapper.engine.lost import OLD_TABLE, lost_in_report
 from fsiii_mapper.engine.populate import STRATEGIES, Engine
-from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report
+from fsiii_mapper.engine.report import AreaEntry, FieldResult, FunctionValue, Report, Unused
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.model.layout import ReportLayout
@@ -60,6 +60,32 @@ def lost_states(ws: Workspace, old: Report, code: str) -> tuple[LostState, ...]:
         level = v.level if isinstance(v, FunctionValue) else None
         out.append(LostState(v.display, v.source, level, names, fills))
     return tuple(out)
+
+
+def unused_state_line(
+    ws: Workspace, citizen: Citizen | None, u: Unused, lang: str | None = None
+) -> str:
+    """A state left out of the report, named as a nurse knows it (display name, key, level) and
+    what became of it in the simplified FSIII: the same words in the GUI and the CLI."""
+    level = next(
+        (c.level for c in (citizen.conditions if citizen else []) if c.code == u.code), None
+    )
+    state = next(
+        (st for cat in ws.catalogs.values() if (st := cat.resolve(u.code)) is not None), None
+    )
+    if state is None:
+        return words.unused_state_text(u.code, u.status, u.reason, [], lang)
+    name = words.state_with_level(state.display, u.code, level, lang)
+    simplified = ws.catalogs.get("simplified")
+    successors = (
+        [
+            found.display if (found := simplified.resolve(k)) is not None else k
+            for k in ws.crosswalk.successors(state.key)
+        ]
+        if simplified is not None and u.reason.code == "not-in-catalog"
+        else []
+    )
+    return words.unused_state_text(name, u.status, u.reason, successors, lang)
 
 
 @dataclass(frozen=True)
