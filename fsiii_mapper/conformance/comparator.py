@@ -632,14 +632,7 @@ class Comparator:
         if not actual and not index.items:
             return
         self._field_order(ctx, actual, self._item_ids, "function_ability")
-        by_code: dict[str, list[_Actual]] = {}
-        unknown: list[_Actual] = []
-        for a in actual:
-            fid = self._item_ids.get(a.code)
-            if fid is not None:
-                by_code.setdefault(fid, []).append(a)
-            else:
-                unknown.append(a)
+        by_code, unknown = _by_field(actual, self._item_ids)
         missing: list[ExpectedItem] = []
         for code in self.function_codes:
             exp = index.items.get(code, [])
@@ -741,14 +734,7 @@ class Comparator:
         if not actual and not index.areas:
             return
         self._field_order(ctx, actual, self._area_ids, "nursing")
-        by_code: dict[str, list[_Actual]] = {}
-        unknown: list[_Actual] = []
-        for a in actual:
-            fid = self._area_ids.get(a.code)
-            if fid is not None:
-                by_code.setdefault(fid, []).append(a)
-            else:
-                unknown.append(a)
+        by_code, unknown = _by_field(actual, self._area_ids)
         missing: list[ExpectedArea] = []
         for code in self.area_codes:
             exp = index.areas.get(code)
@@ -825,6 +811,21 @@ class Comparator:
 
 
 _NO_ELEMENT = Element("", "", "", frozenset(), "assumed", (), None, "assumed", None)
+
+
+def _by_field(
+    actual: list[_Actual], ids: dict[str, str]
+) -> tuple[dict[str, list[_Actual]], list[_Actual]]:
+    """The file's elements by the field id their code names, and those whose code names none."""
+    by_code: dict[str, list[_Actual]] = {}
+    unknown: list[_Actual] = []
+    for a in actual:
+        fid = ids.get(a.code)
+        if fid is not None:
+            by_code.setdefault(fid, []).append(a)
+        else:
+            unknown.append(a)
+    return by_code, unknown
 
 
 def _pair(
