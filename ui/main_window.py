@@ -4,6 +4,7 @@ docks; menus, toolbar, status bar; files (open, save, save as, revert, recent, d
 from __future__ import annotations
 
 import html
+import importlib.util
 import platform
 import sys
 from functools import partial
@@ -214,10 +215,8 @@ class MainWindow(QMainWindow):
         self.watcher.watch([p for s in SLOTS if (p := self.session.doc(s).path) is not None])
 
     def _add_vendor_tab(self) -> None:
-        """The vendors' check (``ui.vendor_tab``), built when first opened."""
-        try:
-            from ui.vendor_tab import VendorTab  # noqa: F401
-        except ImportError:
+        """The vendors' check (``ui.vendor_tab``), imported and built when first opened."""
+        if importlib.util.find_spec("ui.vendor_tab") is None:
             return
         self._vendor_placeholder: QWidget | None = QWidget(self)
         self.vendor_tab: QWidget | None = None
