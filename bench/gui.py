@@ -79,7 +79,9 @@ def time_to(code: str, env: dict[str, str], marks: tuple[str, ...]) -> dict[str,
 
 
 def startup(reps: int) -> tuple[float, float, float]:
-    env = dict(os.environ)
+    # As installed: with bytecode (PYTHONDONTWRITEBYTECODE, set in some sandboxes, would make
+    # every start compile our sources while the baseline's PySide6 comes compiled).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="fsiii-bench-")  # no user settings

@@ -10,6 +10,10 @@ and prints files per second and the checker/baseline ratio (aim: ≤ 3×), at 1,
 files, so one sees the cost per file stays flat as the batch grows. Ratios, not seconds, are what to
 compare between machines.
 
+Then the peak memory (maximum resident set) of the whole ``fsiii-mapper check-vendor`` command,
+in a fresh process per report format, at 1,000 and at 10,000 files: it must not grow with the
+number of files (the report writers stream).
+
     python bench/vendor_check.py [--files N] [--small M] [--strategy S] [--jobs J] [--repeat R]
 """
 
@@ -17,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +37,7 @@ from fsiii_mapper.workspace import citizens_dir
 
 
 def generate(checker: Checker, folder: Path, n: int) -> list[Path]:
+    folder.mkdir(exist_ok=True)
     ids = sorted(checker.expected)
     clean = {cid: render_xml(checker.expected[cid], checker.spec) for cid in ids}
     files = []
@@ -123,6 +130,36 @@ def measure(label: str, files: list[Path], checker: Checker, jobs: int, repeat: 
     return check / n
 
 
+def peak_rss_mb(files: list[Path], fmt: str, strategy: str, out: Path) -> float:
+    """Peak resident memory (MB) of one ``check-vendor`` run over ``files`` in a fresh process."""
+    cmd = [sys.executable, "-m", "fsiii_mapper_cli.main", "check-vendor", "-s", strategy]
+    cmd += ["--format", fmt, "-o", str(out), "-q", str(files[0].parent)]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(
+            f"check-vendor failed: {proc.stderr.read().decode() if proc.stderr else ''}"
+        )
+    return usage.ru_maxrss / 1024  # kB on Linux
+
+
+def measure_memory(files: list[Path], small: int, strategy: str, tmp: Path) -> None:
+    few = tmp / "few"
+    few.mkdir()
+    small_files = [few / p.name for p in files[:small]]
+    for p, q in zip(files, small_files, strict=False):
+        q.symlink_to(p)
+    for fmt in ("text", "json", "junit", "sarif"):
+        a = peak_rss_mb(small_files, fmt, strategy, tmp / f"report-small.{fmt}")
+        b = peak_rss_mb(files, fmt, strategy, tmp / f"report-large.{fmt}")
+        print(
+            f"peak memory, {fmt:>5}: {small:,} files {a:6.1f} MB | {len(files):,} files "
+            f"{b:6.1f} MB | ratio {b / a:4.2f}× (≈ 1 means flat)"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=10_000)
@@ -130,10 +167,15 @@ def main() -> None:
     ap.add_argument("--strategy", default="nexus")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--memory-only", action="store_true", help="only the peak-memory figures")
     args = ap.parse_args()
     checker = Checker(CheckConfig(citizens_dir(), args.strategy))
     with tempfile.TemporaryDirectory(prefix="fsiii-vendor-bench-") as tmp:
-        files = generate(checker, Path(tmp), args.files)
+        files = generate(checker, Path(tmp) / "reports", args.files)
+        print("Peak memory of the whole command (fresh process, maximum resident set):")
+        measure_memory(files, args.small, args.strategy, Path(tmp))
+        if args.memory_only:
+            return
         print("Reference-formatted files (sections equal to the reference take the fast path):")
         small = measure(f"{args.small:,}", files[: args.small], checker, args.jobs, args.repeat)
         large = measure(f"{args.files:,}", files, checker, args.jobs, args.repeat)

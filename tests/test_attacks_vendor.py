@@ -24,7 +24,7 @@ from lxml import etree
 from fsiii_mapper.conformance import comparator as comparator_module
 from fsiii_mapper.conformance.batch import CHUNK, Checker, run_batch
 from fsiii_mapper.conformance.render import render_tree, render_xml
-from fsiii_mapper.conformance.report_text import batch_text
+from fsiii_mapper.conformance.report_files import report_text
 from fsiii_mapper.rules.registry import RULES
 
 
@@ -120,7 +120,7 @@ def test_the_text_report_escapes_file_names_of_every_finding(
     bad = tmp_path / "a\nSuccess: 0 errors, 0 warnings\x07.xml"
     bad.write_bytes(b"<not-closed>")
     result = run_batch([bad], check_config("original"), checker=checker)
-    text = batch_text(result)
+    text = report_text(result, "text")
     assert "a\\x0aSuccess: 0 errors, 0 warnings\\x07.xml" in text
     assert text.count("\n") == 4  # finding, blank, count, summary
 

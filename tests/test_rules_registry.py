@@ -3,6 +3,7 @@ read about a rule (CLI text, SARIF metadata, docs/regler.md) derived from it."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from fsiii_mapper.conformance.batch import BatchResult, FileResult
 from fsiii_mapper.conformance.findings import finding
-from fsiii_mapper.conformance.report_sarif import batch_sarif
+from fsiii_mapper.conformance.report_files import report_text
 from fsiii_mapper.conformance.report_text import summary_line
 from fsiii_mapper.rules import docs
 from fsiii_mapper.rules.findings import counts_text
@@ -85,7 +86,7 @@ def test_the_rules_document_has_a_section_per_rule_in_danish_with_english_titles
 def test_sarif_describes_each_vendor_rule_from_the_registry() -> None:
     f = finding("FV103", "a.xml", "da", field="FA510", line=3, expected="lette", actual="svære")
     batch = BatchResult("original", [], [FileResult("a.xml", "demo-01", "identifier", [f])], 1)
-    driver = batch_sarif(batch, "da")["runs"][0]["tool"]["driver"]
+    driver = json.loads(report_text(batch, "sarif", "da"))["runs"][0]["tool"]["driver"]
     described = {d["id"]: d for d in driver["rules"]}
     assert list(described) == FV_IDS
     d = described["FV103"]

@@ -9,8 +9,8 @@ import pytest
 from frozen import DATA
 
 from fsiii_mapper.rules.registry import FAMILIES
-from fsiii_mapper.rules.table_rules import validate_path
-from fsiii_mapper.workspace import shipped_dir
+from fsiii_mapper.rules.table_rules import validate_path, validate_table
+from fsiii_mapper.workspace import Workspace, shipped_dir
 
 ORIGINAL = (DATA / "table_original.yaml").read_text(encoding="utf-8")
 SIMPLIFIED = (DATA / "table_simplified.yaml").read_text(encoding="utf-8")
@@ -192,3 +192,26 @@ def test_findings_are_in_danish_by_default_and_english_on_request(tmp_path, froz
     assert "visningsnavn" in da.hint
     assert en.message == "row 2: unknown source code 'Kropspleje'"
     assert (da.line, da.column) == (en.line, en.column)
+
+
+def test_an_undecided_state_points_at_the_rows_key(tmp_path, frozen_ws):
+    start = ORIGINAL.index("  - source: J2.1")
+    end = ORIGINAL.index("  - source: J2.2")
+    text = ORIGINAL[:start] + ORIGINAL[end:]
+    f = next(f for f in check(tmp_path, frozen_ws, text) if f.rule == "FM005")
+    assert f.line == text[: text.index("\nrows:") + 1].count("\n") + 1
+
+
+def test_a_clean_table_is_validated_without_parsing_its_yaml_tree(monkeypatch):
+    # The GUI validates both tables at start: positions (the round-trip YAML tree, the slow
+    # parse) are needed only for findings, so a clean table must not pay for them.
+    from fsiii_mapper.io import documents
+
+    fresh = Workspace.load(DATA)
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("the round-trip YAML tree was parsed")
+
+    monkeypatch.setattr(documents, "parse_yaml_text", no_parse)
+    for doc in fresh.tables.values():
+        assert validate_table(doc, fresh) == []

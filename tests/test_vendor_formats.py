@@ -15,13 +15,28 @@ from lxml import etree
 from fsiii_mapper.conformance.batch import BatchResult, Checker, FileResult, run_batch
 from fsiii_mapper.conformance.findings import finding
 from fsiii_mapper.conformance.render import render_tree, render_xml
-from fsiii_mapper.conformance.report_json import batch_json
-from fsiii_mapper.conformance.report_junit import batch_junit
-from fsiii_mapper.conformance.report_sarif import FINGERPRINT_KEY, MAX_RESULTS, batch_sarif
-from fsiii_mapper.conformance.report_text import batch_text
+from fsiii_mapper.conformance.report_files import report_text
+from fsiii_mapper.conformance.report_sarif import FINGERPRINT_KEY, MAX_RESULTS
 from fsiii_mapper.rules.registry import FAMILIES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "vendor"
+
+
+# The reports as the CLI and the GUI write them (streamed), read back.
+def batch_json(batch: BatchResult) -> Any:
+    return json.loads(report_text(batch, "json"))
+
+
+def batch_sarif(batch: BatchResult, lang: str | None = None) -> Any:
+    return json.loads(report_text(batch, "sarif", lang))
+
+
+def batch_junit(batch: BatchResult, lang: str | None = None) -> bytes:
+    return report_text(batch, "junit", lang).encode("utf-8")
+
+
+def batch_text(batch: BatchResult, lang: str | None = None) -> str:
+    return report_text(batch, "text", lang)
 
 
 @pytest.fixture

@@ -4,11 +4,12 @@ docks; menus, toolbar, status bar; files (open, save, save as, revert, recent, d
 from __future__ import annotations
 
 import html
+import importlib.util
 import platform
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot, qVersion
@@ -46,6 +47,9 @@ from ui.labels import TABLE_LABELS, TABLE_STATUS_LABELS, label
 # window is built, so that the window can be shown first and filled right after (start-up time).
 if TYPE_CHECKING:
     from fsiii_mapper.workspace import Workspace
+    from ui.catalog_browser import CatalogBrowser
+    from ui.diff_view import DiffView
+    from ui.fill_chart import FillChart
     from ui.table_editor import TableEditor
 
 SLOTS: tuple[str, ...] = ("original", "simplified")
@@ -87,9 +91,6 @@ class MainWindow(QMainWindow):
 
     def _build(self, ws: Workspace | None) -> None:
         from fsiii_mapper.workspace import Workspace
-        from ui.catalog_browser import CatalogBrowser
-        from ui.diff_view import DiffView
-        from ui.fill_chart import FillChart
         from ui.preview import PreviewWidget
         from ui.session import Session
         from ui.table_editor import TableEditor
@@ -111,15 +112,16 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(editor, label(TABLE_LABELS, slot))
         self.preview = PreviewWidget(self.session, self)
         self.tabs.addTab(self.preview, t("Preview"))
-        self.diff = DiffView(self.session, self)
-        self.tabs.addTab(self.diff, t("Differences"))
-        self.catalog = CatalogBrowser(self.session.ws, self)
-        self.tabs.addTab(self.catalog, t("Catalogs"))
-        self.chart = FillChart(self.session, [c for _, c in self.preview.citizens], self)
-        chart_area = QScrollArea(self)
-        chart_area.setWidget(self.chart)
-        chart_area.setWidgetResizable(True)
-        self.tabs.addTab(chart_area, t("Fill rates"))
+        # Pages the first screen does not show are built when first opened (or asked for).
+        self._placeholders: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}
+        for name, title in (
+            ("diff", t("Differences")),
+            ("catalog", t("Catalogs")),
+            ("chart", t("Fill rates")),
+        ):
+            self._placeholders[name] = QWidget(self)
+            self.tabs.addTab(self._placeholders[name], title)
         self._add_vendor_tab()
         self.setCentralWidget(self.tabs)
         self.current_slot = SLOTS[0]
@@ -214,14 +216,66 @@ class MainWindow(QMainWindow):
         self.watcher.watch([p for s in SLOTS if (p := self.session.doc(s).path) is not None])
 
     def _add_vendor_tab(self) -> None:
-        """The vendors' check (``ui.vendor_tab``), built when first opened."""
-        try:
-            from ui.vendor_tab import VendorTab  # noqa: F401
-        except ImportError:
+        """The vendors' check (``ui.vendor_tab``), imported and built when first opened."""
+        if importlib.util.find_spec("ui.vendor_tab") is None:
             return
         self._vendor_placeholder: QWidget | None = QWidget(self)
         self.vendor_tab: QWidget | None = None
         self.tabs.addTab(self._vendor_placeholder, t("Vendor check"))
+
+    @property
+    def diff(self) -> DiffView:
+        return cast("DiffView", self._page("diff"))
+
+    @property
+    def catalog(self) -> CatalogBrowser:
+        return cast("CatalogBrowser", self._page("catalog"))
+
+    @property
+    def chart(self) -> FillChart:
+        return cast("FillChart", self._page("chart"))
+
+    def _page(self, name: str) -> QWidget:
+        """The page ``name``, built now if it has not been: its module is imported and its
+        placeholder tab replaced, keeping the tab's place, title and selection."""
+        if name in self._pages:
+            return self._pages[name]
+        tab: QWidget
+        page: QWidget
+        if name == "diff":
+            from ui.diff_view import DiffView
+
+            page = tab = DiffView(self.session, self)
+        elif name == "catalog":
+            from ui.catalog_browser import CatalogBrowser
+
+            page = tab = CatalogBrowser(self.session.ws, self)
+        else:
+            from ui.fill_chart import FillChart
+
+            page = FillChart(self.session, [c for _, c in self.preview.citizens], self)
+            area = QScrollArea(self)
+            area.setWidget(page)
+            area.setWidgetResizable(True)
+            tab = area
+        self._pages[name] = page
+        placeholder = self._placeholders.pop(name)
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        text = self.tabs.tabText(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, text)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        return page
+
+    def _ensure_page(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        for name, placeholder in list(self._placeholders.items()):
+            if widget is placeholder:
+                self._page(name)
 
     def _ensure_vendor_tab(self, index: int) -> None:
         placeholder = getattr(self, "_vendor_placeholder", None)
@@ -472,6 +526,7 @@ class MainWindow(QMainWindow):
         return self.editors[self.current_slot]
 
     def _tab_changed(self, index: int) -> None:
+        self._ensure_page(index)
         self._ensure_vendor_tab(index)
         widget = self.tabs.widget(index)
         for slot, editor in self.editors.items():
@@ -542,7 +597,7 @@ class MainWindow(QMainWindow):
         if editor is not None:
             editor.search.setFocus()
             editor.search.selectAll()
-        elif w is self.catalog:
+        elif "catalog" in self._pages and w is self._pages["catalog"]:
             self.catalog.search.setFocus()
 
     # --- files ----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,10 +95,14 @@ class BatchResult:
 
     @property
     def findings(self) -> list[VendorFinding]:
-        return [f for r in self.results for f in r.findings]
+        return list(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[VendorFinding]:
+        """Every finding in file order, without collecting them (the report writers stream)."""
+        return (f for r in self.results for f in r.findings)
 
     def counts(self) -> tuple[int, int]:
-        return counts(self.findings)
+        return counts(self.iter_findings())
 
 
 def load_citizens(folder: Path) -> list[Citizen]:

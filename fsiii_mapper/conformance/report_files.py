@@ -2,38 +2,56 @@
 
 from __future__ import annotations
 
+import io
 import os
+from typing import BinaryIO, TextIO
 
 from fsiii_mapper.conformance.batch import BatchResult
-from fsiii_mapper.io.atomic import atomic_write_text
+from fsiii_mapper.io.atomic import atomic_write_stream
 
 FORMATS: tuple[str, ...] = ("text", "json", "junit", "sarif")
 SUFFIXES = {"text": ".txt", "json": ".json", "junit": ".xml", "sarif": ".sarif"}
 
 
-def report_text(batch: BatchResult, fmt: str, lang: str | None = None) -> str:
-    """The whole report in format ``fmt`` (one of FORMATS) as text."""
+def write_to(batch: BatchResult, fmt: str, out: TextIO, lang: str | None = None) -> None:
+    """Write the report in format ``fmt`` (one of FORMATS) to ``out`` piece by piece: memory
+    does not grow with the number of files."""
     if fmt == "text":
-        from fsiii_mapper.conformance.report_text import batch_text
+        from fsiii_mapper.conformance.report_text import write_text
 
-        return batch_text(batch, lang)
-    if fmt == "json":
-        from fsiii_mapper.conformance.report_json import batch_json_text
+        write_text(batch, out, lang)
+    elif fmt == "json":
+        from fsiii_mapper.conformance.report_json import write_json
 
-        return batch_json_text(batch)
-    if fmt == "junit":
-        from fsiii_mapper.conformance.report_junit import batch_junit
+        write_json(batch, out)
+    elif fmt == "junit":
+        from fsiii_mapper.conformance.report_junit import write_junit
 
-        return batch_junit(batch, lang).decode("utf-8")
-    if fmt == "sarif":
-        from fsiii_mapper.conformance.report_sarif import batch_sarif_text
+        write_junit(batch, out, lang)
+    elif fmt == "sarif":
+        from fsiii_mapper.conformance.report_sarif import write_sarif
 
-        return batch_sarif_text(batch, lang)
-    raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        write_sarif(batch, out, lang)
+    else:
+        raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def report_text(batch: BatchResult, fmt: str, lang: str | None = None) -> str:
+    """The whole report in format ``fmt`` as one text (for small batches and tests)."""
+    buf = io.StringIO()
+    write_to(batch, fmt, buf, lang)
+    return buf.getvalue()
 
 
 def write_report(
     batch: BatchResult, fmt: str, path: str | os.PathLike[str], lang: str | None = None
 ) -> None:
-    """Write the report atomically: the file is complete or untouched."""
-    atomic_write_text(path, report_text(batch, fmt, lang))
+    """Write the report atomically and as a stream: the file is complete or untouched."""
+
+    def fill(fh: BinaryIO) -> None:
+        text = io.TextIOWrapper(fh, encoding="utf-8", newline="\n", write_through=False)
+        write_to(batch, fmt, text, lang)
+        text.flush()
+        text.detach()  # the binary file is closed by its owner
+
+    atomic_write_stream(path, fill)

@@ -14,19 +14,22 @@
   field and the expected value — not from line numbers, which move when a file is edited;
 - GitHub accepts at most 25,000 results per run: beyond that, errors are kept before warnings and
   the run says, in ``invocations[0].toolExecutionNotifications``, how many were left out.
+
+Written as a stream: the findings are counted first, then the results are written one at a time.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+from collections.abc import Iterator
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from fsiii_mapper import __version__
 from fsiii_mapper.conformance.batch import BatchResult
 from fsiii_mapper.conformance.findings import VendorFinding
+from fsiii_mapper.conformance.report_json import write_json_stream
 from fsiii_mapper.rules.registry import FAMILIES, help_uri, rules_doc_uri
 from fsiii_mapper.rules.rule import Rule
 from fsiii_mapper.texts import t
@@ -119,17 +122,28 @@ def _result(
     return result
 
 
-def batch_sarif(
-    batch: BatchResult, lang: str | None = None, max_results: int = MAX_RESULTS
-) -> dict[str, Any]:
+def _kept(batch: BatchResult, errors: int, max_results: int) -> Iterator[VendorFinding]:
+    """The findings a run carries, in file order: all of them, or — beyond ``max_results`` —
+    errors first (the first ``max_results`` of them), then as many warnings as still fit."""
+    room_for_warnings = max(0, max_results - errors)
+    kept_errors = kept_warnings = 0
+    for f in batch.iter_findings():
+        if f.severity == "error":
+            if kept_errors < max_results:
+                kept_errors += 1
+                yield f
+        elif kept_warnings < room_for_warnings:
+            kept_warnings += 1
+            yield f
+
+
+def write_sarif(
+    batch: BatchResult, out: TextIO, lang: str | None = None, max_results: int = MAX_RESULTS
+) -> None:
     rules = FAMILIES["vendor"]
     index = {r.id: i for i, r in enumerate(rules)}
-    findings = batch.findings
-    left_out = max(0, len(findings) - max_results)
-    if left_out:
-        order = sorted(range(len(findings)), key=lambda i: findings[i].severity != "error")
-        keep = sorted(order[:max_results])
-        findings = [findings[i] for i in keep]
+    errors, warnings = batch.counts()
+    left_out = max(0, errors + warnings - max_results)
     seen: dict[str, int] = {}
     notifications = []
     if left_out:
@@ -150,6 +164,7 @@ def batch_sarif(
     }
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
+    results: list[Any] = []
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -164,7 +179,7 @@ def batch_sarif(
         "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index, seen, lang) for f in findings],
+        "results": results,
         "properties": {
             "strategy": batch.strategy,
             "filesChecked": len(batch.results),
@@ -172,8 +187,6 @@ def batch_sarif(
             "resultsLeftOut": left_out,
         },
     }
-    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-
-
-def batch_sarif_text(batch: BatchResult, lang: str | None = None) -> str:
-    return json.dumps(batch_sarif(batch, lang), ensure_ascii=False, indent=2) + "\n"
+    doc = {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    items = (_result(f, index, seen, lang) for f in _kept(batch, errors, max_results))
+    write_json_stream(out, doc, items, results)

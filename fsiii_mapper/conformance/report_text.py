@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TextIO
 
 from fsiii_mapper.conformance.batch import BatchResult
 from fsiii_mapper.conformance.findings import VendorFinding
@@ -62,13 +63,18 @@ def finding_line(f: VendorFinding, lang: str | None = None) -> str:
     return text
 
 
-def batch_text(batch: BatchResult, lang: str | None = None) -> str:
-    lines = [finding_line(f, lang) for r in batch.results for f in r.findings]
+def write_text(batch: BatchResult, out: TextIO, lang: str | None = None) -> None:
+    """One line per finding as the files come, then the counts and the summary."""
+    any_line = False
+    for r in batch.results:
+        for f in r.findings:
+            out.write(finding_line(f, lang) + "\n")
+            any_line = True
     passed = sum(1 for r in batch.results if r.passed)
     unmatched = sum(1 for r in batch.results if any(f.rule == "FV010" for f in r.findings))
-    if lines:
-        lines.append("")
-    lines.append(
+    if any_line:
+        out.write("\n")
+    lines = [
         nt(
             "{checked} of {n} file checked: {passed} passed, {failed} with errors, "
             "{unmatched} without a citizen",
@@ -81,8 +87,8 @@ def batch_text(batch: BatchResult, lang: str | None = None) -> str:
             failed=len(batch.results) - passed,
             unmatched=unmatched,
         )
-    )
+    ]
     if batch.cancelled:
         lines.append(t("Cancelled – the rest was not checked", lang))
     lines.append(summary_line(*batch.counts()))
-    return "\n".join(lines) + "\n"
+    out.write("\n".join(lines) + "\n")

@@ -14,7 +14,9 @@ import contextlib
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from fsiii_mapper.texts import t
 
@@ -27,7 +29,15 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> list[str]:
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> list[str]:
-    """Write ``data`` to ``path`` so that the file is either the old one or the new one, never half.
+    """Write ``data`` to ``path`` atomically (see ``atomic_write_stream``)."""
+    return atomic_write_stream(path, lambda fh: fh.write(data))
+
+
+def atomic_write_stream(
+    path: str | os.PathLike[str], write: Callable[[BinaryIO], object]
+) -> list[str]:
+    """Let ``write`` fill ``path`` piece by piece, so that the file is either the old one or the
+    new one, never half — and a large file never has to be held in memory whole.
 
     The bytes go to a temporary file beside the real file (the target of a link), flushed and
     fsynced, then moved over it with ``os.replace``. If anything fails, the temporary file is
@@ -44,7 +54,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> list[str]:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         if old is None:

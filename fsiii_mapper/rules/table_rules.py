@@ -252,12 +252,11 @@ def validate_table(
                 rule("FM013").hint,
                 code=doc.table.rows[i].source,
             )
-    rows_key = doc.key_position("rows")
     for st in catalog.states:
         if st.ident not in by_state:
             add(
                 "FM005",
-                rows_key,
+                doc.key_position("rows"),  # only when needed: positions parse the YAML tree
                 N_("{state} is neither mapped nor marked no-map"),
                 None,
                 rule("FM005").hint,

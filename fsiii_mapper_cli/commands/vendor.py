@@ -94,23 +94,9 @@ evidence (XD1834C) or is assumed they are warnings naming the entry (--strict-fo
 )
 
 
-def _write(output: str | None, text: str) -> None:
-    from fsiii_mapper.io.atomic import atomic_write_text
-
-    if output and output != "-":
-        try:
-            atomic_write_text(output, text)
-        except OSError as exc:
-            raise InputError(
-                t("cannot write the report: {reason}", reason=read_problem(exc)), output
-            ) from None
-    else:
-        sys.stdout.write(text)
-
-
 def cmd_check_vendor(args: argparse.Namespace) -> int:
     from fsiii_mapper.conformance.batch import CheckConfig, Checker, collect_files, run_batch
-    from fsiii_mapper.conformance.report_files import report_text
+    from fsiii_mapper.conformance.report_files import write_report, write_to
     from fsiii_mapper.conformance.report_text import summary_line
     from fsiii_mapper.workspace import citizens_dir
 
@@ -150,8 +136,17 @@ def cmd_check_vendor(args: argparse.Namespace) -> int:
         start_method="fork" if sys.platform.startswith("linux") else "spawn",
     )
     errors, warnings = batch.counts()
-    _write(args.output, report_text(batch, args.format, args.lang))
     to_file = bool(args.output and args.output != "-")
+    # Streamed, to the file or to stdout: memory does not grow with the number of files.
+    if to_file:
+        try:
+            write_report(batch, args.format, args.output, args.lang)
+        except OSError as exc:
+            raise InputError(
+                t("cannot write the report: {reason}", reason=read_problem(exc)), args.output
+            ) from None
+    else:
+        write_to(batch, args.format, sys.stdout, args.lang)
     if to_file or args.format != "text":
         # The text report ends with the summary; otherwise say it where a human sees it, and
         # keep a machine-readable report on stdout clean.
