@@ -12,6 +12,7 @@ from typing import Any
 from fsiii_mapper import __version__
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import LANGS, N_, default_lang, nt, set_language, t
+from fsiii_mapper_cli import argparse_words
 from fsiii_mapper_cli.choices import STRATEGIES
 from fsiii_mapper_cli.commands import gui, interchange, population, sheet, table, vendor
 from fsiii_mapper_cli.options import (
@@ -449,6 +450,7 @@ def _lang_option(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = _hoist_lang(list(sys.argv[1:] if argv is None else argv))
     set_language(_lang_option(argv))
+    argparse_words.use_catalogue()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -190,3 +190,19 @@ def test_lang_is_one_setting_wherever_it_stands_on_the_line(
     rc, out, _err = run(capsys, *args)
     assert rc == 0
     assert out.startswith("Citizen: demo-01")
+
+
+@pytest.mark.parametrize(
+    ("lang", "usage", "error"),
+    [
+        (None, "brug: fsiii-mapper", "fsiii-mapper: fejl: ukendte argumenter: --bogus"),
+        ("en", "usage: fsiii-mapper", "fsiii-mapper: error: unrecognized arguments: --bogus"),
+    ],
+)
+def test_usage_errors_speak_the_runs_language(
+    capsys: pytest.CaptureFixture[str], lang: str | None, usage: str, error: str
+) -> None:
+    args = ["preview", "demo-01", "--bogus"] + (["--lang", lang] if lang else [])
+    rc, _out, err = run(capsys, *args)
+    assert rc == ExitCode.USAGE
+    assert err.startswith(usage) and err.rstrip().endswith(error)
