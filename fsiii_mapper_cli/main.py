@@ -11,7 +11,7 @@ from typing import Any
 
 from fsiii_mapper import __version__
 from fsiii_mapper.errors import InputError
-from fsiii_mapper.texts import LANGS, N_, default_lang, nt, set_language, t
+from fsiii_mapper.texts import LANGS, default_lang, nt, set_language, t
 from fsiii_mapper_cli import argparse_words
 from fsiii_mapper_cli.choices import STRATEGIES
 from fsiii_mapper_cli.commands import gui, interchange, population, sheet, table, vendor
@@ -24,15 +24,6 @@ from fsiii_mapper_cli.options import (
     strategy_option,
     workspace_for,
 )
-
-# A catalog state's status and its grundlag, as ``catalog list`` shows them.
-STATE_STATUS_WORDS = {
-    "retained": N_("retained"),
-    "new": N_("new"),
-    "outgoing": N_("outgoing"),
-    "unknown": N_("unknown"),
-}
-EVIDENCE_WORDS = {"verified": N_("verified"), "assumed": N_("assumed")}
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -194,6 +185,7 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
     from fsiii_mapper.io.documents import load_catalog
+    from fsiii_mapper.texts.labels import EVIDENCE_LABELS, STATE_STATUS_LABELS, label
     from fsiii_mapper.texts.reasons import group_name
 
     ws = workspace_for(args)
@@ -228,8 +220,8 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
             succ = f" → {', '.join(i['successors'])}" if i["successors"] else ""
             if i["no_successor"]:
                 succ = " → " + t("no successor: {reason}", reason=i["no_successor"])
-            status = t(STATE_STATUS_WORDS[str(i["status"])])
-            evidence = t(EVIDENCE_WORDS[str(i["status_evidence"])])
+            status = label(STATE_STATUS_LABELS, str(i["status"]))
+            evidence = label(EVIDENCE_LABELS, str(i["status_evidence"]))
             print(f"{i['key']:<52}{i['area']:<5}{status:<9}({evidence}) {i['display']}{succ}")
     return ExitCode.OK
 

@@ -28,14 +28,14 @@ from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.catalog_import import import_codesystems
 from fsiii_mapper.model import CatalogState
 from fsiii_mapper.texts import nt, t
-from fsiii_mapper.workspace import Workspace
-from ui.labels import (
+from fsiii_mapper.texts.labels import (
     CATALOG_LABELS,
     EVIDENCE_LABELS,
     GROUP_LABELS,
     STATE_STATUS_LABELS,
     label,
 )
+from fsiii_mapper.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 

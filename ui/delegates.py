@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES
 from fsiii_mapper.texts import t
-from ui.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
+from fsiii_mapper.texts.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 from ui.table_model import Col, MappingTableModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from fsiii_mapper.analysis.table_diff import TableDiff, diff_tables
 from fsiii_mapper.io.documents import TableDocument, load_table, table_from_text
 from fsiii_mapper.texts import t
-from ui.labels import FIELD_LABELS, TABLE_LABELS, label, value_label
+from fsiii_mapper.texts.labels import FIELD_LABELS, TABLE_LABELS, label, value_label
 from ui.session import SLOTS, Session
 
 Index = QModelIndex | QPersistentModelIndex

@@ -45,8 +45,8 @@ from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.rules.findings import counts
 from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.texts import nt, t
+from fsiii_mapper.texts.labels import SEVERITY_LABELS, label
 from fsiii_mapper.workspace import Workspace
-from ui.labels import SEVERITY_LABELS, label
 
 FILE_FILTERS: dict[str, str] = {
     "csv": "CSV (*.csv)",

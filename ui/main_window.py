@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
 
 from fsiii_mapper import __version__
 from fsiii_mapper.texts import nt, t
+from fsiii_mapper.texts.labels import TABLE_LABELS, TABLE_STATUS_LABELS, label
 from ui import settings as S
 from ui.i18n import LANGUAGES
-from ui.labels import TABLE_LABELS, TABLE_STATUS_LABELS, label
 
 # The core (pydantic, ruamel.yaml, the YAML files) and the heavier views are imported when the
 # window is built, so that the window can be shown first and filled right after (start-up time).

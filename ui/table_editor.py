@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES
 from fsiii_mapper.texts import nt, t
+from fsiii_mapper.texts.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 from ui.delegates import ChoiceDelegate
-from ui.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 from ui.table_model import Col, MappingTableModel, TableFilterProxy
 
 

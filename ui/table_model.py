@@ -32,9 +32,9 @@ from fsiii_mapper.model import CatalogState, MappingRow
 from fsiii_mapper.rules.registry import title as rule_title
 from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.texts import t
+from fsiii_mapper.texts.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 from fsiii_mapper.workspace import Workspace
 from ui.commands import StepCommand
-from ui.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,7 +26,7 @@ from fsiii_mapper.rules.registry import RULES
 from fsiii_mapper.rules.rule import severity_label
 from fsiii_mapper.rules.table_rules import TableFinding
 from fsiii_mapper.texts import N_, nt, t
-from ui.labels import TABLE_LABELS, label
+from fsiii_mapper.texts.labels import TABLE_LABELS, label
 from ui.session import SLOTS, Session
 
 Index = QModelIndex | QPersistentModelIndex

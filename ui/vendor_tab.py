@@ -56,15 +56,15 @@ from fsiii_mapper.conformance.report_text import summary_line
 from fsiii_mapper.engine.populate import STRATEGIES
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import nt, t
-from fsiii_mapper.workspace import Workspace, citizens_dir
-from ui.background_op import BackgroundOp, CancelledFlag, Progress
-from ui.labels import (
+from fsiii_mapper.texts.labels import (
     SEVERITY_LABELS,
     STRATEGY_LABELS,
     TABLE_LABELS,
     TABLE_STATUS_LABELS,
     label,
 )
+from fsiii_mapper.workspace import Workspace, citizens_dir
+from ui.background_op import BackgroundOp, CancelledFlag, Progress
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

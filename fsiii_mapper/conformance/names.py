@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.model import Evidence, ReportLayout
 from fsiii_mapper.model.layout import weakest
-from fsiii_mapper.texts import N_, t
+from fsiii_mapper.texts.labels import EVIDENCE_LABELS, label
 
 REQUIRED_KEYS: tuple[str, ...] = (
     "root",
@@ -35,17 +35,10 @@ DYNAMIC_KEYS: frozenset[str] = frozenset(
 CONTENT_CONTAINERS: tuple[str, ...] = ("function_ability", "nursing")
 LETTER_ID_PLACEHOLDER = "{letter_id}"
 
-_EVIDENCE_WORDS = {
-    "verified": N_("verified"),
-    "sibling": N_("sibling evidence"),
-    "assumed": N_("assumed"),
-}
-
 
 def evidence_label(evidence: str, lang: str | None = None) -> str:
     """``verificeret`` / ``søskendebevis`` / ``antaget``."""
-    msgid = _EVIDENCE_WORDS.get(evidence)
-    return t(msgid, lang) if msgid else evidence
+    return label(EVIDENCE_LABELS, evidence, lang)
 
 
 def split_clark(name: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from fsiii_mapper import __version__
 from fsiii_mapper.analysis.fill import structural_gaps
 from fsiii_mapper.model import Catalog
 from fsiii_mapper.texts import N_, t
+from fsiii_mapper.texts.labels import TABLE_LABELS, label
 from fsiii_mapper.texts.reasons import group_name
 from fsiii_mapper.workspace import Workspace
 
@@ -22,7 +23,6 @@ SLOTS = ("original", "simplified")
 
 # Texts chosen by a code of the data (a table slot, a row's relationship): msgids, translated
 # where they are shown.
-SLOT_NAMES: dict[str, str] = {"original": N_("Old table"), "simplified": N_("Simplified table")}
 RELATIONSHIP_WORDS: dict[str, str] = {
     "equivalent": N_("equivalent"),
     "source-broader": N_("source broader"),
@@ -143,8 +143,7 @@ def relationship_word(relationship: str, lang: str | None = None) -> str:
 
 
 def slot_name(slot: str, lang: str | None = None) -> str:
-    msgid = SLOT_NAMES.get(slot)
-    return t(msgid, lang) if msgid else slot
+    return label(TABLE_LABELS, slot, lang)
 
 
 @dataclass

@@ -10,17 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from fsiii_mapper.texts import N_, t
+from fsiii_mapper.texts import t
+from fsiii_mapper.texts.labels import SEVERITY_LABELS, label
 
 Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
-_SEVERITY_WORDS: dict[str, str] = {"error": N_("error"), "warning": N_("warning")}
 
 
 def severity_label(severity: str, lang: str | None = None) -> str:
     """The word for ``severity`` in ``lang`` (``fejl``, ``advarsel``); unknown ones unchanged."""
-    msgid = _SEVERITY_WORDS.get(severity)
-    return t(msgid, lang) if msgid else severity
+    return label(SEVERITY_LABELS, severity, lang)
 
 
 @dataclass(frozen=True)

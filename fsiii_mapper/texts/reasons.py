@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from fsiii_mapper.texts import N_, nt, t
+from fsiii_mapper.texts.labels import STRATEGY_LABELS, label
 
 Param = str | tuple[str, ...]
 
@@ -48,12 +49,6 @@ class Shown(Protocol):
     def uuid(self) -> str | None: ...
 
 
-_STRATEGY_NAMES = {
-    "original": N_("Old table"),
-    "simplified": N_("Simplified table"),
-    "cura": N_("Cura rule"),
-    "nexus": N_("Nexus rule"),
-}
 _TABLE_NAMES = {"original": N_("the old table"), "simplified": N_("the simplified table")}
 _STRATEGY_REASONS = {
     "original": N_("Old table over active states"),
@@ -139,13 +134,13 @@ def _say(table: Mapping[str, str], key: str, lang: str | None, /, **params: obje
 
 def strategy_name(code: str, lang: str | None = None) -> str:
     """``Old table`` / ``Cura rule`` …: a strategy as a column or choice is labelled."""
-    return _say(_STRATEGY_NAMES, code, lang)
+    return label(STRATEGY_LABELS, code, lang)
 
 
 def column_name(column: str, lang: str | None = None) -> str:
     """A column of the side-by-side report: a strategy's name, or »Tabel simplified-b« for a
     table of the workspace shown under its catalog's strategy."""
-    if column in _STRATEGY_NAMES:
+    if column in STRATEGY_LABELS:
         return strategy_name(column, lang)
     return t("Table {table}", lang, table=column)
 
