@@ -13,7 +13,7 @@ case "${1:-}" in
   update)
     pybabel extract -F babel.cfg -k t -k nt:1,2 -k N_ --no-location --sort-output \
       --project fsiii-mapper -o "$pot" .
-    pybabel update -i "$pot" -d "$locale" -D fsiii_mapper --no-fuzzy-matching \
+    pybabel update -i "$pot" -d "$locale" -D fsiii_mapper --no-fuzzy-matching --width 100 \
       --ignore-obsolete
     ;;
   compile)
