@@ -203,3 +203,14 @@ def test_gui_language_follows_the_global_choice(monkeypatch, argv, env, expected
     monkeypatch.setattr(ui.app, "run", lambda opts: seen.update(lang=opts.lang) or 0)
     assert main(argv) == 0
     assert seen["lang"] == expected
+
+
+def test_the_loading_message_goes_when_the_deferred_window_has_loaded(qtbot, settings):
+    """Regression: »Indlæser tabeller og borgere …« stayed in the status bar after loading."""
+    from ui.main_window import MainWindow
+
+    w = MainWindow(settings=settings, lang="da", defer=True)
+    qtbot.addWidget(w)
+    assert w.statusBar().currentMessage().startswith("Indlæser")
+    w.load()
+    assert w.statusBar().currentMessage() == ""

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         """Build a deferred window: load the shipped workspace and create every view."""
         if not self.ready:
             self._build(None)
+            self.statusBar().clearMessage()  # "Loading …" is over
 
     def _build(self, ws: Workspace | None) -> None:
         from fsiii_mapper.workspace import Workspace
