@@ -40,17 +40,29 @@ def _pydantic_version() -> bytes:
     return b""
 
 
-@cache
-def _fingerprint() -> bytes:
-    from fsiii_mapper import __version__, model
+def sources() -> list[Path]:
+    """The code whose change makes every entry stale: the model classes and their validation."""
+    from fsiii_mapper import model
 
-    h = hashlib.sha256(__version__.encode())
-    h.update(_pydantic_version())
-    sources = [*Path(model.__file__).parent.glob("*.py"), Path(__file__).parent / "validation.py"]
-    for source in sorted(sources):
+    return sorted(
+        [*Path(model.__file__).parent.glob("*.py"), Path(__file__).with_name("validation.py")]
+    )
+
+
+def digest(version: str, pydantic_version: bytes, files: list[Path]) -> bytes:
+    h = hashlib.sha256(version.encode())
+    h.update(pydantic_version)
+    for source in files:
         h.update(source.name.encode())
         h.update(source.read_bytes())
     return h.digest()
+
+
+@cache
+def _fingerprint() -> bytes:
+    from fsiii_mapper import __version__
+
+    return digest(__version__, _pydantic_version(), sources())
 
 
 def cache_dir() -> Path | None:
