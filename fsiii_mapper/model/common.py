@@ -9,6 +9,7 @@ and ``Check`` markers (``model/checks.py``) carry the rules a field has beyond i
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any, ClassVar, Literal, TypeVar
 
 Evidence = Literal["verified", "sibling", "assumed"]
@@ -35,15 +36,34 @@ class Strict:
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date})
+
+
+_DATA_FIELDS: dict[type[object], tuple[str, ...] | None] = {}
+
+
+def _data_fields(cls: type[object]) -> tuple[str, ...] | None:
+    """The fields of a data-file class that ``to_data`` writes; None for any other type."""
+    if cls not in _DATA_FIELDS:
+        _DATA_FIELDS[cls] = (
+            tuple(
+                f.name for f in dataclasses.fields(cls) if f.init and not f.metadata.get("exclude")
+            )
+            if dataclasses.is_dataclass(cls)
+            else None
+        )
+    return _DATA_FIELDS[cls]
+
+
 def to_data(value: Any) -> Any:
     """A data-file object as plain data (dicts, lists, scalars; dates stay dates), as it is
     written to a file and validated: only the fields a file holds, in declaration order."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: to_data(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.init and not f.metadata.get("exclude")
-        }
+    cls: type[object] = type(value)
+    if cls in _SCALARS:
+        return value
+    names = _data_fields(cls)
+    if names is not None:
+        return {name: to_data(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {k: to_data(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
