@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 
 from fsiii_mapper.engine.populate import STRATEGIES, Engine
+from fsiii_mapper.io.validation import validate
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.workspace import Workspace
 
@@ -43,7 +44,9 @@ def generate(ws: Workspace, n: int, seed: int) -> list[Citizen]:
             {"area": rng.choice(areas), "status": "aktiv", "text": "note"}
             for _ in range(rng.random() < 0.1)
         ]
-        people.append(Citizen(id=f"bench-{i}", conditions=conds, area_notes=notes))
+        people.append(
+            validate(Citizen, {"id": f"bench-{i}", "conditions": conds, "area_notes": notes})
+        )
     return people
 
 

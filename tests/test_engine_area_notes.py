@@ -12,6 +12,7 @@ import pytest
 
 from fsiii_mapper.engine.populate import STRATEGIES, Engine
 from fsiii_mapper.engine.report import Reason, Report
+from fsiii_mapper.io.validation import validate
 from fsiii_mapper.model import Citizen, RuleSettings, VendorRules
 from fsiii_mapper.rules.citizen_rules import validate_citizen_path
 from fsiii_mapper.texts.reasons import unused_reason
@@ -23,7 +24,7 @@ def note(area: str, status: str = "aktiv", text: str = "Smerteskala dagligt") ->
 
 
 def person(*notes: dict[str, Any], conds: tuple[dict[str, Any], ...] = ()) -> Citizen:
-    return Citizen(id="t", conditions=list(conds), area_notes=list(notes))
+    return validate(Citizen, {"id": "t", "conditions": list(conds), "area_notes": list(notes)})
 
 
 def sending(ws: Workspace, *strategies: str) -> Engine:

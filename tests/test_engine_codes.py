@@ -11,6 +11,7 @@ from typing import Any
 from fsiii_mapper.analysis.fill import structural_gaps
 from fsiii_mapper.engine.lost import lost_by_the_tables, lost_in_report
 from fsiii_mapper.engine.populate import STRATEGIES, Engine, engine_for
+from fsiii_mapper.io.validation import validate
 from fsiii_mapper.model import Citizen, RuleSettings, VendorRules
 from fsiii_mapper.workspace import Workspace, open_citizen
 
@@ -18,7 +19,7 @@ ENGINE_DIR = Path(__file__).resolve().parents[1] / "fsiii_mapper" / "engine"
 
 
 def citizen(*conds: dict[str, Any]) -> Citizen:
-    return Citizen(id="t", conditions=list(conds))
+    return validate(Citizen, {"id": "t", "conditions": list(conds)})
 
 
 def test_each_strategy_is_its_own_module_and_the_list_comes_from_there() -> None:
@@ -46,7 +47,9 @@ def test_the_engine_writes_no_words(shipped_ws: Workspace) -> None:
 
 def test_an_area_note_is_a_fact_not_a_word(ws: Workspace) -> None:
     ws.vendor_rules = VendorRules(rules={"simplified": RuleSettings(area_notes="send")})
-    c = Citizen(id="t", area_notes=[{"area": "I9", "status": "aktiv", "text": "Smerter"}])
+    c = validate(
+        Citizen, {"id": "t", "area_notes": [{"area": "I9", "status": "aktiv", "text": "Smerter"}]}
+    )
     entry = Engine(ws).populate(c, "simplified").field("I9").contributions[0]
     assert entry.is_area_note and entry.display == "" and entry.note == "Smerter"
 

@@ -18,6 +18,7 @@ from fsiii_mapper.conformance.render import render_tree, render_xml
 from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.engine.strategies import STRATEGIES
 from fsiii_mapper.io.documents import load_citizen
+from fsiii_mapper.io.validation import validate
 from fsiii_mapper.model import Citizen, RuleSettings
 from fsiii_mapper.texts.reasons import ReportWords
 from fsiii_mapper.workspace import Workspace
@@ -148,7 +149,7 @@ def test_the_kept_value_follows_the_data(data_copy: Path, tmp_path: Path) -> Non
 
 
 def test_a_citizen_without_conflicts_renders_as_before(ws: Workspace) -> None:
-    c = Citizen(id="x", conditions=[j35("aktiv", 1, "original")])
+    c = validate(Citizen, {"id": "x", "conditions": [j35("aktiv", 1, "original")]})
     rep = Engine(ws).populate(c, "nexus")
     assert rep.field("FA420").allowed == [0]
     assert "collapse-status" not in rep.field("FA420").flags

@@ -9,13 +9,14 @@ import pytest
 
 from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.engine.report import Reason, Report
+from fsiii_mapper.io.validation import validate
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.texts.reasons import strategy_reason, unused_reason
 from fsiii_mapper.workspace import Workspace, open_citizen
 
 
 def citizen(*conds: dict[str, Any]) -> Citizen:
-    return Citizen(id="t", conditions=list(conds))
+    return validate(Citizen, {"id": "t", "conditions": list(conds)})
 
 
 def j35(status: str, level: int, where: str | None = None) -> dict[str, Any]:

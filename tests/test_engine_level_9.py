@@ -16,17 +16,22 @@ from fsiii_mapper.conformance.expected import expected_for, layout_spec
 from fsiii_mapper.conformance.render import render_xml
 from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.engine.report import Reason
+from fsiii_mapper.io.validation import validate
 from fsiii_mapper.model import Citizen
+from fsiii_mapper.model.common import to_data
 from fsiii_mapper.texts.reasons import empty_mark, empty_reason
 from fsiii_mapper.workspace import Workspace
 
-C = Citizen(
-    id="n9",
-    identifier="0001010099",
-    conditions=[
-        {"code": "J1.1", "status": "aktiv", "level": 9},
-        {"code": "J3.5", "status": "aktiv", "level": 1},
-    ],
+C = validate(
+    Citizen,
+    {
+        "id": "n9",
+        "identifier": "0001010099",
+        "conditions": [
+            {"code": "J1.1", "status": "aktiv", "level": 9},
+            {"code": "J3.5", "status": "aktiv", "level": 1},
+        ],
+    },
 )
 
 
@@ -97,11 +102,10 @@ def test_render_xml_follows_the_option_and_never_writes_an_item_without_score(
 
 
 def test_word_needs_a_score_word_for_level_9(ws):
-    from pydantic import ValidationError
-
+    from fsiii_mapper.io.validation import Invalid, validate
     from fsiii_mapper.model import ReportLayout
 
-    data = ws.layout.model_dump()
+    data = to_data(ws.layout)
     data["level_9"] = "word"
-    with pytest.raises(ValidationError, match="level 9 has no score word"):
-        ReportLayout.model_validate(data)
+    with pytest.raises(Invalid, match="level 9 has no score word"):
+        validate(ReportLayout, data)

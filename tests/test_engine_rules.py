@@ -8,12 +8,13 @@ import pytest
 
 from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.engine.report import Reason
+from fsiii_mapper.io.validation import validate
 from fsiii_mapper.model import Citizen, MappingRow, RuleSettings, VendorRules
 from fsiii_mapper.workspace import Workspace
 
 
 def citizen(*conds: dict[str, Any], notes: list[dict[str, Any]] | None = None) -> Citizen:
-    return Citizen(id="t", conditions=list(conds), area_notes=notes or [])
+    return validate(Citizen, {"id": "t", "conditions": list(conds), "area_notes": notes or []})
 
 
 def scores(rep, code):  # type: ignore[no-untyped-def]

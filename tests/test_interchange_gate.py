@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 from fsiii_mapper.interchange import EXPORT_FORMATS, ExportRefused, export_tables
 from fsiii_mapper.io.documents import TableDocument, load_table, new_table_document
 from fsiii_mapper.model import MappingRow
+from fsiii_mapper.model.common import replaced
 from fsiii_mapper.workspace import Workspace
 
 NOW = dt.datetime(2026, 11, 21, 9, 15, 0, tzinfo=dt.UTC)
@@ -25,7 +27,7 @@ pytestmark = pytest.mark.usefixtures("frozen_cli")
 
 def invalid_table(ws: Workspace, folder: Path) -> Path:
     """The simplified table with a row naming a report field that does not exist (FM003)."""
-    table = ws.simplified.table.model_copy(deep=True)
+    table = copy.deepcopy(ws.simplified.table)
     table.rows.append(MappingRow(source="J3.5", target="FA999", relationship="related"))
     path = folder / "invalid.yaml"
     new_table_document(table).save(path)
@@ -34,8 +36,8 @@ def invalid_table(ws: Workspace, folder: Path) -> Path:
 
 def warning_table(ws: Workspace, folder: Path) -> Path:
     """Published with a row still in review: a warning (FM015), no error."""
-    table = ws.simplified.table.model_copy(deep=True)
-    table.rows[0] = table.rows[0].model_copy(update={"review_status": "in-review"})
+    table = copy.deepcopy(ws.simplified.table)
+    table.rows[0] = replaced(table.rows[0], review_status="in-review")
     path = folder / "warning.yaml"
     new_table_document(table).save(path)
     return path

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from fsiii_mapper.interchange import export_tables, import_file
 from fsiii_mapper.io.documents import load_table, new_table_document
 from fsiii_mapper.model import MappingTable
+from fsiii_mapper.model.common import replaced, to_data
 from fsiii_mapper.workspace import Workspace
 
 FIXTURE = Path(__file__).parent / "fixtures" / "interchange" / "rich_table.yaml"
@@ -22,7 +23,7 @@ SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "conceptmap-r4": ".json", "conceptmap-
 
 
 def rows_of(table: MappingTable) -> list[dict[str, object]]:
-    return [r.model_dump() for r in table.rows]
+    return [to_data(r) for r in table.rows]
 
 
 def roundtrip(table: MappingTable, ws: Workspace, fmt: str, folder: Path) -> MappingTable:
@@ -111,7 +112,7 @@ comment_text = st.text(
 def test_any_comment_survives_a_round_trip(comment: str, fmt: str, frozen_ws: Workspace) -> None:
     ws = frozen_ws
     table = load_table(FIXTURE).table
-    table.rows[0] = table.rows[0].model_copy(update={"comment": comment})
+    table.rows[0] = replaced(table.rows[0], comment=comment)
     with tempfile.TemporaryDirectory() as folder:
         back = roundtrip(table, ws, fmt, Path(folder))
     assert back.rows[0].comment == comment

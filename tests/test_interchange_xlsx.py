@@ -13,6 +13,7 @@ from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange import export_tables, import_file
 from fsiii_mapper.interchange.records import ROW_COLUMNS
 from fsiii_mapper.io.documents import load_table, new_table_document
+from fsiii_mapper.model.common import replaced, to_data
 from fsiii_mapper.workspace import Workspace
 
 FIXTURE = Path(__file__).parent / "fixtures" / "interchange" / "rich_table.yaml"
@@ -71,8 +72,8 @@ def test_import_reads_the_sheet_asked_for(frozen_ws: Workspace, tmp_path: Path) 
     first = import_file(out, frozen_ws)
     second = import_file(out, frozen_ws, sheet="simplified")
     assert first.table.id == "original" and second.table.id == "simplified"
-    assert [r.model_dump() for r in second.table.rows] == [
-        r.model_dump() for r in frozen_ws.simplified.table.rows
+    assert [to_data(r) for r in second.table.rows] == [
+        to_data(r) for r in frozen_ws.simplified.table.rows
     ]
 
 
@@ -99,7 +100,7 @@ def test_a_control_character_xlsx_cannot_hold_stops_the_export_cleanly(
     frozen_ws: Workspace, tmp_path: Path
 ) -> None:
     table = frozen_ws.open_table("simplified").table  # a fresh copy: frozen_ws stays as it is
-    table.rows[0] = table.rows[0].model_copy(update={"comment": "bell \x07 here"})
+    table.rows[0] = replaced(table.rows[0], comment="bell \x07 here")
     out = tmp_path / "t.xlsx"
     with pytest.raises(InputError, match="kontroltegn"):
         export_tables([new_table_document(table)], frozen_ws, "xlsx", out)

@@ -5,6 +5,7 @@ On the shipped data on purpose (``mapping_tables``): these tests check what ship
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from fsiii_mapper.engine.populate import Engine
 from fsiii_mapper.engine.report import AreaEntry, FunctionValue
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.model import Citizen, CitizenCondition
+from fsiii_mapper.model.common import to_data
 from fsiii_mapper.rules.table_rules import validate_table
 from fsiii_mapper.workspace import Workspace, shipped_dir
 from fsiii_mapper_cli.main import main
@@ -79,7 +81,7 @@ def test_preview_under_new_simplified_b_shows_the_level_as_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     citizen = tmp_path / "b.yaml"
-    citizen.write_text(_reading_b_citizen().model_dump_json(), encoding="utf-8")
+    citizen.write_text(json.dumps(to_data(_reading_b_citizen())), encoding="utf-8")
     assert main(["preview", str(citizen), "-s", "simplified", "--new", "simplified-b"]) == 0
     out = capsys.readouterr().out
     fa460 = next(line for line in out.splitlines() if "FA460" in line)

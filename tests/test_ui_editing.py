@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,7 @@ def test_editing_a_cell_through_its_combo_box_and_undoing_it(window, qtbot):
     window.tabs.setCurrentWidget(editor)
     model = editor.model
     row = next(i for i, r in enumerate(model.rows) if r.source == "Personlig_pleje")
-    before = model.rows[row].model_copy()
+    before = copy.copy(model.rows[row])
     index = _proxy_index(editor, row, Col.RELATIONSHIP)
     editor.view.setCurrentIndex(index)
     editor.view.edit(index)

@@ -3,10 +3,13 @@ a valid one is written where the user asked; XLSX takes both tables; warnings ne
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from fsiii_mapper.model.common import replaced
 
 pytest.importorskip("pytestqt")
 
@@ -23,7 +26,7 @@ from ui.export_dialog import ExportDialog
 
 def saved(ws: Workspace, folder: Path, name: str, change: Any) -> TableDocument:
     """The simplified table with one change, saved to ``folder`` and loaded back (with lines)."""
-    table = ws.simplified.table.model_copy(deep=True)
+    table = copy.deepcopy(ws.simplified.table)
     change(table)
     path = folder / name
     new_table_document(table).save(path)
@@ -44,7 +47,7 @@ def with_warning(ws: Workspace, folder: Path) -> TableDocument:
     """A published table with a row still in review: FM015, a warning."""
 
     def change(t: Any) -> None:
-        t.rows[0] = t.rows[0].model_copy(update={"review_status": "in-review"})
+        t.rows[0] = replaced(t.rows[0], review_status="in-review")
 
     return saved(ws, folder, "warning.yaml", change)
 

@@ -4,6 +4,7 @@ batch, and the report is exported in the CI formats."""
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 from collections.abc import Callable
@@ -11,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from fsiii_mapper.model.common import replaced
 
 pytest.importorskip("pytestqt")
 
@@ -203,7 +206,7 @@ def test_the_check_uses_the_workspace_tables(
     """A table opened in the GUI (here: the old table without its FA510 rows) is the one the
     vendor files are checked against, so the reference file now has an unexpected FA510."""
     monkeypatch.setattr(vendor_tab, "citizens_dir", lambda: CITIZENS)
-    table = ws.original.table.model_copy(deep=True)
+    table = copy.deepcopy(ws.original.table)
     table.rows = [r for r in table.rows if r.target != "FA510"]
     path = tmp_path / "original-without-fa510.yaml"
     new_table_document(table).save(path)
@@ -224,9 +227,7 @@ def test_unsaved_table_edits_are_checked(qtbot: Any, tab: VendorTab, vendor_dir:
     assert list(tab.model.rows) == []
     doc = tab.ws.tables["original"]
     i = next(i for i, r in enumerate(doc.table.rows) if r.target == "FA510")
-    doc.table.rows[i] = doc.table.rows[i].model_copy(
-        update={"relationship": "no-map", "target": None}
-    )
+    doc.table.rows[i] = replaced(doc.table.rows[i], relationship="no-map", target=None)
     assert doc.to_text() != doc.text
     run(qtbot, tab)
     assert [(r.finding.rule, r.finding.field) for r in tab.model.rows] == [("FV102", "FA510")]

@@ -205,13 +205,13 @@ def test_an_undecided_state_points_at_the_rows_key(tmp_path, frozen_ws):
 def test_a_clean_table_is_validated_without_parsing_its_yaml_tree(monkeypatch):
     # The GUI validates both tables at start: positions (the round-trip YAML tree, the slow
     # parse) are needed only for findings, so a clean table must not pay for them.
-    from fsiii_mapper.io import documents
+    from fsiii_mapper.io import yamltree
 
     fresh = Workspace.load(DATA)
 
     def no_parse(*args, **kwargs):
         raise AssertionError("the round-trip YAML tree was parsed")
 
-    monkeypatch.setattr(documents, "parse_yaml_text", no_parse)
+    monkeypatch.setattr(yamltree, "parse_yaml_text", no_parse)
     for doc in fresh.tables.values():
         assert validate_table(doc, fresh) == []

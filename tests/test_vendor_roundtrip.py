@@ -14,6 +14,7 @@ from fsiii_mapper.conformance.batch import CheckConfig, Checker, collect_files, 
 from fsiii_mapper.conformance.render import render_xml
 from fsiii_mapper.engine.populate import STRATEGIES
 from fsiii_mapper.io.yamltree import dump_yaml, load_yaml
+from fsiii_mapper.model.common import replaced
 from fsiii_mapper.workspace import Workspace
 
 DEMO_IDS = sorted(p.stem[:7] for p in CITIZENS.glob("*.yaml"))
@@ -174,9 +175,7 @@ def test_checker_on_an_in_memory_workspace_follows_unsaved_edits(
     ws = Workspace.load(DATA)
     doc = ws.tables["original"]
     i = next(i for i, r in enumerate(doc.table.rows) if r.target == "FA510")
-    doc.table.rows[i] = doc.table.rows[i].model_copy(
-        update={"relationship": "no-map", "target": None}
-    )
+    doc.table.rows[i] = replaced(doc.table.rows[i], relationship="no-map", target=None)
     edited = Checker(check_config("original"), ws=ws)
     assert checker.check_file(path).findings == []
     assert [f.rule for f in edited.check_file(path).findings] == ["FV102"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import shutil
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fsiii_mapper.errors import InputError
-from fsiii_mapper.io import atomic, documents
+from fsiii_mapper.io import atomic, yamltree
 from fsiii_mapper.io.documents import load_table, new_table_document, table_from_text
 from fsiii_mapper.model import MappingRow, MappingTable, TableMeta
 from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES
@@ -126,7 +127,7 @@ def test_failed_serialisation_leaves_the_old_file_untouched(table_copy, monkeypa
     def boom(*args):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full while serialising")
 
-    monkeypatch.setattr(documents, "dump_yaml", boom)
+    monkeypatch.setattr(yamltree, "dump_yaml", boom)
     with pytest.raises(RuntimeError):
         doc.save()
     assert table_copy.read_bytes() == original
@@ -221,7 +222,7 @@ def test_a_new_table_saved_then_validated_has_file_positions(tmp_path, frozen_ws
     table; after saving, findings must point at lines of the written file."""
     from fsiii_mapper.rules.table_rules import validate_table
 
-    table = frozen_ws.original.table.model_copy(deep=True)
+    table = copy.deepcopy(frozen_ws.original.table)
     del table.rows[0]
     doc = new_table_document(table)
     assert {f.rule for f in validate_table(doc, frozen_ws)} == {"FM005"}  # no crash unsaved

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.model import MappingRow, TableMeta
+from fsiii_mapper.model.common import field_names, to_data
 from fsiii_mapper.model.table import ROW_FIELDS
 from fsiii_mapper.workspace import Workspace
 
 
 def _row_json(row: MappingRow) -> dict[str, Any]:
-    return row.model_dump(mode="json")
+    data: dict[str, Any] = to_data(row)
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in data.items()}
 
 
 @dataclass
@@ -94,7 +97,7 @@ def diff_tables(a: TableDocument, b: TableDocument, ws: Workspace) -> TableDiff:
     )
     result.metadata = {
         k: (getattr(a.table.table, k), getattr(b.table.table, k))
-        for k in TableMeta.model_fields
+        for k in field_names(TableMeta)
         if getattr(a.table.table, k) != getattr(b.table.table, k)
     }
     rows_a: dict[str, list[MappingRow]] = defaultdict(list)

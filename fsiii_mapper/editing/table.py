@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fsiii_mapper.editing.changes import Change, ChangeSet, TableObserver
-from fsiii_mapper.editing.fields import check_values
+from fsiii_mapper.editing.fields import check_meta, check_values
 from fsiii_mapper.editing.history import Entry, History
 from fsiii_mapper.editing.implied import implied_meta, implied_row_values
 from fsiii_mapper.editing.steps import InsertRows, RemoveRows, SetFields, SetMeta, Step
@@ -75,7 +75,8 @@ class EditableTable:
         """Set fields of the table itself (e.g. its version) as one undo step; nothing happens
         if no value differs."""
         meta = self.doc.table.table
-        changed = {k: v for k, v in values.items() if getattr(meta, k) != v}
+        checked = check_meta(values)
+        changed = {k: v for k, v in checked.items() if getattr(meta, k) != v}
         if not changed:
             return ChangeSet()
         return self._do(text, [SetMeta(changed)])

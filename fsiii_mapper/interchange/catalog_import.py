@@ -31,6 +31,7 @@ from typing import Any
 
 from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.io.schema_errors import quoted
+from fsiii_mapper.io.validation import checked
 from fsiii_mapper.model.catalog import (
     Catalog,
     CatalogArea,
@@ -40,7 +41,7 @@ from fsiii_mapper.model.catalog import (
     OtherGroupState,
     StateStatus,
 )
-from fsiii_mapper.model.common import Evidence, Group
+from fsiii_mapper.model.common import Evidence, Group, replaced
 from fsiii_mapper.texts import t
 
 FSIII_SYSTEM = "urn:oid:1.2.208.176.2.21"
@@ -467,7 +468,8 @@ def import_codesystems(
         code_system_version=newest.version,
         groups=list(newest.other.values()),
     )
-    return ImportResult(catalogs, other if other.groups else None, definitions, warnings)
+    catalogs = [checked(c) for c in catalogs]  # built from the CodeSystem: checked as files are
+    return ImportResult(catalogs, checked(other) if other.groups else None, definitions, warnings)
 
 
 def _match_release(release: _System, existing: Mapping[str, Catalog] | None) -> ImportResult:
@@ -497,7 +499,7 @@ def _match_release(release: _System, existing: Mapping[str, Catalog] | None) -> 
 
     def updated(st: CatalogState) -> CatalogState:
         if st.key in gone:
-            return st.model_copy(update={"status": "outgoing", "status_evidence": "verified"})
+            return replaced(st, status="outgoing", status_evidence="verified")
         return st
 
     new_areas: list[CatalogArea] = []
@@ -526,26 +528,24 @@ def _match_release(release: _System, existing: Mapping[str, Catalog] | None) -> 
     for key in sorted(s.key for s in simplified.states if s.key in gone and s.status == "new"):
         warnings.append(t("{state}: a new state is no longer in the CodeSystem", state=key))
     derived = [*original.derived_from, release.source]
-    new_original = original.model_copy(
-        update={
-            "derived_from": list(dict.fromkeys(derived)),
-            "states": [updated(s) for s in original.states],
-        }
+    new_original = replaced(
+        original,
+        derived_from=list(dict.fromkeys(derived)),
+        states=[updated(s) for s in original.states],
     )
     kept = [
-        s.model_copy(update={"display": present[s.uuid.lower()].display or s.display})
+        replaced(s, display=present[s.uuid.lower()].display or s.display)
         for s in simplified.states
         if s.key not in gone and s.uuid
     ]
     used = {s.area for s in kept + new_states}
     simp_areas = [a for a in [*simplified.areas, *new_areas] if a.key in used]
-    new_simplified = simplified.model_copy(
-        update={
-            "code_system_version": release.version,
-            "derived_from": list(dict.fromkeys([*simplified.derived_from, release.source])),
-            "areas": simp_areas,
-            "states": _ordered(kept + new_states),
-        }
+    new_simplified = replaced(
+        simplified,
+        code_system_version=release.version,
+        derived_from=list(dict.fromkeys([*simplified.derived_from, release.source])),
+        areas=simp_areas,
+        states=_ordered(kept + new_states),
     )
     definitions = {uuid: c.definition for uuid, c in present.items() if c.definition}
     other = OtherGroups(
@@ -553,8 +553,8 @@ def _match_release(release: _System, existing: Mapping[str, Catalog] | None) -> 
         code_system_version=release.version,
         groups=list(release.other.values()),
     )
-    catalogs = [Catalog.model_validate(c.model_dump()) for c in (new_original, new_simplified)]
-    return ImportResult(catalogs, other if other.groups else None, definitions, warnings)
+    catalogs = [checked(c) for c in (new_original, new_simplified)]
+    return ImportResult(catalogs, checked(other) if other.groups else None, definitions, warnings)
 
 
 _GROUP_RANK = {"funktionsevne": 0, "helbred": 1}

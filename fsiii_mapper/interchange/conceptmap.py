@@ -35,8 +35,6 @@ from html import escape
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
 from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.interchange.records import (
     ExportInfo,
@@ -49,6 +47,7 @@ from fsiii_mapper.interchange.records import (
     table_meta,
 )
 from fsiii_mapper.io.schema_errors import location_text, problem_text, quoted
+from fsiii_mapper.io.validation import Invalid, checked
 from fsiii_mapper.model import MappingRow, MappingTable
 from fsiii_mapper.model.table import REVIEW_STATUSES, ROW_EVIDENCE
 from fsiii_mapper.texts import t
@@ -413,18 +412,20 @@ def _row(
     if date is not None and not isinstance(date, str):
         raise RowRejected(t("the date {value} is not a date (YYYY-MM-DD)", value=quoted(date)))
     try:
-        return MappingRow(
-            source=source,
-            target=target,
-            relationship=relationship,  # type: ignore[arg-type]
-            review_status=review,
-            evidence=evidence,
-            comment=comment,
-            author=_str(author),
-            date=parse_date(date),
+        return checked(
+            MappingRow(
+                source=source,
+                target=target,
+                relationship=relationship,  # type: ignore[arg-type]
+                review_status=review,
+                evidence=evidence,
+                comment=comment,
+                author=_str(author),
+                date=parse_date(date),
+            )
         )
-    except ValidationError as exc:
-        error = exc.errors()[0]
+    except Invalid as exc:
+        error = exc.errors[0]
         raise RowRejected(f"{location_text(error['loc'])}: {problem_text(error)}") from None
 
 

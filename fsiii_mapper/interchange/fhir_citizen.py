@@ -41,6 +41,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.io.atomic import atomic_write_text
+from fsiii_mapper.io.validation import checked
 from fsiii_mapper.io.yamltree import dump_yaml
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.model.catalog import CatalogState
@@ -319,7 +320,7 @@ def citizen_from_json(
         description=description,
         conditions=conditions,
     )
-    return CitizenImport(citizen, notes)
+    return CitizenImport(checked(citizen), notes)  # validated as a citizen file is
 
 
 def _note_other_resources(r: _Reader, entries: list[tuple[str, dict[str, Any], str]]) -> None:

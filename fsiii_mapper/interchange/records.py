@@ -9,10 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
 from fsiii_mapper import __version__
 from fsiii_mapper.io.schema_errors import location_text, problem_text, quoted
+from fsiii_mapper.io.validation import Invalid, checked
 from fsiii_mapper.model import Catalog, MappingRow, MappingTable, TableMeta
 from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES, ROW_EVIDENCE, ROW_FIELDS
 from fsiii_mapper.texts import t
@@ -211,18 +210,20 @@ def record_row(rec: Mapping[str, Any]) -> MappingRow:
         raise RowRejected(evidence_rejected(evidence))
     target = _text(rec.get("target")).strip() or None
     try:
-        return MappingRow(
-            source=source,
-            target=target,
-            relationship=relationship,
-            review_status=review,
-            evidence=evidence,
-            comment=_text(rec.get("comment")),
-            author=_text(rec.get("author")),
-            date=parse_date(rec.get("date")),
+        return checked(
+            MappingRow(
+                source=source,
+                target=target,
+                relationship=relationship,
+                review_status=review,
+                evidence=evidence,
+                comment=_text(rec.get("comment")),
+                author=_text(rec.get("author")),
+                date=parse_date(rec.get("date")),
+            )
         )
-    except ValidationError as exc:
-        error = exc.errors()[0]
+    except Invalid as exc:
+        error = exc.errors[0]
         raise RowRejected(f"{location_text(error['loc'])}: {problem_text(error)}") from None
 
 
@@ -254,7 +255,7 @@ def table_meta(
         valid_to = parse_date(get("valid_to"))
     except RowRejected:
         valid_from = valid_to = None
-    return TableMeta(
+    meta = TableMeta(
         id=tid,
         title=get("title") or tid,
         version=get("table_version") or "0.0.0",
@@ -266,6 +267,7 @@ def table_meta(
         publisher=_text(rec.get("publisher")),
         description=_text(rec.get("description")),
     )
+    return checked(meta)
 
 
 __all__ = [

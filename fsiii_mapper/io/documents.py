@@ -2,6 +2,10 @@
 
 Tables keep their YAML tree so that a save edits the file in place: comments, key order and
 quoting survive, and saving an unchanged table writes the same bytes.
+
+A document found in the model cache needs neither YAML nor validation: ``ruamel.yaml``
+(``io.yamltree``) and pydantic (``io.validation``) are imported where a file is parsed, validated
+or saved, never at the top of this module.
 """
 
 from __future__ import annotations
@@ -11,10 +15,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.io import model_cache
@@ -25,14 +26,8 @@ from fsiii_mapper.io.schema_errors import (
     schema_error_hint,
     schema_error_text,
 )
+from fsiii_mapper.io.textfile import read_text
 from fsiii_mapper.io.textstyle import TextStyle, detect_style
-from fsiii_mapper.io.yamltree import (
-    dump_yaml,
-    parse_plain_text,
-    parse_yaml_text,
-    position,
-    read_text,
-)
 from fsiii_mapper.model import (
     Catalog,
     Citizen,
@@ -44,10 +39,14 @@ from fsiii_mapper.model import (
     TableMeta,
     VendorRules,
 )
+from fsiii_mapper.model.common import Strict, defaults, to_data
 from fsiii_mapper.model.table import ROW_FIELDS
 from fsiii_mapper.texts import t
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap
+
+M = TypeVar("M", bound=Strict)
 
 
 @dataclass
@@ -85,13 +84,16 @@ def _plain(node: Any) -> Any:
 
 
 def _validate(model: type[M], data: Any, tree: Any, path: Path, kind: str) -> M:
+    from fsiii_mapper.io.validation import Invalid, validate
+    from fsiii_mapper.io.yamltree import position
+
     if not isinstance(data, dict):
         raise InputError(not_a_mapping_text(kind), path, 1, 1)
     try:
-        return model.model_validate(data)
-    except ValidationError as exc:
+        return validate(model, data)
+    except Invalid as exc:
         problems = []
-        for err in exc.errors():
+        for err in exc.errors:
             loc = tuple(err["loc"])
             line, col = position(tree, loc)
             problems.append(SchemaProblem(loc, problem_text(err), line, col))
@@ -106,11 +108,14 @@ def load_model(model: type[M], path: str | os.PathLike[str], kind: str) -> M:
     cached = model_cache.get(model, raw)
     if cached is not None:
         return cached
+    from fsiii_mapper.io.validation import Invalid, validate
+    from fsiii_mapper.io.yamltree import parse_plain_text, parse_yaml_text
+
     data = parse_plain_text(text, p)
     if isinstance(data, dict):
         try:
-            valid = model.model_validate(data)
-        except ValidationError:
+            valid = validate(model, data)
+        except Invalid:
             pass
         else:
             model_cache.put(model, raw, valid)
@@ -143,20 +148,25 @@ def load_citizen(path: str | os.PathLike[str]) -> Citizen:
     return load_model(Citizen, path, "citizen")
 
 
-def save_model(model: BaseModel, path: str | os.PathLike[str], header: str = "") -> None:
+def save_model(model: Strict, path: str | os.PathLike[str], header: str = "") -> None:
     """Write a model as fresh YAML (for generated files such as imported catalogs)."""
     atomic_write_text(path, model_to_yaml(model, header))
 
 
-def model_to_yaml(model: BaseModel, header: str = "") -> str:
-    data = model.model_dump(mode="python", exclude_defaults=False)
-    tree = _to_tree(data)
+def model_to_yaml(model: Strict, header: str = "") -> str:
+    from ruamel.yaml.comments import CommentedMap
+
+    from fsiii_mapper.io.yamltree import dump_yaml
+
+    tree = _to_tree(to_data(model))
     if header and isinstance(tree, CommentedMap):
         tree.yaml_set_start_comment(header)
     return dump_yaml(tree)
 
 
 def _to_tree(value: Any) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if isinstance(value, dict):
         m = CommentedMap()
         for k, v in value.items():
@@ -219,7 +229,7 @@ class TableDocument:
     A table read from a file is validated from a fast plain parse; the round-trip tree (comments,
     quoting, positions) is parsed from ``text`` the first time something needs it — a position,
     ``to_text`` or a save — so commands that only read tables never build it. Until then each row
-    holds a ``_PendingNode`` (copied along by ``model_copy`` as the node itself would be), and the
+    holds a ``_PendingNode`` (carried along by ``replaced`` as the node itself would be), and the
     tree attaches the row's node when it is built: the same rows get the same nodes as if the
     tree had been built at load.
     """
@@ -236,6 +246,10 @@ class TableDocument:
     @property
     def tree(self) -> CommentedMap:
         if self._tree is None:
+            from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+            from fsiii_mapper.io.yamltree import parse_yaml_text
+
             tree = parse_yaml_text(self.text, self.path or "<text>")
             rows_node = tree.get("rows") if isinstance(tree, CommentedMap) else None
             if isinstance(rows_node, CommentedSeq) and len(rows_node) == len(self._pending):
@@ -279,10 +293,14 @@ class TableDocument:
     def copy_row(self, index: int, **changes: Any) -> MappingRow:
         """A copy of row ``index`` (with ``changes``, validated) that is a new row of the file:
         it is written as its own YAML entry, and the original keeps its entry and comments."""
-        return MappingRow.model_validate({**_row_data(self.table.rows[index]), **changes})
+        from fsiii_mapper.io.validation import validate
+
+        return validate(MappingRow, {**_row_data(self.table.rows[index]), **changes})
 
     def key_position(self, *path: str) -> tuple[int | None, int | None]:
         """1-based line/column of a key, e.g. ``("table", "catalog")`` or ``("rows",)``."""
+        from ruamel.yaml.comments import CommentedMap
+
         node: Any = self.tree
         for key in path[:-1]:
             node = node.get(key) if isinstance(node, CommentedMap) else None
@@ -294,6 +312,8 @@ class TableDocument:
 
     def to_text(self) -> str:
         """The YAML the table would be saved as."""
+        from fsiii_mapper.io.yamltree import dump_yaml
+
         tree = self.tree
         self._attach()
         _sync(self.table, tree)
@@ -304,6 +324,8 @@ class TableDocument:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise InputError(t("no file name to save to"), hint=t("use save as"))
+        from fsiii_mapper.io.yamltree import parse_yaml_text
+
         text = self.to_text()
         atomic_write_text(target, text)
         self.path = target
@@ -314,6 +336,8 @@ class TableDocument:
 
     def _reattach(self, tree: Any) -> None:
         """Point the document at the tree of what is now on disk, so positions match the file."""
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
         rows_node = tree.get("rows") if isinstance(tree, CommentedMap) else None
         if not isinstance(rows_node, CommentedSeq) or len(rows_node) != len(self.table.rows):
             return
@@ -323,6 +347,10 @@ class TableDocument:
 
 
 def _has_positions(node: Any) -> bool:
+    if node is None:
+        return False
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     return isinstance(node, CommentedMap | CommentedSeq) and node.lc.line is not None
 
 
@@ -339,6 +367,8 @@ def node_position(node: Any, key: str | None = None) -> tuple[int | None, int | 
     memory that were never read from a file."""
     if not _has_positions(node):
         return None, None
+    from ruamel.yaml.comments import CommentedMap
+
     if key is not None and isinstance(node, CommentedMap) and node.lc.data and key in node.lc.data:
         ln, cl = node.lc.value(key)
         return ln + 1, cl + 1
@@ -352,14 +382,8 @@ def load_table(path: str | os.PathLike[str]) -> TableDocument:
     text, p = read_text(path)
     raw = text.encode("utf-8")
     table = model_cache.get(MappingTable, raw)
-    data = parse_plain_text(text, p) if table is None else None
-    if table is None and isinstance(data, dict):
-        try:
-            table = MappingTable.model_validate(data)
-        except ValidationError:
-            pass
-        else:
-            model_cache.put(MappingTable, raw, table)
+    if table is None:
+        table = _parse_table(text, p, raw)
     if table is not None:
         pending = [_PendingNode(i) for i in range(len(table.rows))]
         for row, marker in zip(table.rows, pending, strict=True):
@@ -367,6 +391,10 @@ def load_table(path: str | os.PathLike[str]) -> TableDocument:
         doc = TableDocument(table, p, text, None, detect_style(text), pending)
         doc.mark_on_disk()
         return doc
+    from ruamel.yaml.comments import CommentedSeq
+
+    from fsiii_mapper.io.yamltree import parse_yaml_text
+
     tree = parse_yaml_text(text, p)
     table = _validate(MappingTable, _plain(tree), tree, p, "mapping table")
     rows_node = tree.get("rows")
@@ -378,7 +406,28 @@ def load_table(path: str | os.PathLike[str]) -> TableDocument:
     return doc
 
 
+def _parse_table(text: str, path: Path, raw: bytes) -> MappingTable | None:
+    """The table of a file not in the model cache, from the fast plain parse (and cached); None
+    if it is not valid (then the caller parses it again with positions for the message)."""
+    from fsiii_mapper.io.validation import Invalid, validate
+    from fsiii_mapper.io.yamltree import parse_plain_text
+
+    data = parse_plain_text(text, path)
+    if not isinstance(data, dict):
+        return None
+    try:
+        table = validate(MappingTable, data)
+    except Invalid:
+        return None
+    model_cache.put(MappingTable, raw, table)
+    return table
+
+
 def table_from_text(text: str, path: str = "<text>") -> TableDocument:
+    from ruamel.yaml.comments import CommentedSeq
+
+    from fsiii_mapper.io.yamltree import parse_yaml_text
+
     data = parse_yaml_text(text, path)
     table = _validate(MappingTable, _plain(data), data, Path(path), "mapping table")
     if isinstance(data.get("rows"), CommentedSeq):
@@ -388,8 +437,9 @@ def table_from_text(text: str, path: str = "<text>") -> TableDocument:
 
 
 def new_table_document(table: MappingTable) -> TableDocument:
-    doc = TableDocument(table, None, "", CommentedMap())
-    return doc
+    from ruamel.yaml.comments import CommentedMap
+
+    return TableDocument(table, None, "", CommentedMap())
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -429,30 +479,28 @@ def _sync_map(
             del node[key]
 
 
-def _defaults(model: type[BaseModel]) -> dict[str, Any]:
-    return {name: f.default for name, f in model.model_fields.items() if not f.is_required()}
-
-
 def _row_data(row: MappingRow) -> dict[str, Any]:
-    data = row.model_dump()
+    data = to_data(row)
     return {k: data[k] for k in ROW_FIELDS}
 
 
 def _sync(table: MappingTable, tree: CommentedMap) -> None:
-    meta = table.table.model_dump()
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    meta = to_data(table.table)
     meta_node = tree.get("table")
     if not isinstance(meta_node, CommentedMap):
         meta_node = CommentedMap()
         tree["table"] = meta_node
     existing = tuple(k for k in meta_node if k in meta)
     order = existing + tuple(k for k in meta if k not in existing)
-    _sync_map(meta_node, meta, order, _defaults(TableMeta))
+    _sync_map(meta_node, meta, order, defaults(TableMeta))
 
     rows_node = tree.get("rows")
     if not isinstance(rows_node, CommentedSeq):
         rows_node = CommentedSeq()
         tree["rows"] = rows_node
-    row_defaults = _defaults(MappingRow)
+    row_defaults = defaults(MappingRow)
     seen: set[int] = set()
     new_nodes: list[CommentedMap] = []
     for row in table.rows:

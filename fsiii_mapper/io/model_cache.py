@@ -3,13 +3,15 @@ trainer's handout per citizen) does not parse and validate the same catalogs, la
 every time.
 
 An entry is keyed by the SHA-256 of the file's bytes together with the model class and a
-fingerprint of the code that defines the models (package and pydantic versions, the model
-sources): a changed file or changed model code is never served from the cache, whatever the
-timestamps say. Entries are pickles written atomically into a folder only the user can write
-(``$FSIII_CACHE_DIR``, else ``$XDG_CACHE_HOME/fsiii-mapper``, else ``~/.cache/fsiii-mapper``;
-``FSIII_CACHE_DIR=off`` turns the cache off). A cache that cannot be read or written — a
-read-only folder, a full disk, a damaged entry — is skipped silently: the file is parsed as
-without a cache.
+fingerprint of the code that defines and validates the models (package and pydantic versions,
+the sources of ``fsiii_mapper.model`` and of ``io/validation.py``): a changed file or changed
+model code is never served from the cache, whatever the timestamps say. Neither the fingerprint
+nor a hit imports pydantic (its version is read from its ``version.py``): a command served from
+the cache never pays for it. Entries are pickles written atomically into a folder only the user
+can write (``$FSIII_CACHE_DIR``, else ``$XDG_CACHE_HOME/fsiii-mapper``, else
+``~/.cache/fsiii-mapper``; ``FSIII_CACHE_DIR=off`` turns the cache off). A cache that cannot be
+read or written — a read-only folder, a full disk, a damaged entry — is skipped silently: the
+file is parsed as without a cache.
 """
 
 from __future__ import annotations
@@ -17,28 +19,50 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 ENV = "FSIII_CACHE_DIR"
+
+
+def _pydantic_version() -> bytes:
+    """The bytes of pydantic's ``version.py`` (its version, which pins pydantic-core's), found
+    on ``sys.path`` as an import would find it, without importing pydantic; empty if not found."""
+    for entry in sys.path:
+        try:
+            return (Path(entry or ".") / "pydantic" / "version.py").read_bytes()
+        except OSError:
+            continue
+    return b""
+
+
+def sources() -> list[Path]:
+    """The code whose change makes every entry stale: the model classes and their validation."""
+    from fsiii_mapper import model
+
+    return sorted(
+        [*Path(model.__file__).parent.glob("*.py"), Path(__file__).with_name("validation.py")]
+    )
+
+
+def digest(version: str, pydantic_version: bytes, files: list[Path]) -> bytes:
+    h = hashlib.sha256(version.encode())
+    h.update(pydantic_version)
+    for source in files:
+        h.update(source.name.encode())
+        h.update(source.read_bytes())
+    return h.digest()
 
 
 @cache
 def _fingerprint() -> bytes:
-    import pydantic
+    from fsiii_mapper import __version__
 
-    from fsiii_mapper import __version__, model
-
-    h = hashlib.sha256(f"{__version__} {pydantic.VERSION}".encode())
-    for source in sorted(Path(model.__file__).parent.glob("*.py")):
-        h.update(source.name.encode())
-        h.update(source.read_bytes())
-    return h.digest()
+    return digest(__version__, _pydantic_version(), sources())
 
 
 def cache_dir() -> Path | None:
@@ -51,7 +75,7 @@ def cache_dir() -> Path | None:
     return base / "fsiii-mapper"
 
 
-def _entry(model: type[BaseModel], raw: bytes) -> Path | None:
+def _entry(model: type[Any], raw: bytes) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None

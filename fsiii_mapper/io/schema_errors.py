@@ -49,8 +49,8 @@ _WRONG_KIND: dict[str, str] = {
     "date_from_datetime_inexact": N_("{value} should be a date (YYYY-MM-DD)"),
     "list_type": N_("{value} should be a list (lines starting with “- ”)"),
     "dict_type": N_("{value} should be a mapping (key: value)"),
-    "model_type": N_("{value} should be a mapping (key: value)"),
-    "model_attributes_type": N_("{value} should be a mapping (key: value)"),
+    "dataclass_type": N_("{value} should be a mapping (key: value)"),
+    "dataclass_args_type": N_("{value} should be a mapping (key: value)"),
 }
 
 _LITERAL_VALUE = re.compile(r"'((?:[^'\\]|\\.)*)'|(-?\d+)")
@@ -99,7 +99,7 @@ def problem_text(error: Mapping[str, Any], lang: str | None = None) -> str:
     value = error.get("input")
     if kind == "missing":
         return t("the key is missing", lang)
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return t("unknown key – remove it or check the spelling", lang)
     if kind in ("literal_error", "enum"):
         return t(

@@ -33,6 +33,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.io.schema_errors import quoted
+from fsiii_mapper.io.textfile import read_text
 from fsiii_mapper.io.textstyle import TextStyle, detect_style
 from fsiii_mapper.texts import t
 
@@ -204,24 +205,6 @@ def load_yaml(path: str | os.PathLike[str]) -> LoadedYaml:
     """Read and round-trip parse a UTF-8 YAML file (``InputError`` with file and line if not)."""
     text, p = read_text(path)
     return LoadedYaml(p, text, parse_yaml_text(text, p), detect_style(text))
-
-
-def read_text(path: str | os.PathLike[str]) -> tuple[str, Path]:
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(t("file not found"), p) from None
-    except OSError as exc:
-        raise InputError(t("cannot read the file: {reason}", reason=exc.strerror), p) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            t("the file is not valid UTF-8"), p, line, None, t("save the file as UTF-8")
-        ) from None
-    return text, p
 
 
 def dump_yaml(data: Any, style: TextStyle | None = None) -> str:

@@ -1,4 +1,4 @@
-"""Plain pydantic models of the domain: catalogs, report layout, mapping tables, citizens."""
+"""The domain as plain dataclasses: catalogs, report layout, mapping tables, citizens."""
 
 from fsiii_mapper.model.catalog import (
     Catalog,

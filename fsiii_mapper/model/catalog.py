@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import PrivateAttr, model_validator
 
 from fsiii_mapper.model.common import Evidence, Group, Strict
 from fsiii_mapper.texts import t
@@ -13,6 +12,7 @@ StateStatus = Literal["retained", "new", "outgoing", "unknown"]
 """``unknown`` only when a pre-simplification CodeSystem was imported on its own."""
 
 
+@dataclass(slots=True, kw_only=True)
 class CatalogArea(Strict):
     key: str
     uuid: str | None = None
@@ -20,6 +20,7 @@ class CatalogArea(Strict):
     group: Group
 
 
+@dataclass(slots=True, kw_only=True)
 class CatalogState(Strict):
     key: str
     uuid: str | None = None
@@ -39,6 +40,7 @@ class CatalogState(Strict):
         return self.group == "funktionsevne"
 
 
+@dataclass(slots=True, kw_only=True)
 class Catalog(Strict):
     id: str
     title: str
@@ -48,10 +50,14 @@ class Catalog(Strict):
     areas: list[CatalogArea]
     states: list[CatalogState]
 
-    _index: dict[str, CatalogState] = PrivateAttr(default_factory=dict)
-    _areas: dict[str, CatalogArea] = PrivateAttr(default_factory=dict)
+    _index: dict[str, CatalogState] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _areas: dict[str, CatalogArea] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
-    def model_post_init(self, context: object, /) -> None:
+    def __post_init__(self) -> None:
         self.reindex()
 
     def reindex(self) -> None:
@@ -72,6 +78,7 @@ class Catalog(Strict):
         return self._areas.get(key)
 
 
+@dataclass(slots=True, kw_only=True)
 class CrosswalkEntry(Strict):
     """An old state's successors. ``successors: []`` is a decision (the state has none), so it
     must say why in ``rationale``; an old state without an entry is a gap nobody decided."""
@@ -81,8 +88,7 @@ class CrosswalkEntry(Strict):
     evidence: Evidence
     rationale: str = ""
 
-    @model_validator(mode="after")
-    def _decided(self) -> CrosswalkEntry:
+    def __post_init__(self) -> None:
         if not self.successors and not self.rationale.strip():
             raise ValueError(
                 t(
@@ -90,9 +96,9 @@ class CrosswalkEntry(Strict):
                     source=self.source,
                 )
             )
-        return self
 
 
+@dataclass(slots=True, kw_only=True)
 class Crosswalk(Strict):
     """Old state → simplified successor(s). Our reading of KL's rewritten definitions (assumed)."""
 
@@ -112,11 +118,13 @@ class Crosswalk(Strict):
         return entry if entry is not None and not entry.successors else None
 
 
+@dataclass(slots=True, kw_only=True)
 class OtherGroupState(Strict):
     code: str
     display: str
 
 
+@dataclass(slots=True, kw_only=True)
 class OtherGroup(Strict):
     """An FSIII group outside the Indlæggelsesrapport, e.g. genoptræning (SUL §140)."""
 
@@ -126,6 +134,7 @@ class OtherGroup(Strict):
     states: list[OtherGroupState]
 
 
+@dataclass(slots=True, kw_only=True)
 class OtherGroups(Strict):
     """FSIII groups whose states a bundle may carry but the report never uses [verified]."""
 
@@ -133,9 +142,11 @@ class OtherGroups(Strict):
     code_system_version: str
     groups: list[OtherGroup]
 
-    _index: dict[str, OtherGroup] = PrivateAttr(default_factory=dict)
+    _index: dict[str, OtherGroup] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
-    def model_post_init(self, context: object, /) -> None:
+    def __post_init__(self) -> None:
         self._index = {s.code.lower(): g for g in self.groups for s in g.states}
 
     def find(self, code: str) -> OtherGroup | None:

@@ -11,9 +11,8 @@ entries, in document order), each in a namespace of ``namespaces``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import Field, model_validator
 
 from fsiii_mapper.model.common import Evidence, Strict
 
@@ -28,6 +27,7 @@ def weakest(*levels: Evidence) -> Evidence:
     return min(levels, key=lambda e: EVIDENCE_RANK[e])
 
 
+@dataclass(slots=True, kw_only=True)
 class ReportField(Strict):
     """A report field a mapping table can fill: a function item or a nursing problem area."""
 
@@ -39,6 +39,7 @@ class ReportField(Strict):
     note: str = ""
 
 
+@dataclass(slots=True, kw_only=True)
 class ScoreWord(Strict):
     level: int
     word: str | None
@@ -47,12 +48,14 @@ class ScoreWord(Strict):
     note: str = ""
 
 
+@dataclass(slots=True, kw_only=True)
 class Namespace(Strict):
     uri: str
     evidence: Evidence
     note: str = ""
 
 
+@dataclass(slots=True, kw_only=True)
 class XmlElement(Strict):
     """One element of the message.
 
@@ -64,15 +67,16 @@ class XmlElement(Strict):
 
     value: str  # local name
     namespace: str = "message"
-    accept: list[str] = Field(default_factory=list)
+    accept: list[str] = field(default_factory=list)
     evidence: Evidence
-    children: list[str] = Field(default_factory=list)
+    children: list[str] = field(default_factory=list)
     fixed: str | None = None
     fixed_evidence: Evidence | None = None
     sample: str | None = None
     note: str = ""
 
 
+@dataclass(slots=True, kw_only=True)
 class ReportLayout(Strict):
     id: str
     title: str
@@ -86,11 +90,10 @@ class ReportLayout(Strict):
     ``word`` (the element with level 9's score word) or ``empty-score`` (the element with an
     empty ``Score``). Unknown for XD1634C (DOMAIN.md §5), so ``level_9_evidence`` says why."""
     level_9_evidence: Evidence = "assumed"
-    namespaces: dict[str, Namespace] = Field(default_factory=dict)
-    xml: dict[str, XmlElement] = Field(default_factory=dict)
+    namespaces: dict[str, Namespace] = field(default_factory=dict)
+    xml: dict[str, XmlElement] = field(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _references_resolve(self) -> ReportLayout:
+    def __post_init__(self) -> None:
         if self.level_9 == "word" and not self.score_for(9):
             raise ValueError("level_9 is 'word', but level 9 has no score word under 'scores'")
         ids = [f.id for f in (*self.function_items, *self.problem_areas)]
@@ -104,7 +107,6 @@ class ReportLayout(Strict):
             for child in el.children:
                 if child not in self.xml:
                     raise ValueError(f"xml.{key}: child {child!r} is not an entry of 'xml'")
-        return self
 
     def fields(self) -> list[ReportField]:
         return [*self.function_items, *self.problem_areas]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
 
-from pydantic import PrivateAttr, model_validator
-
-from fsiii_mapper.model.common import Strict
+from fsiii_mapper.model.checks import Check
+from fsiii_mapper.model.common import CARRIED, Strict
 
 Relationship = Literal["equivalent", "source-broader", "source-narrower", "related", "no-map"]
 RELATIONSHIPS: tuple[Relationship, ...] = (
@@ -37,6 +37,7 @@ ROW_FIELDS = (
 )
 
 
+@dataclass(slots=True, kw_only=True)
 class MappingRow(Strict):
     source: str
     target: str | None = None
@@ -48,14 +49,15 @@ class MappingRow(Strict):
     date: dt.date | None = None
 
     # The YAML node this row was read from (kept so that a save edits it in place and keeps its
-    # comments); copied along by ``model_copy`` so edits of a row keep their place in the file.
-    _node: Any = PrivateAttr(default=None)
+    # comments); carried along by ``replaced`` so edits of a row keep their place in the file.
+    _node: Any = field(default=None, init=False, repr=False, compare=False, metadata=CARRIED)
 
     @property
     def maps(self) -> bool:
         return self.relationship != "no-map"
 
 
+@dataclass(slots=True, kw_only=True)
 class TableMeta(Strict):
     id: str
     title: str
@@ -68,18 +70,18 @@ class TableMeta(Strict):
     publisher: str
     description: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _moved_keys(cls, data: object) -> object:
-        # ``include_area_notes`` moved to the vendor rules (``vendor_rules.yaml``: area notes are
-        # a property of the rule, DOMAIN.md §5); tables written before still load.
-        if isinstance(data, dict) and "include_area_notes" in data:
-            data = {k: v for k, v in data.items() if k != "include_area_notes"}
-        return data
+
+def _moved_keys(data: object) -> object:
+    # ``include_area_notes`` moved to the vendor rules (``vendor_rules.yaml``: area notes are
+    # a property of the rule, DOMAIN.md §5); tables written before still load.
+    if isinstance(data, dict) and "include_area_notes" in data:
+        data = {k: v for k, v in data.items() if k != "include_area_notes"}
+    return data
 
 
+@dataclass(slots=True, kw_only=True)
 class MappingTable(Strict):
-    table: TableMeta
+    table: Annotated[TableMeta, Check(_moved_keys, before=True)]
     rows: list[MappingRow]
 
     @property

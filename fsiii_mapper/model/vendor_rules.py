@@ -11,9 +11,8 @@ among the values of the best status every one is allowed (``aktiv`` beats ``klad
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import Field
 
 from fsiii_mapper.model.citizen import ConditionStatus
 from fsiii_mapper.model.common import Evidence, Strict
@@ -23,11 +22,12 @@ AreaNotes = Literal["send", "omit"]
 _COLLAPSE: tuple[ConditionStatus, ...] = ("aktiv", "kladde")  # assumed: aktiv beats kladde
 
 
+@dataclass(slots=True, kw_only=True)
 class RuleSettings(Strict):
     area_notes: AreaNotes = "omit"
     """``send``: the rule's simplified pass puts active area notes in their problem areas."""
     area_notes_evidence: Evidence = "assumed"
-    collapse: list[ConditionStatus] = Field(default_factory=lambda: list(_COLLAPSE))
+    collapse: list[ConditionStatus] = field(default_factory=lambda: list(_COLLAPSE))
     """Status precedence when several states fill one function item: the first status present
     among the contributions decides which values the one element may carry."""
     collapse_evidence: Evidence = "assumed"
@@ -42,8 +42,9 @@ class RuleSettings(Strict):
         return list(range(len(statuses)))
 
 
+@dataclass(slots=True, kw_only=True)
 class VendorRules(Strict):
-    rules: dict[str, RuleSettings] = Field(default_factory=dict)
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
 
     def settings(self, strategy: str) -> RuleSettings:
         """The settings of ``strategy``; the defaults when the file does not name it."""

@@ -13,7 +13,8 @@ from typing import Any
 
 from fsiii_mapper.io.documents import load_citizen
 from fsiii_mapper.io.schema_errors import quoted
-from fsiii_mapper.io.yamltree import parse_yaml_text, position, read_text
+from fsiii_mapper.io.textfile import read_text
+from fsiii_mapper.io.yamltree import parse_yaml_text, position
 from fsiii_mapper.model import CatalogState
 from fsiii_mapper.rules.registry import rule
 from fsiii_mapper.rules.table_rules import TableFinding
