@@ -37,11 +37,30 @@ from fsiii_mapper.conformance.expected import (
     normalise_identifier,
 )
 from fsiii_mapper.conformance.findings import DOCUMENT, VendorFinding, finding
-from fsiii_mapper.conformance.names import Element, XmlNames, evidence_label, split_clark
+from fsiii_mapper.conformance.names import (
+    CONTENT_CONTAINERS,
+    Element,
+    XmlNames,
+    evidence_label,
+    split_clark,
+)
+from fsiii_mapper.conformance.reference import Reference, shape
 from fsiii_mapper.rules.rule import Severity
 
 _MISSES_BEFORE_BACKOFF = 16
 _RETRY_EVERY = 64
+# Elements the fast path finds in one walk (by local name) and compares with the reference's.
+_LANDMARKS = (
+    "report",
+    "envelope",
+    "sender",
+    "receiver",
+    "letter",
+    "function_ability",
+    "function_item",
+    "nursing",
+    "problem_area",
+)
 _ITEM_CHILDREN = ("terminology", "score", "comment", "problem_area_text")
 _TERM_CHILDREN = ("code", "code_system", "code_description")
 
@@ -137,25 +156,18 @@ class _Index:
     items: dict[str, list[ExpectedItem]]
     areas: dict[str, ExpectedArea]
     needles: dict[str, list[tuple[str, ...]]]  # area code → per entry, normalised needles
-    sections: dict[str, bytes] = field(default_factory=dict)  # container key → reference bytes
-    shapes: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # key → ``_shape`` of it
+    reference: Reference | None = None  # what the fast paths compare with
     several: bool = False  # a function item has several allowed values (FV110)
 
 
-def _shape(holder: Any) -> tuple[Any, ...]:
-    """What a container holds, independent of namespace prefixes: per element in document
-    order its Clark tag, number of children, attributes, text and tail (the container's own tail
-    left out). Equal shapes are equal trees, whichever prefixes the files declare."""
-    return tuple(
-        (
-            el.tag,
-            len(el),
-            tuple(el.attrib.items()),
-            el.text,
-            None if el is holder else el.tail,
-        )
-        for el in holder.iter()
-    )
+@dataclass
+class _Frame:
+    """The elements the letter and container checks start from, in a file whose landmarks are
+    the reference's: each one the careful path's, in its expected namespace."""
+
+    report: Any
+    letter: Any
+    holders: dict[str, Any]
 
 
 def _index(expected: ExpectedReport) -> _Index:
@@ -216,11 +228,15 @@ class _Ctx:
 
 
 class Comparator:
-    """Checks parsed files against expectations for one report layout."""
+    """Checks parsed files against expectations for one report layout.
 
-    def __init__(self, spec: LayoutSpec, strict_form: bool = False) -> None:
+    ``fast=False`` compares every file field by field: the definition the fast paths (landmarks,
+    letter and containers equal to the reference) are tested against."""
+
+    def __init__(self, spec: LayoutSpec, strict_form: bool = False, fast: bool = True) -> None:
         self.spec = spec
         self.strict_form = strict_form
+        self.fast = fast
         n = self.names = spec.names
         self.el: dict[str, Element] = dict(n.elements)
         self.clark: dict[str, str] = {k: e.clark for k, e in n.elements.items()}
@@ -238,47 +254,88 @@ class Comparator:
         self._order = {f.code: i for i, f in enumerate(spec.fields)}
         self._indexes: dict[int, tuple[ExpectedReport, _Index]] = {}
         self._misses = 0  # consecutive files whose sections were not byte-equal to the reference
+        self._marks = tuple(dict.fromkeys(self.any[k] for k in _LANDMARKS if k in self.any))
+        letter = self.el.get("letter", _NO_ELEMENT)
+        self._letter_checked = [k for k in letter.children if self.el[k].fixed is not None]
+        # The letter's children exactly as the layout lists them: each checked one at its place.
+        tags = [self.clark.get(k, "") for k in letter.children]
+        distinct = all(tags) and len({localname(t) for t in tags}) == len(tags)
+        self._letter_tags = tags if distinct else None
+        self._letter_at = [(k, letter.children.index(k)) for k in self._letter_checked]
 
     def _index_for(self, expected: ExpectedReport) -> _Index:
         hit = self._indexes.get(id(expected))
         if hit is None or hit[0] is not expected:
             index = _index(expected)
-            index.sections, index.shapes = self._reference_sections(expected)
+            index.reference = self._reference(expected)
             hit = (expected, index)
             self._indexes[id(expected)] = hit
         return hit[1]
 
-    def _reference_sections(
-        self, expected: ExpectedReport
-    ) -> tuple[dict[str, bytes], dict[str, tuple[Any, ...]]]:
-        """The function-ability and nursing containers of the reference file, serialised after
-        a parse with the same (blank-text-dropping) parser as vendors' files, and their shapes."""
+    def _reference(self, expected: ExpectedReport) -> Reference:
+        """The reference file's landmarks and its function-ability and nursing containers,
+        after a parse with the same (blank-text-dropping) parser as vendors' files."""
         from fsiii_mapper.conformance.render import render_xml
         from fsiii_mapper.conformance.safexml import parse_bytes
 
         root = parse_bytes(render_xml(expected, self.spec)).getroot()
-        out: dict[str, bytes] = {}
-        shapes: dict[str, tuple[Any, ...]] = {}
-        for key in ("function_ability", "nursing"):
+        marks = [el.tag for el in root.iter(*self._marks)]
+        first: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        for key in _LANDMARKS:
+            if key in self.local:
+                at = [i for i, tag in enumerate(marks) if localname(tag) == self.local[key]]
+                counts[key] = len(at)
+                # Only an element in its own namespace is one the careful path says nothing of.
+                if at and marks[at[0]] == self.clark[key]:
+                    first[key] = at[0]
+        holders: dict[str, Any] = {}
+        for key in CONTENT_CONTAINERS:
             if key in self.clark:
                 el = next(root.iter(self.clark[key]), None)
                 if el is not None:
-                    out[key] = etree.tostring(el, with_tail=False)
-                    shapes[key] = _shape(el)
-        return out, shapes
+                    holders[key] = el
+        return Reference(
+            marks,
+            first,
+            counts,
+            holders,
+            {k: bytes(etree.tostring(el, with_tail=False)) for k, el in holders.items()},
+            {k: shape(el) for k, el in holders.items()},
+        )
 
-    def _same_section(self, root: Any, index: _Index, key: str, item_key: str, n: int) -> bool:
+    def _frame(self, root: Any, index: _Index) -> _Frame | None:
+        """The report, letter and containers of a file whose landmarks are the reference's, in
+        one walk of the tree; ``None`` for any other file (the careful path finds them)."""
+        ref = index.reference
+        if not self.fast or ref is None or "report" not in ref.first:
+            return None
+        marks = list(root.iter(*self._marks))
+        if len(marks) != len(ref.marks) or [el.tag for el in marks] != ref.marks:
+            return None
+        report = marks[ref.first["report"]]
+        at = ref.first.get("letter")
+        letter = None if at is None else marks[at]
+        if letter is not None and letter.getparent() is not report:
+            return None
+        holders = {k: marks[ref.first[k]] for k in CONTENT_CONTAINERS if k in ref.first}
+        return _Frame(report, letter, holders)
+
+    def _same_section(
+        self, root: Any, index: _Index, frame: _Frame | None, key: str, item_key: str, n: int
+    ) -> bool:
         """Fast path, sound by construction: a container serialised byte for byte like the
         reference one — or, in a file with other namespace prefixes, of the same shape — with no
         items of its kind elsewhere in the file, holds exactly what the reference holds:
         field-by-field comparison would find nothing."""
-        ref = index.sections.get(key)
-        if ref is None:
+        ref = index.reference
+        if ref is None or key not in ref.sections:
             return False
+        if frame is not None:  # the landmarks have counted the items already
+            holder = frame.holders.get(key)
+            return holder is not None and ref.counts[item_key] == n and ref.same(key, holder)
         holder = next(root.iter(self.clark[key]), None)
-        if holder is None:
-            return False
-        if etree.tostring(holder, with_tail=False) != ref and _shape(holder) != index.shapes[key]:
+        if holder is None or not ref.same(key, holder):
             return False
         return sum(1 for _ in root.iter(self.any[item_key])) == n
 
@@ -310,29 +367,35 @@ class Comparator:
                 return ctx.out
         else:
             self._ns(ctx, "root", root)
-        report = root
-        if "report" in self.any:
-            report = next(root.iter(self.any["report"]), root)
-            if report is not root:
-                self._ns(ctx, "report", report)
         index = self._index_for(expected)
-        self._check_envelope(ctx, root)
-        self._check_letter(ctx, report)
+        frame = self._frame(root, index)
+        if frame is not None:  # report, envelope and letter where the reference has them
+            report = frame.report
+        else:
+            report = root
+            if "report" in self.any:
+                report = next(root.iter(self.any["report"]), root)
+                if report is not root:
+                    self._ns(ctx, "report", report)
+            self._check_envelope(ctx, root)
+        self._check_letter(ctx, report, frame)
         self._check_patient(ctx, root, expected, identifier)
         # A vendor whose files are formatted unlike the reference misses the fast path on every
         # file; after a run of misses it is only tried now and then (results are the same
         # either way, only the time differs).
-        try_fast = self._misses < _MISSES_BEFORE_BACKOFF or self._misses % _RETRY_EVERY == 0
+        try_fast = self.fast and (
+            self._misses < _MISSES_BEFORE_BACKOFF or self._misses % _RETRY_EVERY == 0
+        )
         # A field with several allowed values always gets its FV110, however the file is laid out.
         fast_items = (
             try_fast
             and not index.several
             and self._same_section(
-                root, index, "function_ability", "function_item", len(expected.items)
+                root, index, frame, "function_ability", "function_item", len(expected.items)
             )
         )
         fast_areas = try_fast and self._same_section(
-            root, index, "nursing", "problem_area", len(expected.areas)
+            root, index, frame, "nursing", "problem_area", len(expected.areas)
         )
         if try_fast and (fast_items or fast_areas):
             self._misses = 0
@@ -545,15 +608,15 @@ class Comparator:
 
     # --- letter and patient -------------------------------------------------------------------
 
-    def _check_letter(self, ctx: _Ctx, report: Any) -> None:
-        if "letter" not in self.any:
+    def _check_letter(self, ctx: _Ctx, report: Any, frame: _Frame | None) -> None:
+        if "letter" not in self.any or not self._letter_checked:
             return
-        checked = [k for k in self.el["letter"].children if self.el[k].fixed is not None]
-        if not checked:
-            return
-        letter = self._child(ctx, report, "letter")
-        if letter is None:
-            letter = next(report.iter(self.any["letter"]), None)
+        if frame is not None:
+            letter = frame.letter
+        else:
+            letter = self._child(ctx, report, "letter")
+            if letter is None:
+                letter = next(report.iter(self.any["letter"]), None)
         if letter is None:
             entry = self.el["letter"]
             severity, detail = ctx.on(entry.evidence, entry.entry)
@@ -567,10 +630,8 @@ class Comparator:
                 severity=severity,
             )
             return
-        self._children_in_order(ctx, letter, "letter")
-        for key in checked:
+        for key, el in self._letter_values(ctx, letter):
             entry = self.el[key]
-            el = self._child(ctx, letter, key)
             want = (entry.fixed or "").strip()
             got = _text(el)
             if got == want:
@@ -587,6 +648,16 @@ class Comparator:
                 detail=detail,
                 severity=severity,
             )
+
+    def _letter_values(self, ctx: _Ctx, letter: Any) -> list[tuple[str, Any]]:
+        """The letter's elements with fixed values per layout key (``None``: missing), after
+        checking the order of its children."""
+        # Exactly the layout's children, in its order and namespace: nothing to say of form.
+        if self.fast and self._letter_tags is not None:
+            if [c.tag for c in letter] == self._letter_tags:
+                return [(k, letter[i]) for k, i in self._letter_at]
+        self._children_in_order(ctx, letter, "letter")
+        return [(k, self._child(ctx, letter, k)) for k in self._letter_checked]
 
     def _check_patient(
         self,
