@@ -329,11 +329,15 @@ class Comparator:
         items of its kind elsewhere in the file, holds exactly what the reference holds:
         field-by-field comparison would find nothing."""
         ref = index.reference
-        if ref is None or key not in ref.sections:
+        if ref is None:
             return False
         if frame is not None:  # the landmarks have counted the items already
+            if key not in ref.sections:  # no container, no item in either: nothing to compare
+                return n == 0 and ref.counts[item_key] == 0 and key not in frame.holders
             holder = frame.holders.get(key)
             return holder is not None and ref.counts[item_key] == n and ref.same(key, holder)
+        if key not in ref.sections:
+            return False
         holder = next(root.iter(self.clark[key]), None)
         if holder is None or not ref.same(key, holder):
             return False
@@ -555,7 +559,7 @@ class Comparator:
             if el.tag != exact:
                 self._ns(ctx, item_key, el)
             parent = el.getparent()
-            up = localname(parent.tag)
+            up = "" if parent is None else localname(parent.tag)  # the root: in no container
             if home_local is not None and up != home_local:
                 if wrapper_key is not None and up == parent_local:
                     unwrapped.append(el)
@@ -653,9 +657,9 @@ class Comparator:
         """The letter's elements with fixed values per layout key (``None``: missing), after
         checking the order of its children."""
         # Exactly the layout's children, in its order and namespace: nothing to say of form.
-        if self.fast and self._letter_tags is not None:
-            if [c.tag for c in letter] == self._letter_tags:
-                return [(k, letter[i]) for k, i in self._letter_at]
+        tags = self._letter_tags
+        if self.fast and tags is not None and [c.tag for c in letter] == tags:
+            return [(k, letter[i]) for k, i in self._letter_at]
         self._children_in_order(ctx, letter, "letter")
         return [(k, self._child(ctx, letter, k)) for k in self._letter_checked]
 
@@ -688,8 +692,9 @@ class Comparator:
         """Report fields in the layout's order, within each container that holds them."""
         groups: dict[Any, list[tuple[int, Any]]] = {}
         for a in actual:
-            if a.code in ids:
-                groups.setdefault(a.el.getparent(), []).append((self._order[ids[a.code]], a.el))
+            parent = a.el.getparent()
+            if a.code in ids and parent is not None:
+                groups.setdefault(parent, []).append((self._order[ids[a.code]], a.el))
         for parent, known in groups.items():
             holder_key = key
             for k in ("function_items_wrapper", "function_ability", "nursing"):
