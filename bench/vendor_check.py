@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -105,31 +106,35 @@ def bare_parse(files: list[Path]) -> None:
             etree.fromstring(p.read_bytes())
 
 
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+def timed(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
 
 
 def measure(label: str, files: list[Path], checker: Checker, jobs: int, repeat: int) -> float:
+    """Baseline and checker timed in turns, ``repeat`` pairs: the ratio printed is the median of
+    the pairs' ratios (a neighbour's load falls on both halves of a pair alike), the speeds are
+    the best runs."""
     config = checker.config
-    base = best_of(repeat, lambda: bare_parse(files))
     method = "fork" if sys.platform.startswith("linux") else "spawn"
 
     def run() -> BatchResult:
         return run_batch(files, config, jobs=jobs, checker=checker, start_method=method)
 
-    check = best_of(repeat, run)
-    batch = run()
+    batch = run()  # warm: every citizen's reference built, caches filled
+    bases, checks = [], []
+    for _ in range(repeat):
+        bases.append(timed(lambda: bare_parse(files)))
+        checks.append(timed(run))
+    ratio = statistics.median(c / b for c, b in zip(checks, bases, strict=True))
+    base, check = min(bases), min(checks)
     errors, warnings = batch.counts()
     n = len(files)
     print(
         f"{label:>7} files: bare lxml {n / base:9.0f} files/s | check-vendor {n / check:9.0f} "
-        f"files/s (jobs={jobs}) | ratio {check / base:5.2f}× | per file {1e6 * check / n:7.1f} µs"
-        f" | {errors} errors, {warnings} warnings"
+        f"files/s (jobs={jobs}) | ratio {ratio:5.2f}× (median of {repeat}) | per file "
+        f"{1e6 * check / n:7.1f} µs | {errors} errors, {warnings} warnings"
     )
     return check / n
 
@@ -170,7 +175,7 @@ def main() -> None:
     ap.add_argument("--small", type=int, default=1_000)
     ap.add_argument("--strategy", default="nexus")
     ap.add_argument("--jobs", type=int, default=1)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--memory-only", action="store_true", help="only the peak-memory figures")
     ap.add_argument("--time-only", action="store_true", help="only the time figures")
     args = ap.parse_args()
