@@ -44,7 +44,7 @@ from fsiii_mapper.conformance.names import (
     evidence_label,
     split_clark,
 )
-from fsiii_mapper.conformance.reference import Reference, shape
+from fsiii_mapper.conformance.reference import Reference, serialised, shape
 from fsiii_mapper.rules.rule import Severity
 
 _MISSES_BEFORE_BACKOFF = 16
@@ -262,6 +262,13 @@ class Comparator:
         distinct = all(tags) and len({localname(t) for t in tags}) == len(tags)
         self._letter_tags = tags if distinct else None
         self._letter_at = [(k, letter.children.index(k)) for k in self._letter_checked]
+        # Per entry with children: a child's position in the layout's order, by local name (the
+        # last of equal names) and, the same, by exact tag (no name to split in the common case).
+        self._ranks: dict[str, tuple[dict[Any, int], dict[str, int]]] = {}
+        for key, entry in self.el.items():
+            by_local = {self.local[c]: i for i, c in enumerate(entry.children)}
+            by_tag = {self.clark[c]: by_local[self.local[c]] for c in entry.children}
+            self._ranks[key] = (by_tag, by_local)
 
     def _index_for(self, expected: ExpectedReport) -> _Index:
         hit = self._indexes.get(id(expected))
@@ -300,7 +307,7 @@ class Comparator:
             first,
             counts,
             holders,
-            {k: bytes(etree.tostring(el, with_tail=False)) for k, el in holders.items()},
+            {k: serialised(el) for k, el in holders.items()},
             {k: shape(el) for k, el in holders.items()},
         )
 
@@ -462,13 +469,17 @@ class Comparator:
 
     def _children_in_order(self, ctx: _Ctx, el: Any, key: str) -> None:
         """The children of ``el`` that the layout names for ``key`` follow the layout's order."""
-        names = {self.local[c]: i for i, c in enumerate(self.el[key].children)}
+        by_tag, by_local = self._ranks[key]
         ranks, els = [], []
         for c in el:
-            i = names.get(localname(c.tag))
-            if i is not None:
-                ranks.append(i)
-                els.append(c)
+            tag = c.tag
+            i = by_tag.get(tag)
+            if i is None:
+                i = by_local.get(localname(tag))
+                if i is None:
+                    continue
+            ranks.append(i)
+            els.append(c)
         self._check_order(ctx, el, key, ranks, els)
 
     def _check_envelope(self, ctx: _Ctx, root: Any) -> None:
@@ -861,7 +872,7 @@ class Comparator:
                 actual=a.description,
             )
         text = _norm(a.text).casefold()
-        words = _words(a.text or "")
+        words: set[str] | None = None  # of the text, read when a note is not there word for word
         for entry, needles in zip(e.entries, index.needles[e.code], strict=True):
             if not any(n in text for n in needles):
                 ctx.add(
@@ -874,6 +885,8 @@ class Comparator:
             elif entry.note and not entry.is_area_note and _norm(entry.note).casefold() not in text:
                 # The state is there; its note is not, word for word.
                 note_words = _words(entry.note)
+                if words is None:
+                    words = _words(a.text or "")
                 kept = len(note_words & words) / len(note_words) if note_words else 0.0
                 ctx.add(
                     "FV209" if kept >= 0.5 else "FV208",

@@ -39,6 +39,11 @@ def shape(holder: Any) -> tuple[Any, ...]:
     )
 
 
+def serialised(el: Any) -> bytes:
+    """``el`` and what it holds as bytes (UTF-8: the cheapest encoding to write)."""
+    return bytes(etree.tostring(el, encoding="UTF-8", with_tail=False))
+
+
 def _with_prefixes(src: Any, nsmap: dict[str | None, str]) -> bytes | None:
     """``src`` serialised as it would be under a parent declaring ``nsmap`` (``None`` if it holds
     anything but elements)."""
@@ -51,7 +56,7 @@ def _with_prefixes(src: Any, nsmap: dict[str | None, str]) -> bytes | None:
 
     if not copy(src, top):
         return None
-    return bytes(etree.tostring(top[0], with_tail=False))
+    return serialised(top[0])
 
 
 @dataclass
@@ -68,7 +73,7 @@ class Reference:
 
     def same(self, key: str, holder: Any) -> bool:
         """``holder`` (the file's container for ``key``) is equal to the reference's."""
-        data = etree.tostring(holder, with_tail=False)
+        data = serialised(holder)
         if data == self.sections[key]:
             return True
         start = data[: data.find(b">") + 1]  # the container's start tag: prefixes in scope
