@@ -51,6 +51,7 @@ _MISSES_BEFORE_BACKOFF = 16
 _RETRY_EVERY = 64
 # Elements the fast path finds in one walk (by local name) and compares with the reference's.
 _LANDMARKS = (
+    "patient_identifier",
     "report",
     "envelope",
     "sender",
@@ -311,13 +312,36 @@ class Comparator:
             {k: shape(el) for k, el in holders.items()},
         )
 
-    def _frame(self, root: Any, index: _Index) -> _Frame | None:
-        """The report, letter and containers of a file whose landmarks are the reference's, in
-        one walk of the tree; ``None`` for any other file (the careful path finds them)."""
+    def landmarks(self, root: Any) -> list[Any]:
+        """The file's landmark elements in document order: one walk of the tree, from which the
+        patient identifier is read (``identifier``) and the file compared with its reference."""
+        return list(root.iter(*self._marks))
+
+    def identifier(self, marks: list[Any]) -> tuple[str | None, Any]:
+        """``patient_identifier`` read from the file's ``landmarks`` (no walk of its own)."""
+        local = self.local.get("patient_identifier")
+        if not local:
+            return None, None
+        suffix = "}" + local
+        candidates = [el for el in marks if (tag := el.tag).endswith(suffix) or tag == local]
+        parent_local = self.local.get("patient")
+        if parent_local:
+            under = [
+                c
+                for c in candidates
+                if (up := c.getparent()) is not None and localname(up.tag) == parent_local
+            ]
+            candidates = under or candidates
+        if not candidates:
+            return None, None
+        return normalise_identifier(_text(candidates[0])), candidates[0]
+
+    def _frame(self, marks: list[Any], index: _Index) -> _Frame | None:
+        """The report, letter and containers of a file whose landmarks are the reference's;
+        ``None`` for any other file (the careful path finds them)."""
         ref = index.reference
         if not self.fast or ref is None or "report" not in ref.first:
             return None
-        marks = list(root.iter(*self._marks))
         if len(marks) != len(ref.marks) or [el.tag for el in marks] != ref.marks:
             return None
         report = marks[ref.first["report"]]
@@ -359,8 +383,10 @@ class Comparator:
         file: str,
         lang: str | None = None,
         identifier: tuple[str | None, Any] | None = None,
+        marks: list[Any] | None = None,
     ) -> list[VendorFinding]:
-        """Findings for ``tree``; ``identifier`` is ``patient_identifier(...)`` if already known."""
+        """Findings for ``tree``; ``identifier`` is ``patient_identifier(...)`` and ``marks``
+        ``landmarks(...)`` of it if already known."""
         ctx = _Ctx(file, lang, self.strict_form)
         root = tree.getroot()
         if localname(root.tag) != self.local["root"]:
@@ -379,7 +405,7 @@ class Comparator:
         else:
             self._ns(ctx, "root", root)
         index = self._index_for(expected)
-        frame = self._frame(root, index)
+        frame = self._frame(self.landmarks(root) if marks is None else marks, index)
         if frame is not None:  # report, envelope and letter where the reference has them
             report = frame.report
         else:
