@@ -10,6 +10,7 @@ import copy
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
@@ -264,3 +265,33 @@ def test_a_root_named_like_an_item_is_findings_not_an_internal_error(
     rules = [f.rule for f in checker.check_file(path).findings]
     assert "FV009" not in rules
     assert "FV021" in rules  # the root is not the message's
+
+
+def test_a_file_lacking_an_item_has_only_its_items_compared_field_by_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checker = Checker(check_config("original"))
+    calls: list[str] = []
+    careful = Comparator._check_items
+
+    def items(self: Comparator, *args: object) -> None:
+        calls.append("items")
+        careful(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Comparator, "_check_items", items)
+    in_order = Comparator._children_in_order
+
+    def children(self: Comparator, ctx: Any, el: Any, key: str) -> None:
+        calls.append(key)
+        in_order(self, ctx, el, key)
+
+    monkeypatch.setattr(Comparator, "_children_in_order", children)
+    monkeypatch.setattr(Comparator, "_check_envelope", lambda *a: calls.append("envelope"))
+    root = render_tree(checker.expected["demo-01"], checker.spec).getroot()
+    item = next(root.iter(f"{{{NS}}}AbilityToFunctionElement"))
+    item.getparent().remove(item)
+    path = tmp_path / "demo-01.xml"
+    path.write_bytes(_written(root, "v"))
+    assert [f.rule for f in checker.check_file(path).findings] == ["FV101"]
+    # the envelope and the letter as the reference has them: not walked field by field
+    assert calls[0] == "items" and set(calls[1:]) == {"function_item"}

@@ -62,6 +62,7 @@ _LANDMARKS = (
     "nursing",
     "problem_area",
 )
+_ITEM_KEYS = ("function_item", "problem_area")
 _ITEM_CHILDREN = ("terminology", "score", "comment", "problem_area_text")
 _TERM_CHILDREN = ("code", "code_system", "code_description")
 
@@ -169,6 +170,7 @@ class _Frame:
     report: Any
     letter: Any
     holders: dict[str, Any]
+    counts: dict[str, int]  # item key → elements of that name in the file (all in its namespace)
 
 
 def _index(expected: ExpectedReport) -> _Index:
@@ -256,6 +258,15 @@ class Comparator:
         self._indexes: dict[int, tuple[ExpectedReport, _Index]] = {}
         self._misses = 0  # consecutive files whose sections were not byte-equal to the reference
         self._marks = tuple(dict.fromkeys(self.any[k] for k in _LANDMARKS if k in self.any))
+        # Items in their own namespace, left out of a file's landmarks when their number differs
+        # from the reference's (only where no other landmark shares their name).
+        items = {self.local[k] for k in _ITEM_KEYS if k in self.local}
+        others = {self.local[k] for k in _LANDMARKS if k in self.local and k not in _ITEM_KEYS}
+        self._item_marks = (
+            frozenset(self.clark[k] for k in _ITEM_KEYS if k in self.clark)
+            if not items & others
+            else frozenset()
+        )
         letter = self.el.get("letter", _NO_ELEMENT)
         self._letter_checked = [k for k in letter.children if self.el[k].fixed is not None]
         # The letter's children exactly as the layout lists them: each checked one at its place.
@@ -288,25 +299,40 @@ class Comparator:
 
         root = parse_bytes(render_xml(expected, self.spec)).getroot()
         marks = [el.tag for el in root.iter(*self._marks)]
+        skeleton = [tag for tag in marks if tag not in self._item_marks]
+        counts = {k: marks.count(self.clark[k]) for k in _ITEM_KEYS if k in self.clark}
+        return Reference(
+            marks,
+            self._first(marks),
+            counts,
+            skeleton,
+            self._first(skeleton) if self._item_marks else {},
+            *self._containers(root),
+        )
+
+    def _first(self, marks: list[str]) -> dict[str, int]:
+        """Layout key → position of its first landmark, where that is in its own namespace (only
+        such an element is one the careful path says nothing of)."""
         first: dict[str, int] = {}
-        counts: dict[str, int] = {}
         for key in _LANDMARKS:
             if key in self.local:
-                at = [i for i, tag in enumerate(marks) if localname(tag) == self.local[key]]
-                counts[key] = len(at)
-                # Only an element in its own namespace is one the careful path says nothing of.
-                if at and marks[at[0]] == self.clark[key]:
-                    first[key] = at[0]
+                at = next((i for i, t in enumerate(marks) if localname(t) == self.local[key]), None)
+                if at is not None and marks[at] == self.clark[key]:
+                    first[key] = at
+        return first
+
+    def _containers(
+        self, root: Any
+    ) -> tuple[dict[str, Any], dict[str, bytes], dict[str, tuple[Any, ...]]]:
+        """The reference's function-ability and nursing containers, serialised, and their
+        shapes."""
         holders: dict[str, Any] = {}
         for key in CONTENT_CONTAINERS:
             if key in self.clark:
                 el = next(root.iter(self.clark[key]), None)
                 if el is not None:
                     holders[key] = el
-        return Reference(
-            marks,
-            first,
-            counts,
+        return (
             holders,
             {k: serialised(el) for k, el in holders.items()},
             {k: shape(el) for k, el in holders.items()},
@@ -340,17 +366,27 @@ class Comparator:
         """The report, letter and containers of a file whose landmarks are the reference's;
         ``None`` for any other file (the careful path finds them)."""
         ref = index.reference
-        if not self.fast or ref is None or "report" not in ref.first:
+        if not self.fast or ref is None:
             return None
-        if len(marks) != len(ref.marks) or [el.tag for el in marks] != ref.marks:
+        tags = [el.tag for el in marks]
+        first, counts = ref.first, ref.counts
+        if tags != ref.marks:
+            # Items missing or added: the rest may still be the reference's (items are never
+            # taken out in another namespace: such a file keeps them and takes the careful path).
+            marks = [el for el, tag in zip(marks, tags, strict=True) if tag not in self._item_marks]
+            if [el.tag for el in marks] != ref.skeleton:
+                return None
+            first = ref.skeleton_first
+            counts = {k: tags.count(self.clark[k]) for k in ref.counts}
+        if "report" not in first:
             return None
-        report = marks[ref.first["report"]]
-        at = ref.first.get("letter")
+        report = marks[first["report"]]
+        at = first.get("letter")
         letter = None if at is None else marks[at]
         if letter is not None and letter.getparent() is not report:
             return None
-        holders = {k: marks[ref.first[k]] for k in CONTENT_CONTAINERS if k in ref.first}
-        return _Frame(report, letter, holders)
+        holders = {k: marks[first[k]] for k in CONTENT_CONTAINERS if k in first}
+        return _Frame(report, letter, holders, counts)
 
     def _same_section(
         self, root: Any, index: _Index, frame: _Frame | None, key: str, item_key: str, n: int
@@ -364,9 +400,9 @@ class Comparator:
             return False
         if frame is not None:  # the landmarks have counted the items already
             if key not in ref.sections:  # no container, no item in either: nothing to compare
-                return n == 0 and ref.counts[item_key] == 0 and key not in frame.holders
+                return n == 0 and frame.counts[item_key] == 0 and key not in frame.holders
             holder = frame.holders.get(key)
-            return holder is not None and ref.counts[item_key] == n and ref.same(key, holder)
+            return holder is not None and frame.counts[item_key] == n and ref.same(key, holder)
         if key not in ref.sections:
             return False
         holder = next(root.iter(self.clark[key]), None)

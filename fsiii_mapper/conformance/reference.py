@@ -66,6 +66,8 @@ class Reference:
     marks: list[str]  # Clark tags of the landmark elements, document order
     first: dict[str, int]  # layout key → position in ``marks`` of its first element
     counts: dict[str, int]  # item key → how many such elements the reference holds
+    skeleton: list[str]  # ``marks`` without the items
+    skeleton_first: dict[str, int]  # layout key → position in ``skeleton`` of its first element
     holders: dict[str, Any]  # container key → the reference's container element
     sections: dict[str, bytes]  # container key → its serialisation
     shapes: dict[str, tuple[Any, ...]]  # container key → ``shape`` of it
