@@ -162,6 +162,14 @@ class _Index:
     several: bool = False  # a function item has several allowed values (FV110)
 
 
+@dataclass(frozen=True)
+class Landmarks:
+    """A file's landmark elements in document order, and their Clark tags."""
+
+    els: list[Any]
+    tags: list[str]
+
+
 @dataclass
 class _Frame:
     """The elements the letter and container checks start from, in a file whose landmarks are
@@ -338,18 +346,20 @@ class Comparator:
             {k: shape(el) for k, el in holders.items()},
         )
 
-    def landmarks(self, root: Any) -> list[Any]:
-        """The file's landmark elements in document order: one walk of the tree, from which the
-        patient identifier is read (``identifier``) and the file compared with its reference."""
-        return list(root.iter(*self._marks))
+    def landmarks(self, root: Any) -> Landmarks:
+        """The file's landmarks: one walk of the tree, from which the patient identifier is read
+        (``identifier``) and the file compared with its reference."""
+        els = list(root.iter(*self._marks))
+        return Landmarks(els, [el.tag for el in els])
 
-    def identifier(self, marks: list[Any]) -> tuple[str | None, Any]:
+    def identifier(self, marks: Landmarks) -> tuple[str | None, Any]:
         """``patient_identifier`` read from the file's ``landmarks`` (no walk of its own)."""
         local = self.local.get("patient_identifier")
         if not local:
             return None, None
         suffix = "}" + local
-        candidates = [el for el in marks if (tag := el.tag).endswith(suffix) or tag == local]
+        els = marks.els
+        candidates = [els[i] for i, t in enumerate(marks.tags) if t.endswith(suffix) or t == local]
         parent_local = self.local.get("patient")
         if parent_local:
             under = [
@@ -362,13 +372,13 @@ class Comparator:
             return None, None
         return normalise_identifier(_text(candidates[0])), candidates[0]
 
-    def _frame(self, marks: list[Any], index: _Index) -> _Frame | None:
+    def _frame(self, landmarks: Landmarks, index: _Index) -> _Frame | None:
         """The report, letter and containers of a file whose landmarks are the reference's;
         ``None`` for any other file (the careful path finds them)."""
         ref = index.reference
         if not self.fast or ref is None:
             return None
-        tags = [el.tag for el in marks]
+        marks, tags = landmarks.els, landmarks.tags
         first, counts = ref.first, ref.counts
         if tags != ref.marks:
             # Items missing or added: the rest may still be the reference's (items are never
@@ -419,7 +429,7 @@ class Comparator:
         file: str,
         lang: str | None = None,
         identifier: tuple[str | None, Any] | None = None,
-        marks: list[Any] | None = None,
+        marks: Landmarks | None = None,
     ) -> list[VendorFinding]:
         """Findings for ``tree``; ``identifier`` is ``patient_identifier(...)`` and ``marks``
         ``landmarks(...)`` of it if already known."""
