@@ -266,6 +266,13 @@ class Comparator:
         self._indexes: dict[int, tuple[ExpectedReport, _Index]] = {}
         self._misses = 0  # consecutive files whose sections were not byte-equal to the reference
         self._marks = tuple(dict.fromkeys(self.any[k] for k in _LANDMARKS if k in self.any))
+        # Landmarks in their own namespace, where only the patient identifier's has its name.
+        known = [k for k in _LANDMARKS if k in self.clark]
+        self._known_marks = (
+            frozenset(self.clark[k] for k in known)
+            if len({self.local[k] for k in known}) == len(known)
+            else None
+        )
         # Items in their own namespace, left out of a file's landmarks when their number differs
         # from the reference's (only where no other landmark shares their name).
         items = {self.local[k] for k in _ITEM_KEYS if k in self.local}
@@ -357,9 +364,17 @@ class Comparator:
         local = self.local.get("patient_identifier")
         if not local:
             return None, None
-        suffix = "}" + local
-        els = marks.els
-        candidates = [els[i] for i, t in enumerate(marks.tags) if t.endswith(suffix) or t == local]
+        els, tags = marks.els, marks.tags
+        exact = self.clark["patient_identifier"]
+        if self._known_marks is not None and self._known_marks.issuperset(tags):
+            # Every landmark in its own namespace: the candidates are the exact tags.
+            if tags.count(exact) == 1:
+                candidates = [els[tags.index(exact)]]
+            else:
+                candidates = [els[i] for i, t in enumerate(tags) if t == exact]
+        else:
+            suffix = "}" + local
+            candidates = [els[i] for i, t in enumerate(tags) if t.endswith(suffix) or t == local]
         parent_local = self.local.get("patient")
         if parent_local:
             under = [
@@ -451,7 +466,10 @@ class Comparator:
         else:
             self._ns(ctx, "root", root)
         index = self._index_for(expected)
-        frame = self._frame(self.landmarks(root) if marks is None else marks, index)
+        if not self.fast:
+            frame = None
+        else:
+            frame = self._frame(self.landmarks(root) if marks is None else marks, index)
         if frame is not None:  # report, envelope and letter where the reference has them
             report = frame.report
         else:
