@@ -18,7 +18,10 @@ is one.
 
 This runs once per file in batches of thousands, so names are resolved once per layout
 (``Comparator``) and expectations indexed once per citizen; element paths are only built for
-findings.
+findings. Most files are compared with the citizen's reference file in a few C-level operations
+(``reference.py``): their landmarks found in one walk, the letter's children as one list, the
+containers as bytes. Whatever differs is compared field by field, so the findings are always those
+of the careful path (``Comparator(fast=False)``; tests/test_vendor_fast_path*.py).
 """
 
 from __future__ import annotations
