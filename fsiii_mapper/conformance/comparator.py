@@ -762,8 +762,10 @@ class Comparator:
         checking the order of its children."""
         # Exactly the layout's children, in its order and namespace: nothing to say of form.
         tags = self._letter_tags
-        if self.fast and tags is not None and [c.tag for c in letter] == tags:
-            return [(k, letter[i]) for k, i in self._letter_at]
+        if self.fast and tags is not None:
+            children = list(letter)
+            if [c.tag for c in children] == tags:
+                return [(k, children[i]) for k, i in self._letter_at]
         self._children_in_order(ctx, letter, "letter")
         return [(k, self._child(ctx, letter, k)) for k in self._letter_checked]
 
