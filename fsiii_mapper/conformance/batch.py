@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from fsiii_mapper.conformance.comparator import Comparator, patient_identifier, xpath_of
+from fsiii_mapper.conformance.comparator import Comparator, xpath_of
 from fsiii_mapper.conformance.expected import (
     ExpectedReport,
     LayoutSpec,
@@ -215,7 +215,8 @@ class Checker:
         out: list[VendorFinding] = []
         if self.schema is not None:
             out.extend(self._xsd_findings(tree, label))
-        ident, where = patient_identifier(tree.getroot(), self.spec.names)
+        marks = self.comparator.landmarks(tree.getroot())
+        ident, where = self.comparator.identifier(marks)
         cid, how = self.index.match(ident, path)
         if cid is None:
             where = where if where is not None else tree.getroot()
@@ -231,7 +232,8 @@ class Checker:
                 )
             )
             return FileResult(label, None, None, out)
-        out.extend(self.comparator.check(tree, self.expected[cid], label, lang, (ident, where)))
+        expected = self.expected[cid]
+        out.extend(self.comparator.check(tree, expected, label, lang, (ident, where), marks))
         return FileResult(label, cid, how, out)
 
     def _xsd_findings(self, tree: etree._ElementTree, label: str) -> list[VendorFinding]:

@@ -18,7 +18,10 @@ is one.
 
 This runs once per file in batches of thousands, so names are resolved once per layout
 (``Comparator``) and expectations indexed once per citizen; element paths are only built for
-findings.
+findings. Most files are compared with the citizen's reference file in a few C-level operations
+(``reference.py``): their landmarks found in one walk, the letter's children as one list, the
+containers as bytes. Whatever differs is compared field by field, so the findings are always those
+of the careful path (``Comparator(fast=False)``; tests/test_vendor_fast_path*.py).
 """
 
 from __future__ import annotations
@@ -37,11 +40,32 @@ from fsiii_mapper.conformance.expected import (
     normalise_identifier,
 )
 from fsiii_mapper.conformance.findings import DOCUMENT, VendorFinding, finding
-from fsiii_mapper.conformance.names import Element, XmlNames, evidence_label, split_clark
+from fsiii_mapper.conformance.names import (
+    CONTENT_CONTAINERS,
+    Element,
+    XmlNames,
+    evidence_label,
+    split_clark,
+)
+from fsiii_mapper.conformance.reference import Reference, serialised, shape
 from fsiii_mapper.rules.rule import Severity
 
 _MISSES_BEFORE_BACKOFF = 16
 _RETRY_EVERY = 64
+# Elements the fast path finds in one walk (by local name) and compares with the reference's.
+_LANDMARKS = (
+    "patient_identifier",
+    "report",
+    "envelope",
+    "sender",
+    "receiver",
+    "letter",
+    "function_ability",
+    "function_item",
+    "nursing",
+    "problem_area",
+)
+_ITEM_KEYS = ("function_item", "problem_area")
 _ITEM_CHILDREN = ("terminology", "score", "comment", "problem_area_text")
 _TERM_CHILDREN = ("code", "code_system", "code_description")
 
@@ -137,25 +161,27 @@ class _Index:
     items: dict[str, list[ExpectedItem]]
     areas: dict[str, ExpectedArea]
     needles: dict[str, list[tuple[str, ...]]]  # area code → per entry, normalised needles
-    sections: dict[str, bytes] = field(default_factory=dict)  # container key → reference bytes
-    shapes: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # key → ``_shape`` of it
+    reference: Reference | None = None  # what the fast paths compare with
     several: bool = False  # a function item has several allowed values (FV110)
 
 
-def _shape(holder: Any) -> tuple[Any, ...]:
-    """What a container holds, independent of namespace prefixes: per element in document
-    order its Clark tag, number of children, attributes, text and tail (the container's own tail
-    left out). Equal shapes are equal trees, whichever prefixes the files declare."""
-    return tuple(
-        (
-            el.tag,
-            len(el),
-            tuple(el.attrib.items()),
-            el.text,
-            None if el is holder else el.tail,
-        )
-        for el in holder.iter()
-    )
+@dataclass(frozen=True)
+class Landmarks:
+    """A file's landmark elements in document order, and their Clark tags."""
+
+    els: list[Any]
+    tags: list[str]
+
+
+@dataclass
+class _Frame:
+    """The elements the letter and container checks start from, in a file whose landmarks are
+    the reference's: each one the careful path's, in its expected namespace."""
+
+    report: Any
+    letter: Any
+    holders: dict[str, Any]
+    counts: dict[str, int]  # item key → elements of that name in the file (all in its namespace)
 
 
 def _index(expected: ExpectedReport) -> _Index:
@@ -216,11 +242,15 @@ class _Ctx:
 
 
 class Comparator:
-    """Checks parsed files against expectations for one report layout."""
+    """Checks parsed files against expectations for one report layout.
 
-    def __init__(self, spec: LayoutSpec, strict_form: bool = False) -> None:
+    ``fast=False`` compares every file field by field: the definition the fast paths (landmarks,
+    letter and containers equal to the reference) are tested against."""
+
+    def __init__(self, spec: LayoutSpec, strict_form: bool = False, fast: bool = True) -> None:
         self.spec = spec
         self.strict_form = strict_form
+        self.fast = fast
         n = self.names = spec.names
         self.el: dict[str, Element] = dict(n.elements)
         self.clark: dict[str, str] = {k: e.clark for k, e in n.elements.items()}
@@ -238,47 +268,173 @@ class Comparator:
         self._order = {f.code: i for i, f in enumerate(spec.fields)}
         self._indexes: dict[int, tuple[ExpectedReport, _Index]] = {}
         self._misses = 0  # consecutive files whose sections were not byte-equal to the reference
+        self._marks = tuple(dict.fromkeys(self.any[k] for k in _LANDMARKS if k in self.any))
+        # Landmarks in their own namespace, where only the patient identifier's has its name.
+        known = [k for k in _LANDMARKS if k in self.clark]
+        self._known_marks = (
+            frozenset(self.clark[k] for k in known)
+            if len({self.local[k] for k in known}) == len(known)
+            else None
+        )
+        # Items in their own namespace, left out of a file's landmarks when their number differs
+        # from the reference's (only where no other landmark shares their name).
+        items = {self.local[k] for k in _ITEM_KEYS if k in self.local}
+        others = {self.local[k] for k in _LANDMARKS if k in self.local and k not in _ITEM_KEYS}
+        self._item_marks = (
+            frozenset(self.clark[k] for k in _ITEM_KEYS if k in self.clark)
+            if not items & others
+            else frozenset()
+        )
+        letter = self.el.get("letter", _NO_ELEMENT)
+        self._letter_checked = [k for k in letter.children if self.el[k].fixed is not None]
+        # The letter's children exactly as the layout lists them: each checked one at its place.
+        tags = [self.clark.get(k, "") for k in letter.children]
+        distinct = all(tags) and len({localname(t) for t in tags}) == len(tags)
+        self._letter_tags = tags if distinct else None
+        self._letter_at = [(k, letter.children.index(k)) for k in self._letter_checked]
+        # Per entry with children: a child's position in the layout's order, by local name (the
+        # last of equal names) and, the same, by exact tag (no name to split in the common case).
+        self._ranks: dict[str, tuple[dict[Any, int], dict[str, int]]] = {}
+        for key, entry in self.el.items():
+            by_local = {self.local[c]: i for i, c in enumerate(entry.children)}
+            by_tag = {self.clark[c]: by_local[self.local[c]] for c in entry.children}
+            self._ranks[key] = (by_tag, by_local)
 
     def _index_for(self, expected: ExpectedReport) -> _Index:
         hit = self._indexes.get(id(expected))
         if hit is None or hit[0] is not expected:
             index = _index(expected)
-            index.sections, index.shapes = self._reference_sections(expected)
+            index.reference = self._reference(expected)
             hit = (expected, index)
             self._indexes[id(expected)] = hit
         return hit[1]
 
-    def _reference_sections(
-        self, expected: ExpectedReport
-    ) -> tuple[dict[str, bytes], dict[str, tuple[Any, ...]]]:
-        """The function-ability and nursing containers of the reference file, serialised after
-        a parse with the same (blank-text-dropping) parser as vendors' files, and their shapes."""
+    def _reference(self, expected: ExpectedReport) -> Reference:
+        """The reference file's landmarks and its function-ability and nursing containers,
+        after a parse with the same (blank-text-dropping) parser as vendors' files."""
         from fsiii_mapper.conformance.render import render_xml
         from fsiii_mapper.conformance.safexml import parse_bytes
 
         root = parse_bytes(render_xml(expected, self.spec)).getroot()
-        out: dict[str, bytes] = {}
-        shapes: dict[str, tuple[Any, ...]] = {}
-        for key in ("function_ability", "nursing"):
+        marks = [el.tag for el in root.iter(*self._marks)]
+        skeleton = [tag for tag in marks if tag not in self._item_marks]
+        counts = {k: marks.count(self.clark[k]) for k in _ITEM_KEYS if k in self.clark}
+        return Reference(
+            marks,
+            self._first(marks),
+            counts,
+            skeleton,
+            self._first(skeleton) if self._item_marks else {},
+            *self._containers(root),
+        )
+
+    def _first(self, marks: list[str]) -> dict[str, int]:
+        """Layout key → position of its first landmark, where that is in its own namespace (only
+        such an element is one the careful path says nothing of)."""
+        first: dict[str, int] = {}
+        for key in _LANDMARKS:
+            if key in self.local:
+                at = next((i for i, t in enumerate(marks) if localname(t) == self.local[key]), None)
+                if at is not None and marks[at] == self.clark[key]:
+                    first[key] = at
+        return first
+
+    def _containers(
+        self, root: Any
+    ) -> tuple[dict[str, Any], dict[str, bytes], dict[str, tuple[Any, ...]]]:
+        """The reference's function-ability and nursing containers, serialised, and their
+        shapes."""
+        holders: dict[str, Any] = {}
+        for key in CONTENT_CONTAINERS:
             if key in self.clark:
                 el = next(root.iter(self.clark[key]), None)
                 if el is not None:
-                    out[key] = etree.tostring(el, with_tail=False)
-                    shapes[key] = _shape(el)
-        return out, shapes
+                    holders[key] = el
+        return (
+            holders,
+            {k: serialised(el) for k, el in holders.items()},
+            {k: shape(el) for k, el in holders.items()},
+        )
 
-    def _same_section(self, root: Any, index: _Index, key: str, item_key: str, n: int) -> bool:
+    def landmarks(self, root: Any) -> Landmarks:
+        """The file's landmarks: one walk of the tree, from which the patient identifier is read
+        (``identifier``) and the file compared with its reference."""
+        els = list(root.iter(*self._marks))
+        return Landmarks(els, [el.tag for el in els])
+
+    def identifier(self, marks: Landmarks) -> tuple[str | None, Any]:
+        """``patient_identifier`` read from the file's ``landmarks`` (no walk of its own)."""
+        local = self.local.get("patient_identifier")
+        if not local:
+            return None, None
+        els, tags = marks.els, marks.tags
+        exact = self.clark["patient_identifier"]
+        if self._known_marks is not None and self._known_marks.issuperset(tags):
+            # Every landmark in its own namespace: the candidates are the exact tags.
+            if tags.count(exact) == 1:
+                candidates = [els[tags.index(exact)]]
+            else:
+                candidates = [els[i] for i, t in enumerate(tags) if t == exact]
+        else:
+            suffix = "}" + local
+            candidates = [els[i] for i, t in enumerate(tags) if t.endswith(suffix) or t == local]
+        parent_local = self.local.get("patient")
+        if parent_local:
+            under = [
+                c
+                for c in candidates
+                if (up := c.getparent()) is not None and localname(up.tag) == parent_local
+            ]
+            candidates = under or candidates
+        if not candidates:
+            return None, None
+        return normalise_identifier(_text(candidates[0])), candidates[0]
+
+    def _frame(self, landmarks: Landmarks, index: _Index) -> _Frame | None:
+        """The report, letter and containers of a file whose landmarks are the reference's;
+        ``None`` for any other file (the careful path finds them)."""
+        ref = index.reference
+        if not self.fast or ref is None:
+            return None
+        marks, tags = landmarks.els, landmarks.tags
+        first, counts = ref.first, ref.counts
+        if tags != ref.marks:
+            # Items missing or added: the rest may still be the reference's (items are never
+            # taken out in another namespace: such a file keeps them and takes the careful path).
+            marks = [el for el, tag in zip(marks, tags, strict=True) if tag not in self._item_marks]
+            if [el.tag for el in marks] != ref.skeleton:
+                return None
+            first = ref.skeleton_first
+            counts = {k: tags.count(self.clark[k]) for k in ref.counts}
+        if "report" not in first:
+            return None
+        report = marks[first["report"]]
+        at = first.get("letter")
+        letter = None if at is None else marks[at]
+        if letter is not None and letter.getparent() is not report:
+            return None
+        holders = {k: marks[first[k]] for k in CONTENT_CONTAINERS if k in first}
+        return _Frame(report, letter, holders, counts)
+
+    def _same_section(
+        self, root: Any, index: _Index, frame: _Frame | None, key: str, item_key: str, n: int
+    ) -> bool:
         """Fast path, sound by construction: a container serialised byte for byte like the
         reference one — or, in a file with other namespace prefixes, of the same shape — with no
         items of its kind elsewhere in the file, holds exactly what the reference holds:
         field-by-field comparison would find nothing."""
-        ref = index.sections.get(key)
+        ref = index.reference
         if ref is None:
             return False
-        holder = next(root.iter(self.clark[key]), None)
-        if holder is None:
+        if frame is not None:  # the landmarks have counted the items already
+            if key not in ref.sections:  # no container, no item in either: nothing to compare
+                return n == 0 and frame.counts[item_key] == 0 and key not in frame.holders
+            holder = frame.holders.get(key)
+            return holder is not None and frame.counts[item_key] == n and ref.same(key, holder)
+        if key not in ref.sections:
             return False
-        if etree.tostring(holder, with_tail=False) != ref and _shape(holder) != index.shapes[key]:
+        holder = next(root.iter(self.clark[key]), None)
+        if holder is None or not ref.same(key, holder):
             return False
         return sum(1 for _ in root.iter(self.any[item_key])) == n
 
@@ -291,8 +447,10 @@ class Comparator:
         file: str,
         lang: str | None = None,
         identifier: tuple[str | None, Any] | None = None,
+        marks: Landmarks | None = None,
     ) -> list[VendorFinding]:
-        """Findings for ``tree``; ``identifier`` is ``patient_identifier(...)`` if already known."""
+        """Findings for ``tree``; ``identifier`` is ``patient_identifier(...)`` and ``marks``
+        ``landmarks(...)`` of it if already known."""
         ctx = _Ctx(file, lang, self.strict_form)
         root = tree.getroot()
         if localname(root.tag) != self.local["root"]:
@@ -310,29 +468,38 @@ class Comparator:
                 return ctx.out
         else:
             self._ns(ctx, "root", root)
-        report = root
-        if "report" in self.any:
-            report = next(root.iter(self.any["report"]), root)
-            if report is not root:
-                self._ns(ctx, "report", report)
         index = self._index_for(expected)
-        self._check_envelope(ctx, root)
-        self._check_letter(ctx, report)
+        if not self.fast:
+            frame = None
+        else:
+            frame = self._frame(self.landmarks(root) if marks is None else marks, index)
+        if frame is not None:  # report, envelope and letter where the reference has them
+            report = frame.report
+        else:
+            report = root
+            if "report" in self.any:
+                report = next(root.iter(self.any["report"]), root)
+                if report is not root:
+                    self._ns(ctx, "report", report)
+            self._check_envelope(ctx, root)
+        self._check_letter(ctx, report, frame)
         self._check_patient(ctx, root, expected, identifier)
         # A vendor whose files are formatted unlike the reference misses the fast path on every
         # file; after a run of misses it is only tried now and then (results are the same
         # either way, only the time differs).
-        try_fast = self._misses < _MISSES_BEFORE_BACKOFF or self._misses % _RETRY_EVERY == 0
+        try_fast = self.fast and (
+            self._misses < _MISSES_BEFORE_BACKOFF or self._misses % _RETRY_EVERY == 0
+        )
         # A field with several allowed values always gets its FV110, however the file is laid out.
         fast_items = (
             try_fast
             and not index.several
             and self._same_section(
-                root, index, "function_ability", "function_item", len(expected.items)
+                root, index, frame, "function_ability", "function_item", len(expected.items)
             )
         )
         fast_areas = try_fast and self._same_section(
-            root, index, "nursing", "problem_area", len(expected.areas)
+            root, index, frame, "nursing", "problem_area", len(expected.areas)
         )
         if try_fast and (fast_items or fast_areas):
             self._misses = 0
@@ -395,13 +562,17 @@ class Comparator:
 
     def _children_in_order(self, ctx: _Ctx, el: Any, key: str) -> None:
         """The children of ``el`` that the layout names for ``key`` follow the layout's order."""
-        names = {self.local[c]: i for i, c in enumerate(self.el[key].children)}
+        by_tag, by_local = self._ranks[key]
         ranks, els = [], []
         for c in el:
-            i = names.get(localname(c.tag))
-            if i is not None:
-                ranks.append(i)
-                els.append(c)
+            tag = c.tag
+            i = by_tag.get(tag)
+            if i is None:
+                i = by_local.get(localname(tag))
+                if i is None:
+                    continue
+            ranks.append(i)
+            els.append(c)
         self._check_order(ctx, el, key, ranks, els)
 
     def _check_envelope(self, ctx: _Ctx, root: Any) -> None:
@@ -492,7 +663,7 @@ class Comparator:
             if el.tag != exact:
                 self._ns(ctx, item_key, el)
             parent = el.getparent()
-            up = localname(parent.tag)
+            up = "" if parent is None else localname(parent.tag)  # the root: in no container
             if home_local is not None and up != home_local:
                 if wrapper_key is not None and up == parent_local:
                     unwrapped.append(el)
@@ -545,15 +716,15 @@ class Comparator:
 
     # --- letter and patient -------------------------------------------------------------------
 
-    def _check_letter(self, ctx: _Ctx, report: Any) -> None:
-        if "letter" not in self.any:
+    def _check_letter(self, ctx: _Ctx, report: Any, frame: _Frame | None) -> None:
+        if "letter" not in self.any or not self._letter_checked:
             return
-        checked = [k for k in self.el["letter"].children if self.el[k].fixed is not None]
-        if not checked:
-            return
-        letter = self._child(ctx, report, "letter")
-        if letter is None:
-            letter = next(report.iter(self.any["letter"]), None)
+        if frame is not None:
+            letter = frame.letter
+        else:
+            letter = self._child(ctx, report, "letter")
+            if letter is None:
+                letter = next(report.iter(self.any["letter"]), None)
         if letter is None:
             entry = self.el["letter"]
             severity, detail = ctx.on(entry.evidence, entry.entry)
@@ -567,10 +738,8 @@ class Comparator:
                 severity=severity,
             )
             return
-        self._children_in_order(ctx, letter, "letter")
-        for key in checked:
+        for key, el in self._letter_values(ctx, letter):
             entry = self.el[key]
-            el = self._child(ctx, letter, key)
             want = (entry.fixed or "").strip()
             got = _text(el)
             if got == want:
@@ -587,6 +756,18 @@ class Comparator:
                 detail=detail,
                 severity=severity,
             )
+
+    def _letter_values(self, ctx: _Ctx, letter: Any) -> list[tuple[str, Any]]:
+        """The letter's elements with fixed values per layout key (``None``: missing), after
+        checking the order of its children."""
+        # Exactly the layout's children, in its order and namespace: nothing to say of form.
+        tags = self._letter_tags
+        if self.fast and tags is not None:
+            children = list(letter)
+            if [c.tag for c in children] == tags:
+                return [(k, children[i]) for k, i in self._letter_at]
+        self._children_in_order(ctx, letter, "letter")
+        return [(k, self._child(ctx, letter, k)) for k in self._letter_checked]
 
     def _check_patient(
         self,
@@ -617,8 +798,9 @@ class Comparator:
         """Report fields in the layout's order, within each container that holds them."""
         groups: dict[Any, list[tuple[int, Any]]] = {}
         for a in actual:
-            if a.code in ids:
-                groups.setdefault(a.el.getparent(), []).append((self._order[ids[a.code]], a.el))
+            parent = a.el.getparent()
+            if a.code in ids and parent is not None:
+                groups.setdefault(parent, []).append((self._order[ids[a.code]], a.el))
         for parent, known in groups.items():
             holder_key = key
             for k in ("function_items_wrapper", "function_ability", "nursing"):
@@ -785,7 +967,7 @@ class Comparator:
                 actual=a.description,
             )
         text = _norm(a.text).casefold()
-        words = _words(a.text or "")
+        words: set[str] | None = None  # of the text, read when a note is not there word for word
         for entry, needles in zip(e.entries, index.needles[e.code], strict=True):
             if not any(n in text for n in needles):
                 ctx.add(
@@ -798,6 +980,8 @@ class Comparator:
             elif entry.note and not entry.is_area_note and _norm(entry.note).casefold() not in text:
                 # The state is there; its note is not, word for word.
                 note_words = _words(entry.note)
+                if words is None:
+                    words = _words(a.text or "")
                 kept = len(note_words & words) / len(note_words) if note_words else 0.0
                 ctx.add(
                     "FV209" if kept >= 0.5 else "FV208",

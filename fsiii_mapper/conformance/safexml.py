@@ -128,7 +128,7 @@ def _line_of(data: bytes, offset: int) -> int:
 
 def parse_bytes(data: bytes) -> etree._ElementTree:
     """Parse ``data`` safely; raises ``XmlProblem``."""
-    if not data.strip():
+    if not data or data.isspace():
         raise XmlProblem("empty", "the file is empty")
     _refuse_declarations(data)
     try:
@@ -146,15 +146,18 @@ def parse_bytes(data: bytes) -> etree._ElementTree:
 
 def _encoding_of(data: bytes) -> str:
     """The codec an XML parser would read ``data`` with (``XmlProblem`` for one we cannot read)."""
-    family = next((name for mark, name in _FAMILIES if data.startswith(mark)), None)
-    if family is None and data[:4] == b"\x4c\x6f\xa7\x94":
-        raise XmlProblem("encoding", "EBCDIC-encoded files are not accepted")
-    head = (
-        data[:512]
-        .decode(family or "latin-1", "replace")
-        .lstrip("\ufeff")
-        .encode("latin-1", "replace")
-    )
+    if data.startswith(b"<?xml"):  # most files: no byte order mark, ASCII-compatible bytes
+        family, head = None, data[:512]
+    else:
+        family = next((name for mark, name in _FAMILIES if data.startswith(mark)), None)
+        if family is None and data[:4] == b"\x4c\x6f\xa7\x94":
+            raise XmlProblem("encoding", "EBCDIC-encoded files are not accepted")
+        head = (
+            data[:512]
+            .decode(family or "latin-1", "replace")
+            .lstrip("\ufeff")
+            .encode("latin-1", "replace")
+        )
     m = _XML_DECL_ENCODING.match(head)
     declared = m.group(1).decode("ascii") if m else None
     if declared is None:
@@ -177,7 +180,10 @@ def _refuse_declarations(data: bytes) -> None:
     """Refuse a DTD or entity declaration, found in the text as the parser would decode it."""
     codec = _encoding_of(data)
     if not codec.startswith(("utf-16", "utf-32")):
-        # ASCII-compatible: the markers have the same bytes in every accepted encoding
+        # ASCII-compatible: the markers have the same bytes in every accepted encoding, and
+        # both begin with "<!" (a byte most files do not hold at all: one ``memchr``)
+        if b"!" not in data:
+            return
         for marker in _DOCTYPE_MARKERS:
             at = data.find(marker)
             if at >= 0:
