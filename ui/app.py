@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -22,6 +21,8 @@ class Options:
 
 
 def parse(argv: Sequence[str] | None) -> Options:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="fsiii-mapper-gui", description="fsiii-mapper desktop application"
     )
@@ -40,9 +41,10 @@ def run(opts: Options) -> int:
     from ui import settings as S
     from ui.i18n import install_translators
     from ui.main_window import MainWindow, app_icon
-    from ui.platform_check import problem
 
     if QApplication.instance() is None:
+        from ui.platform_check import problem
+
         if opts.screenshot and not os.environ.get("DISPLAY"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
         texts.set_language(opts.lang)

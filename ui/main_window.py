@@ -3,9 +3,7 @@ docks; menus, toolbar, status bar; files (open, save, save as, revert, recent, d
 
 from __future__ import annotations
 
-import html
 import importlib.util
-import platform
 import sys
 from functools import partial
 from pathlib import Path
@@ -50,6 +48,7 @@ if TYPE_CHECKING:
     from ui.catalog_browser import CatalogBrowser
     from ui.diff_view import DiffView
     from ui.fill_chart import FillChart
+    from ui.preview import PreviewWidget
     from ui.table_editor import TableEditor
 
 SLOTS: tuple[str, ...] = ("original", "simplified")
@@ -92,7 +91,6 @@ class MainWindow(QMainWindow):
 
     def _build(self, ws: Workspace | None) -> None:
         from fsiii_mapper.workspace import Workspace
-        from ui.preview import PreviewWidget
         from ui.session import Session
         from ui.table_editor import TableEditor
         from ui.table_files import FileWatcher
@@ -111,12 +109,12 @@ class MainWindow(QMainWindow):
             editor = TableEditor(self.session.models[slot], self)
             self.editors[slot] = editor
             self.tabs.addTab(editor, label(TABLE_LABELS, slot))
-        self.preview = PreviewWidget(self.session, self)
-        self.tabs.addTab(self.preview, t("Preview"))
-        # Pages the first screen does not show are built when first opened (or asked for).
+        # Pages the first screen (the first table) does not show are built when first opened
+        # or asked for: the preview with its citizens, differences, catalogs, fill rates.
         self._placeholders: dict[str, QWidget] = {}
         self._pages: dict[str, QWidget] = {}
         for name, title in (
+            ("preview", t("Preview")),
             ("diff", t("Differences")),
             ("catalog", t("Catalogs")),
             ("chart", t("Fill rates")),
@@ -158,7 +156,6 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self._file_changed)
         self._asking_reload = False
         self._watch()
-        self.preview.set_vendor(str(self.settings.get(S.VENDOR_RULE)))
         self._default_layout()
         # The saved layout is applied once the new docks, menus and toolbar are laid out: applied
         # earlier, Qt distributes it over a smaller window and the docks grow at every start.
@@ -225,6 +222,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._vendor_placeholder, t("Vendor check"))
 
     @property
+    def preview(self) -> PreviewWidget:
+        return cast("PreviewWidget", self._page("preview"))
+
+    def _presenting(self) -> bool:
+        """Presentation mode is on (never while the preview has not been built)."""
+        return "preview" in self._pages and self.preview.presenting
+
+    @property
     def diff(self) -> DiffView:
         return cast("DiffView", self._page("diff"))
 
@@ -243,7 +248,12 @@ class MainWindow(QMainWindow):
             return self._pages[name]
         tab: QWidget
         page: QWidget
-        if name == "diff":
+        if name == "preview":
+            from ui.preview import PreviewWidget
+
+            vendor = str(self.settings.get(S.VENDOR_RULE))
+            page = tab = PreviewWidget(self.session, self, vendor=vendor)
+        elif name == "diff":
             from ui.diff_view import DiffView
 
             page = tab = DiffView(self.session, self)
@@ -893,12 +903,13 @@ class MainWindow(QMainWindow):
         if modified and not QApplication.closingDown() and not self._ask_save(modified):
             event.ignore()
             return
-        if self.preview.presenting:
+        if self._presenting():
             self.toggle_presentation()
         self.settings.set(S.GEOMETRY, self.saveGeometry())
         self.settings.set(S.WINDOW_STATE, self.saveState(S.SCHEMA_VERSION))
         self.settings.set(S.DOCKS_SHOWN, ",".join(sorted(self._docks_wanted)))
-        self.settings.set(S.VENDOR_RULE, self.preview.vendor())
+        if "preview" in self._pages:  # never opened: the vendor rule stays as it was
+            self.settings.set(S.VENDOR_RULE, self.preview.vendor())
         self._keep_own_tables()
         event.accept()
 
@@ -918,19 +929,20 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         state = self.settings.get(S.WINDOW_STATE)
-        if not state.isEmpty() and not self.preview.presenting:
+        if not state.isEmpty() and not self._presenting():
             self.restoreState(state, S.SCHEMA_VERSION)
         self._apply_docks()
 
     def reset_layout(self) -> None:
         """View → Reset layout: the first-start window size, docks, toolbar and splitters."""
-        if self.preview.presenting:
+        if self._presenting():
             self.toggle_presentation()
         self.showNormal()
         self.resize(1400, 900)
         self._docks_wanted = _names(S.DOCKS_SHOWN.default)
         self._default_layout()
-        self.preview.reset_layout()
+        if "preview" in self._pages:  # built later, it starts with this layout anyway
+            self.preview.reset_layout()
         self.settings.set(S.WINDOW_STATE, self.saveState(S.SCHEMA_VERSION))
         self.settings.set(S.DOCKS_SHOWN, ",".join(sorted(self._docks_wanted)))
 
@@ -944,7 +956,7 @@ class MainWindow(QMainWindow):
     def _apply_docks(self) -> None:
         """History and validation belong to the table editors: shown there as the user chose,
         hidden over the preview, the chart and the other tabs."""
-        on_table = self._on_table() and not self.preview.presenting
+        on_table = self._on_table() and not self._presenting()
         for name, dock in self.docks.items():
             dock.setVisible(on_table and name in self._docks_wanted)
             dock.toggleViewAction().setEnabled(on_table)
@@ -1023,7 +1035,7 @@ class MainWindow(QMainWindow):
         self.preview.view.setFocus()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if self.preview.presenting and event.type() == QEvent.Type.KeyPress:
+        if self._presenting() and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             K = Qt.Key
             if key in (K.Key_Right, K.Key_PageDown, K.Key_Space, K.Key_Down, K.Key_N):
@@ -1084,6 +1096,9 @@ class MainWindow(QMainWindow):
         self.shortcuts.show()
 
     def about(self) -> None:
+        import html
+        import platform
+
         ws = self.session.ws
         tables = "".join(
             "<li>"
