@@ -10,13 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot, qVersion
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot, qVersion
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QIcon,
     QKeySequence,
 )
@@ -43,7 +40,10 @@ from ui.i18n import LANGUAGES
 
 # The core (pydantic, ruamel.yaml, the YAML files) and the heavier views are imported when the
 # window is built, so that the window can be shown first and filled right after (start-up time).
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (events only in annotations: their large enum is made when one arrives)
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from fsiii_mapper.workspace import Workspace
     from ui.catalog_browser import CatalogBrowser
     from ui.diff_view import DiffView
@@ -1035,6 +1035,8 @@ class MainWindow(QMainWindow):
         self.preview.view.setFocus()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent  # (not at start: its enum is large, the filter rare)
+
         if self._presenting() and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             K = Qt.Key

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import IntEnum
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -70,7 +71,7 @@ AREA_ROLE = Qt.ItemDataRole.UserRole + 2  # str: area of the source state (J1, I
 RAW_ROLE = Qt.ItemDataRole.UserRole + 3  # the row field's code value (e.g. 'source-broader')
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4  # str: all text of the row, lower case
 
-PROBLEM_BRUSH = QBrush(QColor("#fde2e1"))
+PROBLEM_COLOUR = "#fde2e1"  # a row with findings (its brush is made at first use: start-up time)
 
 
 class MappingTableModel(QAbstractTableModel):
@@ -187,7 +188,7 @@ class MappingTableModel(QAbstractTableModel):
                 msgs.insert(0, row.comment)
             return "\n".join(msgs) or None
         if role == Qt.ItemDataRole.BackgroundRole and r in self._problems:
-            return PROBLEM_BRUSH
+            return _problem_brush()
         if role == Qt.ItemDataRole.DecorationRole and col == Col.SOURCE and r in self._problems:
             style = QApplication.style()
             worst = any(f.severity == "error" for f in self._problems[r])
@@ -303,6 +304,11 @@ class MappingTableModel(QAbstractTableModel):
 
     def step_done(self, changes: ChangeSet) -> None:
         self.changed.emit()
+
+
+@cache
+def _problem_brush() -> QBrush:
+    return QBrush(QColor(PROBLEM_COLOUR))
 
 
 def _coerce(name: str, value: Any) -> Any:
