@@ -20,11 +20,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QScrollArea,
     QStyle,
     QTabWidget,
     QToolBar,
@@ -166,18 +163,20 @@ class MainWindow(QMainWindow):
         self.ready = True
         self.loaded.emit()
         if unusable:
-            QTimer.singleShot(
-                0,
-                lambda: QMessageBox.warning(
-                    self,
-                    t("Your tables"),
-                    t(
-                        "These tables of yours could not be opened; the shipped tables are used "
-                        "instead:\n\n{problems}",
-                        problems="\n\n".join(unusable),
-                    ),
-                ),
-            )
+            QTimer.singleShot(0, lambda: self._tell_unusable(unusable))
+
+    def _tell_unusable(self, problems: list[str]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(
+            self,
+            t("Your tables"),
+            t(
+                "These tables of yours could not be opened; the shipped tables are used "
+                "instead:\n\n{problems}",
+                problems="\n\n".join(problems),
+            ),
+        )
 
     def _use_own_tables(self, ws: Workspace) -> list[str]:
         """Put the tables you last worked on (your copies, see ``OPEN_TABLES``) in place of the
@@ -262,6 +261,8 @@ class MainWindow(QMainWindow):
 
             page = tab = CatalogBrowser(self.session.ws, self)
         else:
+            from PySide6.QtWidgets import QScrollArea
+
             from ui.fill_chart import FillChart
 
             page = FillChart(self.session, [c for _, c in self.preview.citizens], self)
@@ -614,6 +615,8 @@ class MainWindow(QMainWindow):
     # --- files ----------------------------------------------------------------------------------
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             t("Open table or citizen"),
@@ -626,6 +629,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> bool:
         """Open a mapping table (into its slot) or a citizen (into the preview), told apart by
         content; a broken file shows the error of what it is meant to be."""
+        from PySide6.QtWidgets import QMessageBox
+
         from fsiii_mapper.errors import InputError
         from fsiii_mapper.io.documents import load_catalog, load_citizen, load_table
         from fsiii_mapper.io.file_kind import CATALOG, CITIZEN, file_kind
@@ -669,6 +674,8 @@ class MainWindow(QMainWindow):
             return False
 
     def _error(self, title: str, exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, str(exc))
 
     def _remember(self, path: str) -> None:
@@ -743,6 +750,8 @@ class MainWindow(QMainWindow):
 
     def _ask_table_path(self, title: str, start: Path) -> Path | None:
         """A file name to save a table under; never one of the package's own files."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from ui.table_files import is_shipped
 
         while True:
@@ -771,6 +780,8 @@ class MainWindow(QMainWindow):
 
     def _offer_version(self, slot: str) -> None:
         """An edited table whose version is still the one it was opened with: offer the next."""
+        from PySide6.QtWidgets import QMessageBox
+
         from fsiii_mapper.editing.implied import next_version
 
         meta = self.session.doc(slot).table.table
@@ -808,6 +819,8 @@ class MainWindow(QMainWindow):
         return True
 
     def revert(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         slot = self.current_slot
         doc = self.session.doc(slot)
         if doc.path is None or self.session.stacks[slot].isClean():
@@ -850,6 +863,8 @@ class MainWindow(QMainWindow):
     def _file_changed(self, path: str) -> None:
         """A watched table file changed: offer to reload it if nothing is unsaved (with unsaved
         edits, saving asks what to do)."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self._asking_reload:
             return
         for slot in SLOTS:
@@ -880,6 +895,8 @@ class MainWindow(QMainWindow):
 
     def _ask_save(self, slots: list[str]) -> bool:
         """Save / discard / cancel for unsaved tables; False means cancel."""
+        from PySide6.QtWidgets import QMessageBox
+
         names = ", ".join(label(TABLE_LABELS, s) for s in slots)
         B = QMessageBox.StandardButton
         answer = QMessageBox.question(
@@ -975,6 +992,8 @@ class MainWindow(QMainWindow):
     # --- preview output -------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from ui.sheet_output import write_pdf
 
         c = self.preview.current_citizen()
@@ -1068,6 +1087,8 @@ class MainWindow(QMainWindow):
             self.settings.set(S.AUTHOR, text.strip())
 
     def choose_language(self, code: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.settings.set(S.LANGUAGE, code)
         if code != self.lang:
             QMessageBox.information(
@@ -1078,6 +1099,8 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> None:
         """docs/GUI.md in a window of its own (a reader, not modal: keep working beside it)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from ui.help_dialogs import GuideDialog, guide_path
 
         path = guide_path()
@@ -1100,6 +1123,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         import html
         import platform
+
+        from PySide6.QtWidgets import QMessageBox
 
         ws = self.session.ws
         tables = "".join(
