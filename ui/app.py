@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from fsiii_mapper import texts
 
@@ -86,6 +86,8 @@ def run(opts: Options) -> int:
             if opts.citizen:
                 window.show_citizen(opts.citizen)
         except InputError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(window, "fsiii-mapper", str(exc))
             print(f"fsiii-mapper: error: {exc}", file=sys.stderr)
             failed.append(2)
