@@ -32,7 +32,7 @@ from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.model import CatalogState, MappingRow
 from fsiii_mapper.rules.registry import title as rule_title
 from fsiii_mapper.rules.table_rules import TableFinding
-from fsiii_mapper.texts import t
+from fsiii_mapper.texts import default_lang, t
 from fsiii_mapper.texts.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 from fsiii_mapper.workspace import Workspace
 from ui.commands import StepCommand
@@ -145,22 +145,12 @@ class MappingTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        titles = {
-            Col.SOURCE: t("Source"),
-            Col.DISPLAY: t("State"),
-            Col.AREA: t("Area"),
-            Col.TARGET: t("Target field"),
-            Col.RELATIONSHIP: t("Relationship"),
-            Col.STATUS: t("Approval status"),
-            Col.COMMENT: t("Comment"),
-            Col.AUTHOR: t("Author"),
-            Col.DATE: t("Date"),
-        }
-        return titles.get(Col(section)) if 0 <= section < len(Col) else None
+        titles = _column_titles(default_lang())
+        return titles[section] if 0 <= section < len(titles) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         c = index.column()
@@ -317,6 +307,22 @@ class MappingTableModel(QAbstractTableModel):
 
     def step_done(self, changes: ChangeSet) -> None:
         self.changed.emit()
+
+
+@cache
+def _column_titles(lang: str) -> tuple[str, ...]:
+    """The column headers in ``lang`` (asked for at every header repaint)."""
+    return (
+        t("Source", lang),
+        t("State", lang),
+        t("Area", lang),
+        t("Target field", lang),
+        t("Relationship", lang),
+        t("Approval status", lang),
+        t("Comment", lang),
+        t("Author", lang),
+        t("Date", lang),
+    )
 
 
 @cache
