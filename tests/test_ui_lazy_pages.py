@@ -1,6 +1,6 @@
-"""GUI start-up: the pages the first screen (the old table) does not show — the preview with its
-citizens and the engine, differences, catalogs, fill rates, vendor check — are imported and built
-when first opened, in their place and with their title."""
+"""GUI start-up: the pages the first screen (the old table) does not show — the simplified
+table's editor, the preview with its citizens and the engine, differences, catalogs, fill rates,
+vendor check — are imported and built when first opened, in their place and with their title."""
 
 from __future__ import annotations
 
@@ -120,3 +120,27 @@ def test_a_vendor_rule_no_longer_there_opens_the_preview_with_the_first_rule(
     finally:
         window.setWindowModified(False)
         window.close()
+
+
+def test_the_other_tables_editor_is_built_when_its_tab_is_opened(window: MainWindow) -> None:
+    assert "editor:simplified" not in window._pages  # the first screen shows the old table
+    model = window.session.models["simplified"]
+    model.edit_rows([0], {"comment": "rettet før fanen blev åbnet"}, "comment")
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[1] == "Forenklet tabel *"  # the edit is marked on the tab not yet built
+    window.tabs.setCurrentIndex(1)
+    editor = window.editors["simplified"]
+    assert window.tabs.currentWidget() is editor
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == titles
+    assert window.current_slot == "simplified"
+    assert window.session.group.activeStack() is window.session.stacks["simplified"]
+    assert editor.proxy.rowCount() == len(model.rows)
+    window.undo_action.trigger()
+    assert window.tabs.tabText(1) == "Forenklet tabel"
+
+
+def test_a_finding_of_the_other_table_opens_its_editor_at_the_row(window: MainWindow) -> None:
+    window.select_table_row("simplified", 3)
+    editor = window.editors["simplified"]
+    assert window.tabs.currentWidget() is editor
+    assert editor.selected_rows() == [3]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -101,16 +102,17 @@ class MainWindow(QMainWindow):
         self._opened_version = {s: self.session.doc(s).table.table.version for s in SLOTS}
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.editors: dict[str, TableEditor] = {}
-        for slot in SLOTS:
-            editor = TableEditor(self.session.models[slot], self)
-            self.editors[slot] = editor
-            self.tabs.addTab(editor, label(TABLE_LABELS, slot))
         # Pages the first screen (the first table) does not show are built when first opened
-        # or asked for: the preview with its citizens, differences, catalogs, fill rates.
+        # or asked for: the other table's editor, the preview with its citizens, differences,
+        # catalogs, fill rates.
         self._placeholders: dict[str, QWidget] = {}
         self._pages: dict[str, QWidget] = {}
+        first = TableEditor(self.session.models[SLOTS[0]], self)
+        self._pages[f"editor:{SLOTS[0]}"] = first
+        self.tabs.addTab(first, label(TABLE_LABELS, SLOTS[0]))
+        self.editors = _Editors(self)
         for name, title in (
+            *((f"editor:{slot}", label(TABLE_LABELS, slot)) for slot in SLOTS[1:]),
             ("preview", t("Preview")),
             ("diff", t("Differences")),
             ("catalog", t("Catalogs")),
@@ -247,7 +249,11 @@ class MainWindow(QMainWindow):
             return self._pages[name]
         tab: QWidget
         page: QWidget
-        if name == "preview":
+        if name.startswith("editor:"):
+            from ui.table_editor import TableEditor
+
+            page = tab = TableEditor(self.session.models[name.partition(":")[2]], self)
+        elif name == "preview":
             from ui.preview import PreviewWidget
 
             vendor = str(self.settings.get(S.VENDOR_RULE))
@@ -282,6 +288,14 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
         return page
+
+    def _built_editors(self) -> dict[str, TableEditor]:
+        """The table editors built so far, by slot."""
+        return {
+            slot: cast("TableEditor", self._pages[f"editor:{slot}"])
+            for slot in SLOTS
+            if f"editor:{slot}" in self._pages
+        }
 
     def _ensure_page(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -541,7 +555,7 @@ class MainWindow(QMainWindow):
         self._ensure_page(index)
         self._ensure_vendor_tab(index)
         widget = self.tabs.widget(index)
-        for slot, editor in self.editors.items():
+        for slot, editor in self._built_editors().items():
             if widget is editor:
                 self.current_slot = slot
                 self.session.group.setActiveStack(self.session.stacks[slot])
@@ -550,7 +564,7 @@ class MainWindow(QMainWindow):
         self._apply_docks()
 
     def _on_table(self) -> bool:
-        return self.tabs.currentWidget() in self.editors.values()
+        return self.tabs.currentWidget() in self._built_editors().values()
 
     def _update_actions(self) -> None:
         on_table = self._on_table()
@@ -575,9 +589,11 @@ class MainWindow(QMainWindow):
             name = t("{file}, shipped: saved as your copy", file=name)
         self.setWindowTitle(f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} ({name})[*]")
         self.setWindowModified(self.session.is_modified())
-        for slot, editor in self.editors.items():
+        for slot in SLOTS:
+            name = f"editor:{slot}"
+            tab = self._pages.get(name) or self._placeholders[name]
             mark = " *" if not self.session.stacks[slot].isClean() else ""
-            self.tabs.setTabText(self.tabs.indexOf(editor), label(TABLE_LABELS, slot) + mark)
+            self.tabs.setTabText(self.tabs.indexOf(tab), label(TABLE_LABELS, slot) + mark)
         self.revert_action.setEnabled(not self.session.stacks[self.current_slot].isClean())
 
     def _update_status(self) -> None:
@@ -605,7 +621,7 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         w = self.tabs.currentWidget()
         # (not isinstance(w, TableEditor): the class is imported only when the window is built)
-        editor = next((e for e in self.editors.values() if e is w), None)
+        editor = next((e for e in self._built_editors().values() if e is w), None)
         if editor is not None:
             editor.search.setFocus()
             editor.search.selectAll()
@@ -1166,6 +1182,25 @@ class MainWindow(QMainWindow):
                 self.preview.open_citizen_file(str(p))
             elif not self.preview.select_citizen_by_id(ident):
                 raise InputError(t("no such citizen file or demo citizen"), ident)
+
+
+class _Editors(Mapping[str, "TableEditor"]):
+    """The window's table editors by slot; one not built yet (its tab never opened) is built
+    when asked for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, slot: str) -> TableEditor:
+        if slot not in SLOTS:
+            raise KeyError(slot)
+        return cast("TableEditor", self._window._page(f"editor:{slot}"))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SLOTS)
+
+    def __len__(self) -> int:
+        return len(SLOTS)
 
 
 def _names(text: str) -> set[str]:
