@@ -144,3 +144,22 @@ def test_a_finding_of_the_other_table_opens_its_editor_at_the_row(window: MainWi
     editor = window.editors["simplified"]
     assert window.tabs.currentWidget() is editor
     assert editor.selected_rows() == [3]
+
+
+def test_a_tab_clicked_open_keeps_the_keyboard_focus_as_if_its_page_had_been_there(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Regression: a page built when its tab was clicked went last into the focus chain, after
+    the docks; as the table's docks hid, the keyboard focus left the tab bar for the page's
+    first field (the arrow keys then changed the citizen instead of the tab)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.editors["original"].view.setFocus()
+    bar = window.tabs.tabBar()
+    for title in ("Forhåndsvisning", "Forenklet tabel", "Forskelle", "Gammel tabel"):
+        index = [bar.tabText(i) for i in range(bar.count())].index(title)
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        assert QApplication.focusWidget() is bar, title

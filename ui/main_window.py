@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.indexOf(placeholder)
         current = self.tabs.currentIndex()
         text = self.tabs.tabText(index)
+        self._take_place_in_focus_chain(placeholder, tab)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, tab, text)
@@ -288,6 +289,24 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
         return page
+
+    def _take_place_in_focus_chain(self, placeholder: QWidget, page: QWidget) -> None:
+        """Put ``page``'s widgets where ``placeholder`` is in the window's focus chain (the Tab
+        key's order, and where the focus goes when a page hides), as if the page had been built
+        with the window: built later, Qt appends them after the docks, and a clicked tab would
+        hand the keyboard focus to the page instead of keeping it on the tab bar. (Only the
+        page's widgets are visited.)"""
+        placeholder.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # (Qt orders focusable widgets)
+        after = placeholder  # about to go: the page's widgets stay where it was
+        moving = []
+        widget = page.nextInFocusChain()
+        while widget is not None and page.isAncestorOf(widget):
+            if _takes_focus(widget) and widget.window() is self:
+                moving.append(widget)
+            widget = widget.nextInFocusChain()
+        for widget in moving:
+            QWidget.setTabOrder(after, widget)
+            after = widget
 
     def _built_editors(self) -> dict[str, TableEditor]:
         """The table editors built so far, by slot."""
@@ -314,6 +333,8 @@ class MainWindow(QMainWindow):
         for stack in self.session.stacks.values():
             stack.cleanChanged.connect(lambda _clean: tab.refresh_tables())
         text = self.tabs.tabText(index)
+        if placeholder is not None:
+            self._take_place_in_focus_chain(placeholder, tab)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, tab, text)
@@ -1201,6 +1222,10 @@ class _Editors(Mapping[str, "TableEditor"]):
 
     def __len__(self) -> int:
         return len(SLOTS)
+
+
+def _takes_focus(widget: QWidget) -> bool:
+    return widget.focusPolicy() != Qt.FocusPolicy.NoFocus
 
 
 def _names(text: str) -> set[str]:
