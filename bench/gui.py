@@ -13,7 +13,10 @@
 (b) Edit → preview: time from a table edit (an undoable command through the Qt model) until the
     side-by-side preview has been recomputed and repainted, median over many edits.
 (c) The same for a bulk edit: all 73 rows of the old table approved at once (one undo step),
-    and (d) its undo.
+    and (d) its undo — the citizen's report stays as it was, so the preview is recomputed but
+    has nothing to redraw (the repaint is forced all the same);
+(c2) a bulk edit that does change the report: all 73 rows of the old table set to "no-map" (the
+    old table's column goes empty, lost fields change), and (d2) its undo.
 (e) The bulk approve as a user does it, on the old table's tab: all rows selected, "Approve
     selected", until the table (and the preview behind it) are updated and the table repainted;
     and (f) its undo (the Undo action).
@@ -168,6 +171,27 @@ def edit_to_preview(edits: int) -> dict[str, list[float]]:
         w.preview.view.viewport().repaint()
         undo.append(time.perf_counter() - start)
         assert [r.review_status for r in old.rows] == statuses, "the undo did not undo"
+    relationships = [r.relationship for r in old.rows]
+    pm = w.preview.model
+
+    def old_column() -> list[object]:
+        return [pm.index(r, 1).data(STATE_ROLE) for r in range(pm.rowCount())]
+
+    as_it_was = old_column()
+    assert "filled" in as_it_was
+    unmap, unmap_undo = [], []
+    for _ in range(edits):
+        start = time.perf_counter()
+        old.edit_rows(every, {"relationship": "no-map"}, "bench")
+        w.preview.view.viewport().repaint()
+        unmap.append(time.perf_counter() - start)
+        assert "filled" not in old_column(), "the preview did not follow the edit"
+        start = time.perf_counter()
+        w.session.stacks["original"].undo()
+        w.preview.view.viewport().repaint()
+        unmap_undo.append(time.perf_counter() - start)
+        assert [r.relationship for r in old.rows] == relationships, "the undo did not undo"
+        assert old_column() == as_it_was, "the preview did not follow the undo"
     editor = w.editors["original"]
     w.tabs.setCurrentWidget(editor)
     app.processEvents()
@@ -191,6 +215,8 @@ def edit_to_preview(edits: int) -> dict[str, list[float]]:
         "(b) 1-row edit → recomputed, repainted preview": times,
         "(c) 73-row bulk approve → recomputed, repainted preview": bulk,
         "(d) its undo → recomputed, repainted preview": undo,
+        "(c2) 73 rows set to no-map → recomputed, repainted preview": unmap,
+        "(d2) its undo → recomputed, repainted preview": unmap_undo,
         "(e) 73 rows selected, Approve selected → repainted table": on_table,
         "(f) its undo (Undo action) → repainted table": on_table_undo,
     }
