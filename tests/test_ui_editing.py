@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox
 
 from ui.table_model import Col
@@ -202,3 +202,21 @@ def test_the_table_model_signals_every_edit_undo_and_redo_correctly(window, qtmo
         window.redo_action.trigger()
     assert model.rowCount() == n + 2
     assert window.session.tables["simplified"].history.index == 4
+
+
+def test_a_table_opens_in_its_own_order_and_sorts_when_a_header_is_clicked(window, qtbot):
+    editor = window.editors["original"]
+    sources = [r.source for r in editor.model.rows]
+    shown = [editor.proxy.index(i, Col.SOURCE).data() for i in range(editor.proxy.rowCount())]
+    assert shown == sources  # the file's order: no column sorted at start
+    assert editor.proxy.sortColumn() == -1
+    assert editor.view.horizontalHeader().sortIndicatorSection() == -1
+    window.tabs.setCurrentWidget(editor)
+    header = editor.view.horizontalHeader()
+    x = header.sectionViewportPosition(Col.DISPLAY) + header.sectionSize(Col.DISPLAY) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    names = [editor.proxy.index(i, Col.DISPLAY).data() for i in range(editor.proxy.rowCount())]
+    assert editor.proxy.sortColumn() == Col.DISPLAY
+    assert names in (sorted(names), sorted(names, reverse=True)) and names != [
+        editor.model.index(i, Col.DISPLAY).data() for i in range(editor.model.rowCount())
+    ]

@@ -3,6 +3,7 @@ never Qt's SIGABRT. A picture (--screenshot) needs no display at all."""
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import subprocess
 import sys
@@ -42,16 +43,46 @@ def test_every_missing_library_is_named_in_one_install_line(
         "\tlibxcb-icccm.so.4 => not found\n\tlibxcb-keysyms.so.1 => not found\n\tlibc.so.6 => /x\n"
     )
     monkeypatch.setattr(
-        platform_check.subprocess,
-        "run",
-        lambda *a, **k: subprocess.CompletedProcess(a, 0, ldd, ""),
+        subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, ldd, "")
     )
-    monkeypatch.setattr(platform_check.ctypes.util, "find_library", lambda name: None)
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
     assert platform_check.missing_packages(tmp_path, tmp_path) == [
         "libxcb-cursor0",
         "libxcb-icccm4",
         "libxcb-keysyms1",
     ]
+
+
+def test_where_the_xcb_libraries_load_no_ldd_is_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: every start on X11 ran ``ldd`` twice and ``ldconfig`` (≈ 90 ms before the
+    window appeared) to name libraries that were all there."""
+    from PySide6.QtCore import QLibraryInfo
+
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    if not (plugins / "platforms" / "libqxcb.so").exists():
+        pytest.skip("this PySide6 has no xcb plugin")
+    try:
+        ctypes.CDLL("libxcb-cursor.so.0")
+    except OSError:
+        pytest.skip("needs Qt's xcb libraries installed (libxcb-cursor0 …)")
+
+    def no_subprocess(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"ran {args}")
+
+    monkeypatch.setattr(subprocess, "run", no_subprocess)
+    monkeypatch.setattr(subprocess, "Popen", no_subprocess)
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert platform_check.problem() is None
+
+
+def test_a_plugin_that_does_not_load_sends_the_check_to_ldd(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "platforms").mkdir()
+    (tmp_path / "platforms" / "libqxcb.so").write_bytes(b"not a library")
+    assert not platform_check.xcb_loads(tmp_path, tmp_path)  # then ldd names what is missing
 
 
 def test_without_a_display_the_gui_explains_and_exits_2(tmp_path: Path) -> None:

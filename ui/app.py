@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from fsiii_mapper import texts
 
@@ -22,6 +21,8 @@ class Options:
 
 
 def parse(argv: Sequence[str] | None) -> Options:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="fsiii-mapper-gui", description="fsiii-mapper desktop application"
     )
@@ -40,9 +41,10 @@ def run(opts: Options) -> int:
     from ui import settings as S
     from ui.i18n import install_translators
     from ui.main_window import MainWindow, app_icon
-    from ui.platform_check import problem
 
     if QApplication.instance() is None:
+        from ui.platform_check import problem
+
         if opts.screenshot and not os.environ.get("DISPLAY"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
         texts.set_language(opts.lang)
@@ -84,6 +86,8 @@ def run(opts: Options) -> int:
             if opts.citizen:
                 window.show_citizen(opts.citizen)
         except InputError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(window, "fsiii-mapper", str(exc))
             print(f"fsiii-mapper: error: {exc}", file=sys.stderr)
             failed.append(2)

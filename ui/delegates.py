@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from fsiii_mapper.model.table import RELATIONSHIPS, REVIEW_STATUSES
 from fsiii_mapper.texts import t
 from fsiii_mapper.texts.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 from ui.table_model import Col, MappingTableModel
+
+if TYPE_CHECKING:  # (only annotated: its Python enums are built when an editor opens)
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -3,33 +3,26 @@ docks; menus, toolbar, status bar; files (open, save, save as, revert, recent, d
 
 from __future__ import annotations
 
-import html
 import importlib.util
-import platform
 import sys
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot, qVersion
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot, qVersion
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QIcon,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QScrollArea,
     QStyle,
     QTabWidget,
     QToolBar,
@@ -45,11 +38,15 @@ from ui.i18n import LANGUAGES
 
 # The core (pydantic, ruamel.yaml, the YAML files) and the heavier views are imported when the
 # window is built, so that the window can be shown first and filled right after (start-up time).
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (events only in annotations: their large enum is made when one arrives)
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from fsiii_mapper.workspace import Workspace
     from ui.catalog_browser import CatalogBrowser
     from ui.diff_view import DiffView
     from ui.fill_chart import FillChart
+    from ui.preview import PreviewWidget
     from ui.table_editor import TableEditor
 
 SLOTS: tuple[str, ...] = ("original", "simplified")
@@ -92,7 +89,6 @@ class MainWindow(QMainWindow):
 
     def _build(self, ws: Workspace | None) -> None:
         from fsiii_mapper.workspace import Workspace
-        from ui.preview import PreviewWidget
         from ui.session import Session
         from ui.table_editor import TableEditor
         from ui.table_files import FileWatcher
@@ -106,17 +102,18 @@ class MainWindow(QMainWindow):
         self._opened_version = {s: self.session.doc(s).table.table.version for s in SLOTS}
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.editors: dict[str, TableEditor] = {}
-        for slot in SLOTS:
-            editor = TableEditor(self.session.models[slot], self)
-            self.editors[slot] = editor
-            self.tabs.addTab(editor, label(TABLE_LABELS, slot))
-        self.preview = PreviewWidget(self.session, self)
-        self.tabs.addTab(self.preview, t("Preview"))
-        # Pages the first screen does not show are built when first opened (or asked for).
+        # Pages the first screen (the first table) does not show are built when first opened
+        # or asked for: the other table's editor, the preview with its citizens, differences,
+        # catalogs, fill rates.
         self._placeholders: dict[str, QWidget] = {}
         self._pages: dict[str, QWidget] = {}
+        first = TableEditor(self.session.models[SLOTS[0]], self)
+        self._pages[f"editor:{SLOTS[0]}"] = first
+        self.tabs.addTab(first, label(TABLE_LABELS, SLOTS[0]))
+        self.editors = _Editors(self)
         for name, title in (
+            *((f"editor:{slot}", label(TABLE_LABELS, slot)) for slot in SLOTS[1:]),
+            ("preview", t("Preview")),
             ("diff", t("Differences")),
             ("catalog", t("Catalogs")),
             ("chart", t("Fill rates")),
@@ -158,7 +155,6 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self._file_changed)
         self._asking_reload = False
         self._watch()
-        self.preview.set_vendor(str(self.settings.get(S.VENDOR_RULE)))
         self._default_layout()
         # The saved layout is applied once the new docks, menus and toolbar are laid out: applied
         # earlier, Qt distributes it over a smaller window and the docks grow at every start.
@@ -169,18 +165,20 @@ class MainWindow(QMainWindow):
         self.ready = True
         self.loaded.emit()
         if unusable:
-            QTimer.singleShot(
-                0,
-                lambda: QMessageBox.warning(
-                    self,
-                    t("Your tables"),
-                    t(
-                        "These tables of yours could not be opened; the shipped tables are used "
-                        "instead:\n\n{problems}",
-                        problems="\n\n".join(unusable),
-                    ),
-                ),
-            )
+            QTimer.singleShot(0, lambda: self._tell_unusable(unusable))
+
+    def _tell_unusable(self, problems: list[str]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(
+            self,
+            t("Your tables"),
+            t(
+                "These tables of yours could not be opened; the shipped tables are used "
+                "instead:\n\n{problems}",
+                problems="\n\n".join(problems),
+            ),
+        )
 
     def _use_own_tables(self, ws: Workspace) -> list[str]:
         """Put the tables you last worked on (your copies, see ``OPEN_TABLES``) in place of the
@@ -225,6 +223,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._vendor_placeholder, t("Vendor check"))
 
     @property
+    def preview(self) -> PreviewWidget:
+        return cast("PreviewWidget", self._page("preview"))
+
+    def _presenting(self) -> bool:
+        """Presentation mode is on (never while the preview has not been built)."""
+        return "preview" in self._pages and self.preview.presenting
+
+    @property
     def diff(self) -> DiffView:
         return cast("DiffView", self._page("diff"))
 
@@ -243,7 +249,16 @@ class MainWindow(QMainWindow):
             return self._pages[name]
         tab: QWidget
         page: QWidget
-        if name == "diff":
+        if name.startswith("editor:"):
+            from ui.table_editor import TableEditor
+
+            page = tab = TableEditor(self.session.models[name.partition(":")[2]], self)
+        elif name == "preview":
+            from ui.preview import PreviewWidget
+
+            vendor = str(self.settings.get(S.VENDOR_RULE))
+            page = tab = PreviewWidget(self.session, self, vendor=vendor)
+        elif name == "diff":
             from ui.diff_view import DiffView
 
             page = tab = DiffView(self.session, self)
@@ -252,6 +267,8 @@ class MainWindow(QMainWindow):
 
             page = tab = CatalogBrowser(self.session.ws, self)
         else:
+            from PySide6.QtWidgets import QScrollArea
+
             from ui.fill_chart import FillChart
 
             page = FillChart(self.session, [c for _, c in self.preview.citizens], self)
@@ -264,6 +281,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.indexOf(placeholder)
         current = self.tabs.currentIndex()
         text = self.tabs.tabText(index)
+        self._take_place_in_focus_chain(placeholder, tab)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, tab, text)
@@ -271,6 +289,32 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
         return page
+
+    def _take_place_in_focus_chain(self, placeholder: QWidget, page: QWidget) -> None:
+        """Put ``page``'s widgets where ``placeholder`` is in the window's focus chain (the Tab
+        key's order, and where the focus goes when a page hides), as if the page had been built
+        with the window: built later, Qt appends them after the docks, and a clicked tab would
+        hand the keyboard focus to the page instead of keeping it on the tab bar. (Only the
+        page's widgets are visited.)"""
+        placeholder.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # (Qt orders focusable widgets)
+        after = placeholder  # about to go: the page's widgets stay where it was
+        moving = []
+        widget = page.nextInFocusChain()
+        while widget is not None and page.isAncestorOf(widget):
+            if _takes_focus(widget) and widget.window() is self:
+                moving.append(widget)
+            widget = widget.nextInFocusChain()
+        for widget in moving:
+            QWidget.setTabOrder(after, widget)
+            after = widget
+
+    def _built_editors(self) -> dict[str, TableEditor]:
+        """The table editors built so far, by slot."""
+        return {
+            slot: cast("TableEditor", self._pages[f"editor:{slot}"])
+            for slot in SLOTS
+            if f"editor:{slot}" in self._pages
+        }
 
     def _ensure_page(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -289,6 +333,8 @@ class MainWindow(QMainWindow):
         for stack in self.session.stacks.values():
             stack.cleanChanged.connect(lambda _clean: tab.refresh_tables())
         text = self.tabs.tabText(index)
+        if placeholder is not None:
+            self._take_place_in_focus_chain(placeholder, tab)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, tab, text)
@@ -530,7 +576,7 @@ class MainWindow(QMainWindow):
         self._ensure_page(index)
         self._ensure_vendor_tab(index)
         widget = self.tabs.widget(index)
-        for slot, editor in self.editors.items():
+        for slot, editor in self._built_editors().items():
             if widget is editor:
                 self.current_slot = slot
                 self.session.group.setActiveStack(self.session.stacks[slot])
@@ -539,7 +585,7 @@ class MainWindow(QMainWindow):
         self._apply_docks()
 
     def _on_table(self) -> bool:
-        return self.tabs.currentWidget() in self.editors.values()
+        return self.tabs.currentWidget() in self._built_editors().values()
 
     def _update_actions(self) -> None:
         on_table = self._on_table()
@@ -564,9 +610,11 @@ class MainWindow(QMainWindow):
             name = t("{file}, shipped: saved as your copy", file=name)
         self.setWindowTitle(f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} ({name})[*]")
         self.setWindowModified(self.session.is_modified())
-        for slot, editor in self.editors.items():
+        for slot in SLOTS:
+            name = f"editor:{slot}"
+            tab = self._pages.get(name) or self._placeholders[name]
             mark = " *" if not self.session.stacks[slot].isClean() else ""
-            self.tabs.setTabText(self.tabs.indexOf(editor), label(TABLE_LABELS, slot) + mark)
+            self.tabs.setTabText(self.tabs.indexOf(tab), label(TABLE_LABELS, slot) + mark)
         self.revert_action.setEnabled(not self.session.stacks[self.current_slot].isClean())
 
     def _update_status(self) -> None:
@@ -594,7 +642,7 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         w = self.tabs.currentWidget()
         # (not isinstance(w, TableEditor): the class is imported only when the window is built)
-        editor = next((e for e in self.editors.values() if e is w), None)
+        editor = next((e for e in self._built_editors().values() if e is w), None)
         if editor is not None:
             editor.search.setFocus()
             editor.search.selectAll()
@@ -604,6 +652,8 @@ class MainWindow(QMainWindow):
     # --- files ----------------------------------------------------------------------------------
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             t("Open table or citizen"),
@@ -616,6 +666,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> bool:
         """Open a mapping table (into its slot) or a citizen (into the preview), told apart by
         content; a broken file shows the error of what it is meant to be."""
+        from PySide6.QtWidgets import QMessageBox
+
         from fsiii_mapper.errors import InputError
         from fsiii_mapper.io.documents import load_catalog, load_citizen, load_table
         from fsiii_mapper.io.file_kind import CATALOG, CITIZEN, file_kind
@@ -659,6 +711,8 @@ class MainWindow(QMainWindow):
             return False
 
     def _error(self, title: str, exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, str(exc))
 
     def _remember(self, path: str) -> None:
@@ -733,6 +787,8 @@ class MainWindow(QMainWindow):
 
     def _ask_table_path(self, title: str, start: Path) -> Path | None:
         """A file name to save a table under; never one of the package's own files."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from ui.table_files import is_shipped
 
         while True:
@@ -761,6 +817,8 @@ class MainWindow(QMainWindow):
 
     def _offer_version(self, slot: str) -> None:
         """An edited table whose version is still the one it was opened with: offer the next."""
+        from PySide6.QtWidgets import QMessageBox
+
         from fsiii_mapper.editing.implied import next_version
 
         meta = self.session.doc(slot).table.table
@@ -798,6 +856,8 @@ class MainWindow(QMainWindow):
         return True
 
     def revert(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         slot = self.current_slot
         doc = self.session.doc(slot)
         if doc.path is None or self.session.stacks[slot].isClean():
@@ -840,6 +900,8 @@ class MainWindow(QMainWindow):
     def _file_changed(self, path: str) -> None:
         """A watched table file changed: offer to reload it if nothing is unsaved (with unsaved
         edits, saving asks what to do)."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self._asking_reload:
             return
         for slot in SLOTS:
@@ -870,6 +932,8 @@ class MainWindow(QMainWindow):
 
     def _ask_save(self, slots: list[str]) -> bool:
         """Save / discard / cancel for unsaved tables; False means cancel."""
+        from PySide6.QtWidgets import QMessageBox
+
         names = ", ".join(label(TABLE_LABELS, s) for s in slots)
         B = QMessageBox.StandardButton
         answer = QMessageBox.question(
@@ -893,12 +957,13 @@ class MainWindow(QMainWindow):
         if modified and not QApplication.closingDown() and not self._ask_save(modified):
             event.ignore()
             return
-        if self.preview.presenting:
+        if self._presenting():
             self.toggle_presentation()
         self.settings.set(S.GEOMETRY, self.saveGeometry())
         self.settings.set(S.WINDOW_STATE, self.saveState(S.SCHEMA_VERSION))
         self.settings.set(S.DOCKS_SHOWN, ",".join(sorted(self._docks_wanted)))
-        self.settings.set(S.VENDOR_RULE, self.preview.vendor())
+        if "preview" in self._pages:  # never opened: the vendor rule stays as it was
+            self.settings.set(S.VENDOR_RULE, self.preview.vendor())
         self._keep_own_tables()
         event.accept()
 
@@ -918,19 +983,20 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         state = self.settings.get(S.WINDOW_STATE)
-        if not state.isEmpty() and not self.preview.presenting:
+        if not state.isEmpty() and not self._presenting():
             self.restoreState(state, S.SCHEMA_VERSION)
         self._apply_docks()
 
     def reset_layout(self) -> None:
         """View → Reset layout: the first-start window size, docks, toolbar and splitters."""
-        if self.preview.presenting:
+        if self._presenting():
             self.toggle_presentation()
         self.showNormal()
         self.resize(1400, 900)
         self._docks_wanted = _names(S.DOCKS_SHOWN.default)
         self._default_layout()
-        self.preview.reset_layout()
+        if "preview" in self._pages:  # built later, it starts with this layout anyway
+            self.preview.reset_layout()
         self.settings.set(S.WINDOW_STATE, self.saveState(S.SCHEMA_VERSION))
         self.settings.set(S.DOCKS_SHOWN, ",".join(sorted(self._docks_wanted)))
 
@@ -944,7 +1010,7 @@ class MainWindow(QMainWindow):
     def _apply_docks(self) -> None:
         """History and validation belong to the table editors: shown there as the user chose,
         hidden over the preview, the chart and the other tabs."""
-        on_table = self._on_table() and not self.preview.presenting
+        on_table = self._on_table() and not self._presenting()
         for name, dock in self.docks.items():
             dock.setVisible(on_table and name in self._docks_wanted)
             dock.toggleViewAction().setEnabled(on_table)
@@ -963,6 +1029,8 @@ class MainWindow(QMainWindow):
     # --- preview output -------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from ui.sheet_output import write_pdf
 
         c = self.preview.current_citizen()
@@ -1023,7 +1091,9 @@ class MainWindow(QMainWindow):
         self.preview.view.setFocus()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if self.preview.presenting and event.type() == QEvent.Type.KeyPress:
+        from PySide6.QtCore import QEvent  # (not at start: its enum is large, the filter rare)
+
+        if self._presenting() and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             K = Qt.Key
             if key in (K.Key_Right, K.Key_PageDown, K.Key_Space, K.Key_Down, K.Key_N):
@@ -1054,6 +1124,8 @@ class MainWindow(QMainWindow):
             self.settings.set(S.AUTHOR, text.strip())
 
     def choose_language(self, code: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.settings.set(S.LANGUAGE, code)
         if code != self.lang:
             QMessageBox.information(
@@ -1064,6 +1136,8 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> None:
         """docs/GUI.md in a window of its own (a reader, not modal: keep working beside it)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from ui.help_dialogs import GuideDialog, guide_path
 
         path = guide_path()
@@ -1084,6 +1158,11 @@ class MainWindow(QMainWindow):
         self.shortcuts.show()
 
     def about(self) -> None:
+        import html
+        import platform
+
+        from PySide6.QtWidgets import QMessageBox
+
         ws = self.session.ws
         tables = "".join(
             "<li>"
@@ -1124,6 +1203,29 @@ class MainWindow(QMainWindow):
                 self.preview.open_citizen_file(str(p))
             elif not self.preview.select_citizen_by_id(ident):
                 raise InputError(t("no such citizen file or demo citizen"), ident)
+
+
+class _Editors(Mapping[str, "TableEditor"]):
+    """The window's table editors by slot; one not built yet (its tab never opened) is built
+    when asked for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, slot: str) -> TableEditor:
+        if slot not in SLOTS:
+            raise KeyError(slot)
+        return cast("TableEditor", self._window._page(f"editor:{slot}"))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SLOTS)
+
+    def __len__(self) -> int:
+        return len(SLOTS)
+
+
+def _takes_focus(widget: QWidget) -> bool:
+    return widget.focusPolicy() != Qt.FocusPolicy.NoFocus
 
 
 def _names(text: str) -> set[str]:

@@ -2,15 +2,16 @@
 process (SIGABRT) when its platform plugin cannot load, with a message that names one library.
 
 On Linux the default platform is xcb (X11). It needs a display and a set of system libraries that
-minimal desktops lack; we list every missing one as the Debian/Ubuntu packages to install.
+minimal desktops lack; we list every missing one as the Debian/Ubuntu packages to install. Where
+they are all there (nearly every start) loading them is the whole check: ``ldd``, which names
+what is missing, runs only when one does not load.
 """
 
 from __future__ import annotations
 
-import ctypes.util
+import ctypes
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -31,10 +32,30 @@ def debian_package(soname: str) -> str:
     return f"{name}-{version}" if name[-1:].isdigit() else f"{name}{version}"
 
 
+def _xcb_binaries(plugin_dir: Path, lib_dir: Path) -> tuple[Path, ...]:
+    return (plugin_dir / "platforms" / "libqxcb.so", lib_dir / "libQt6XcbQpa.so.6")
+
+
+def xcb_loads(plugin_dir: Path, lib_dir: Path) -> bool:
+    """The xcb plugin and the libraries it loads at run time load here (what Qt will do)."""
+    try:
+        for binary in _xcb_binaries(plugin_dir, lib_dir):
+            if binary.exists():
+                ctypes.CDLL(str(binary))
+        for lib in _DLOPENED:
+            ctypes.CDLL(f"lib{lib}.so.0")
+    except OSError:
+        return False
+    return True
+
+
 def missing_packages(plugin_dir: Path, lib_dir: Path) -> list[str]:
     """The packages whose libraries the xcb platform plugin cannot find."""
+    import ctypes.util
+    import subprocess
+
     missing: set[str] = set()
-    for binary in (plugin_dir / "platforms" / "libqxcb.so", lib_dir / "libQt6XcbQpa.so.6"):
+    for binary in _xcb_binaries(plugin_dir, lib_dir):
         if not binary.exists():
             continue
         try:
@@ -73,6 +94,8 @@ def problem() -> str | None:
 
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     libs = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.LibrariesPath))
+    if xcb_loads(plugins, libs):
+        return None
     packages = missing_packages(plugins, libs)
     if packages:
         return t(

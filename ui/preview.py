@@ -103,6 +103,12 @@ class PreviewModel(QAbstractTableModel):
         self.columns = Columns(session.engine)  # a strategy, or any table of the workspace
         self.citizen: Citizen | None = None
         self._icons: dict[str, QIcon | None] = {}
+        # What each cell answers per role, from the reports of the last recompute: a view asks
+        # the same cells for many roles at every repaint and row-height pass.
+        self._answers: dict[tuple[int, int, int], Any] = {}
+        self._computed_for: tuple[Citizen | None, tuple[str, ...]] | None = None
+        self._looks: list[tuple[tuple[str, Any], ...]] = []  # per line: state and text per cell
+        self.rows_changed: list[int] = []  # lines whose look the last recompute changed
 
     # --- content --------------------------------------------------------------------------------
 
@@ -116,6 +122,11 @@ class PreviewModel(QAbstractTableModel):
         self.recompute()
 
     def recompute(self) -> None:
+        """The reports again; ``dataChanged`` only if what the sheet shows changed (an edit that
+        does not touch this citizen's report repaints nothing), with ``rows_changed`` the lines
+        whose text or state changed (the view fits only their height)."""
+        before = (self._computed_for, self.reports, self.lost, self.lost_states)
+        self._computed_for = (self.citizen, tuple(self.strategies))
         if self.citizen is None:
             self.reports = {}
         else:
@@ -129,6 +140,20 @@ class PreviewModel(QAbstractTableModel):
         self.lost_states = (
             {c: lost_states(self.session.ws, old, c) for c in codes} if old is not None else {}
         )
+        same_page = before[0] is not None and before[0][0] is self.citizen
+        if same_page and before == (self._computed_for, self.reports, self.lost, self.lost_states):
+            return
+        self._answers.clear()
+        display = int(Qt.ItemDataRole.DisplayRole)
+        looks = [
+            tuple((self.cell_state(r, c), self._cached(r, c, display)) for c in range(4))
+            for r in range(len(self.lines))
+        ]
+        previous = self._looks
+        self.rows_changed = [
+            r for r, look in enumerate(looks) if r >= len(previous) or previous[r] != look
+        ]
+        self._looks = looks
         if self.lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, 3))
 
@@ -182,9 +207,22 @@ class PreviewModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.lines)):
+        if not index.isValid():
             return None
-        r, c = index.row(), index.column()
+        return self._cached(index.row(), index.column(), int(role))
+
+    def _cached(self, r: int, c: int, role: int) -> Any:
+        key = (r, c, role)
+        try:
+            return self._answers[key]
+        except KeyError:
+            answer = self._answers[key] = self._answer(r, c, role)
+            return answer
+
+    def _answer(self, r: int, c: int, role: int) -> Any:
+        """What cell (``r``, ``c``) shows for ``role``, worked out from the reports."""
+        if not (0 <= r < len(self.lines)):
+            return None
         line = self.lines[r]
         state = self.cell_state(r, c)
         if role == STATE_ROLE:
@@ -325,11 +363,17 @@ class PreviewModel(QAbstractTableModel):
         return self.session.lang
 
 
+_SELECTED_OR_FOCUS = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+
+
 class KeepColourDelegate(QStyledItemDelegate):
     """A selected cell keeps its colour (green, amber, red) and gets a frame instead of the
     selection colour, so a trainer can point at a field without hiding what it says."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if not option.state & _SELECTED_OR_FOCUS:  # most cells: painted as they are
+            super().paint(painter, option, index)
+            return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         opt = QStyleOptionViewItem(option)
         opt.state &= ~QStyle.StateFlag.State_Selected
@@ -349,7 +393,9 @@ class PreviewWidget(QWidget):
 
     citizenChanged = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, vendor: str = "cura"
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.model = PreviewModel(session, self)
@@ -367,6 +413,10 @@ class PreviewWidget(QWidget):
         for tid in column_ids(session.ws):
             if tid not in STRATEGIES:
                 self.vendor_box.addItem(words.column_name(tid, lang), tid)
+        # Chosen before the first citizen, so its report is computed once; a rule or table that
+        # is no longer there (a stale setting) gives the first rule.
+        self.vendor_box.setCurrentIndex(max(0, self.vendor_box.findData(vendor)))
+        self.model.strategies[2] = str(self.vendor_box.currentData())
         c_label = QLabel(t("&Citizen", lang), self)
         c_label.setBuddy(self.citizen_box)
         v_label = QLabel(t("&Vendor rule or table", lang), self)
@@ -579,7 +629,8 @@ class PreviewWidget(QWidget):
                 f"{e(empty_fields)}: {' · '.join(counts)}<br>"
                 f"<i>{e(reason)}</i>"
             )
-        self.view.resizeRowsToContents()
+        for r in self.model.rows_changed:  # the others keep their text, so their height
+            self.view.resizeRowToContents(r)
         self._show_detail(self.view.currentIndex())
 
     def _show_detail(self, index: QModelIndex) -> None:

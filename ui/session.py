@@ -5,16 +5,19 @@ undo step (an edit however many rows it touches, its undo or redo, a newly opene
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from fsiii_mapper.editing import EditableTable
-from fsiii_mapper.engine.populate import engine_for
 from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.rules.table_rules import TableFinding, validate_table
 from fsiii_mapper.workspace import PAIR, Workspace
 from ui.table_model import MappingTableModel
+
+if TYPE_CHECKING:
+    from fsiii_mapper.engine.populate import Engine
 
 SLOTS: tuple[str, ...] = PAIR  # the table pair the engine uses
 
@@ -29,7 +32,6 @@ class Session(QObject):
         super().__init__(parent)
         self.ws = ws
         self.lang = lang
-        self.engine = engine_for(ws)
         self.group = QUndoGroup(self)
         self.tables: dict[str, EditableTable] = {}
         self.stacks: dict[str, QUndoStack] = {}
@@ -43,6 +45,14 @@ class Session(QObject):
             model.changed.connect(lambda slot=slot: self._changed(slot))
             self._validate(slot)
         self.group.setActiveStack(self.stacks[SLOTS[0]])
+
+    @property
+    def engine(self) -> Engine:
+        """The workspace's engine; imported when first asked for (by the preview, not by the
+        tables the first screen shows)."""
+        from fsiii_mapper.engine.populate import engine_for
+
+        return engine_for(self.ws)
 
     def doc(self, slot: str) -> TableDocument:
         return self.tables[slot].doc

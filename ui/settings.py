@@ -6,7 +6,6 @@ settings so that a later release can migrate what an older one stored.
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +31,8 @@ class Setting:
 
 
 def default_author() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:

@@ -73,8 +73,10 @@ class TableEditor(QWidget):
         }
         for col, width in widths.items():
             self.view.setColumnWidth(col, width)
+        # The table's own order until a column header is clicked: with no sort column chosen
+        # first, enabling sorting sorts nothing (it used to sort by the first column and back).
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
 
         self.bulk = QToolButton(self)
         self.bulk.setText(t("Selected rows"))

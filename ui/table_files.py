@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.texts import t
@@ -69,6 +69,8 @@ class OnDisk(Enum):
 def ask_changed_on_disk(parent: QWidget, path: Path) -> OnDisk:
     """Reload (drop your edits), overwrite (drop theirs), save yours under another name, or
     cancel."""
+    from PySide6.QtWidgets import QMessageBox  # (a dialog: not built at start)
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(t("File changed on disk"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import IntEnum
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,7 +32,7 @@ from fsiii_mapper.io.documents import TableDocument
 from fsiii_mapper.model import CatalogState, MappingRow
 from fsiii_mapper.rules.registry import title as rule_title
 from fsiii_mapper.rules.table_rules import TableFinding
-from fsiii_mapper.texts import t
+from fsiii_mapper.texts import default_lang, t
 from fsiii_mapper.texts.labels import RELATIONSHIP_LABELS, STATUS_LABELS, label
 from fsiii_mapper.workspace import Workspace
 from ui.commands import StepCommand
@@ -70,7 +71,20 @@ AREA_ROLE = Qt.ItemDataRole.UserRole + 2  # str: area of the source state (J1, I
 RAW_ROLE = Qt.ItemDataRole.UserRole + 3  # the row field's code value (e.g. 'source-broader')
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4  # str: all text of the row, lower case
 
-PROBLEM_BRUSH = QBrush(QColor("#fde2e1"))
+# Looked up once: a view asks every visible cell for its flags and several roles at each repaint,
+# and building a Python enum value per call (``Col(n)``, ``A | B``) was most of that time.
+_COLUMNS: tuple[Col, ...] = tuple(Col)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FLAGS = tuple(
+    _READ_ONLY | Qt.ItemFlag.ItemIsEditable if c in EDITABLE else _READ_ONLY for c in Col
+)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+
+PROBLEM_COLOUR = "#fde2e1"  # a row with findings (its brush is made at first use: start-up time)
 
 
 class MappingTableModel(QAbstractTableModel):
@@ -125,43 +139,35 @@ class MappingTableModel(QAbstractTableModel):
     # --- Qt model interface ---------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.table.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
+        return 0 if parent.isValid() else len(_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        titles = {
-            Col.SOURCE: t("Source"),
-            Col.DISPLAY: t("State"),
-            Col.AREA: t("Area"),
-            Col.TARGET: t("Target field"),
-            Col.RELATIONSHIP: t("Relationship"),
-            Col.STATUS: t("Approval status"),
-            Col.COMMENT: t("Comment"),
-            Col.AUTHOR: t("Author"),
-            Col.DATE: t("Date"),
-        }
-        return titles.get(Col(section)) if 0 <= section < len(Col) else None
+        titles = _column_titles(default_lang())
+        return titles[section] if 0 <= section < len(titles) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
+        c = index.column()
+        if not index.isValid() or not 0 <= c < len(_FLAGS):
             return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if Col(index.column()) in EDITABLE:
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+        return _FLAGS[c]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+        rows = self.table.rows
+        r, c = index.row(), index.column()
+        if not index.isValid() or not (0 <= r < len(rows)) or not (0 <= c < len(_COLUMNS)):
             return None
-        r = index.row()
-        row = self.rows[r]
-        col = Col(index.column())
+        row = rows[r]
+        col = _COLUMNS[c]
+        role = int(role)
+        if role == _DISPLAY:
+            return self._display(r, col)
         if role == PROBLEM_ROLE:
             return r in self._problems
         if role == AREA_ROLE:
@@ -169,26 +175,24 @@ class MappingTableModel(QAbstractTableModel):
             return st.area if st is not None else ""
         if role == SEARCH_ROLE:
             return self._search_text(r)
-        if role == RAW_ROLE or role == Qt.ItemDataRole.EditRole:
+        if role in (RAW_ROLE, _EDIT):
             name = FIELD_OF[col]
             if name is None:
-                return self.data(index, Qt.ItemDataRole.DisplayRole)
+                return self._display(r, col)
             value = getattr(row, name)
-            if role == Qt.ItemDataRole.EditRole and value is None:
+            if role == _EDIT and value is None:
                 return ""
             return value.isoformat() if isinstance(value, dt.date) else value
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             msgs = [
                 f"{f.rule} {rule_title(f.rule)}: {f.message}" for f in self._problems.get(r, [])
             ]
             if col == Col.COMMENT and row.comment:
                 msgs.insert(0, row.comment)
             return "\n".join(msgs) or None
-        if role == Qt.ItemDataRole.BackgroundRole and r in self._problems:
-            return PROBLEM_BRUSH
-        if role == Qt.ItemDataRole.DecorationRole and col == Col.SOURCE and r in self._problems:
+        if role == _BACKGROUND and r in self._problems:
+            return _problem_brush()
+        if role == _DECORATION and col == Col.SOURCE and r in self._problems:
             style = QApplication.style()
             worst = any(f.severity == "error" for f in self._problems[r])
             icon = (
@@ -303,6 +307,27 @@ class MappingTableModel(QAbstractTableModel):
 
     def step_done(self, changes: ChangeSet) -> None:
         self.changed.emit()
+
+
+@cache
+def _column_titles(lang: str) -> tuple[str, ...]:
+    """The column headers in ``lang`` (asked for at every header repaint)."""
+    return (
+        t("Source", lang),
+        t("State", lang),
+        t("Area", lang),
+        t("Target field", lang),
+        t("Relationship", lang),
+        t("Approval status", lang),
+        t("Comment", lang),
+        t("Author", lang),
+        t("Date", lang),
+    )
+
+
+@cache
+def _problem_brush() -> QBrush:
+    return QBrush(QColor(PROBLEM_COLOUR))
 
 
 def _coerce(name: str, value: Any) -> Any:
