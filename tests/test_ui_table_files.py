@@ -324,7 +324,10 @@ def test_the_vendor_tab_says_which_tables_it_checks_against(window, monkeypatch)
 
 def test_help_shows_the_user_guide_and_the_keyboard_shortcuts(window):
     window.show_guide()
-    assert "Nulstil layout" in window.guide.browser.toPlainText()
+    # the guide in the UI's language (Danish here): the Danish guide, not the English one
+    text = window.guide.browser.toPlainText()
+    assert "Nulstil layout" in text and "Hvad en ændring medfører" in text
+    assert "What an edit implies" not in text
     window.guide.close()
     window.show_shortcuts()
     rows = {
@@ -353,3 +356,16 @@ def test_a_citizen_file_with_an_impossible_date_shows_a_danish_message(
     window.preview.choose_citizen_file()  # the »Borgerfil …« button
     assert len(shown) == 1 and str(path) in shown[0] and _says_where_and_what(shown[0])
     assert len(window.preview.citizens) == before
+
+
+def test_the_user_guide_follows_the_language():
+    from ui.help_dialogs import guide_path
+
+    da, en = guide_path("da"), guide_path("en")
+    assert da is not None and da.name == "GUI.da.md"
+    assert en is not None and en.name == "GUI.md"
+    # both guides name every keyboard shortcut of the other (they describe the same window)
+    import re
+
+    keys = lambda p: set(re.findall(r"`(Ctrl\+[^`]+|F\d+)`", p.read_text(encoding="utf-8")))
+    assert keys(da) == keys(en)

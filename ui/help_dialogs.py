@@ -1,4 +1,5 @@
-"""Hjælp: the user guide (docs/GUI.md, rendered in the application) and the keyboard shortcuts
+"""Hjælp: the user guide (docs/GUI.da.md in Danish, docs/GUI.md in English, rendered in the
+application) and the keyboard shortcuts
 (read from the window's own actions, so the list is always the one that works)."""
 
 from __future__ import annotations
@@ -19,18 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fsiii_mapper.texts import t
+from fsiii_mapper.texts import default_lang, t
 
-GUIDE = Path(__file__).resolve().parent.parent / "docs" / "GUI.md"
-"""The user guide beside the package (a source checkout or an editable install)."""
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+"""The user guides beside the package (a source checkout or an editable install)."""
+GUIDES = {"da": "GUI.da.md", "en": "GUI.md"}
 
 
-def guide_path() -> Path | None:
-    return GUIDE if GUIDE.is_file() else None
+def guide_path(lang: str | None = None) -> Path | None:
+    """The guide in the UI's language (``lang``, else the language in force)."""
+    path = DOCS / GUIDES.get(lang or default_lang(), GUIDES["en"])
+    return path if path.is_file() else None
 
 
 class GuideDialog(QDialog):
-    """docs/GUI.md as rich text; links to other files and web pages open outside."""
+    """A user guide (Markdown) as rich text; links to other files and web pages open outside."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
