@@ -367,5 +367,7 @@ def test_the_user_guide_follows_the_language():
     # both guides name every keyboard shortcut of the other (they describe the same window)
     import re
 
-    keys = lambda p: set(re.findall(r"`(Ctrl\+[^`]+|F\d+)`", p.read_text(encoding="utf-8")))
+    def keys(p):
+        return set(re.findall(r"`(Ctrl\+[^`]+|F\d+)`", p.read_text(encoding="utf-8")))
+
     assert keys(da) == keys(en)

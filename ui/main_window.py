@@ -1135,7 +1135,8 @@ class MainWindow(QMainWindow):
             )
 
     def show_guide(self) -> None:
-        """The user guide in the UI's language in a window of its own (a reader, not modal: keep working beside it)."""
+        """The user guide in the UI's language in a window of its own (a reader, not modal:
+        keep working beside it)."""
         from PySide6.QtWidgets import QMessageBox
 
         from ui.help_dialogs import GuideDialog, guide_path
