@@ -24,12 +24,15 @@ from fsiii_mapper.texts import default_lang, t
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 """The user guides beside the package (a source checkout or an editable install)."""
-GUIDES = {"da": "GUI.da.md", "en": "GUI.md"}
 
 
 def guide_path(lang: str | None = None) -> Path | None:
-    """The guide in the UI's language (``lang``, else the language in force)."""
-    path = DOCS / GUIDES.get(lang or default_lang(), GUIDES["en"])
+    """The guide in the UI's language (``lang``, else the language in force): ``GUI.<lang>.md``,
+    the English ``GUI.md`` for English or a language without a guide of its own."""
+    lang = lang or default_lang()
+    path = DOCS / f"GUI.{lang}.md"
+    if lang == "en" or not path.is_file():
+        path = DOCS / "GUI.md"
     return path if path.is_file() else None
 
 
