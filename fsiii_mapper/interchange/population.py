@@ -13,9 +13,10 @@ else its identifier, else its reference).
 Speed: a bundle is read first by the importer's happy path (``HappyPath``: no JSON paths, no
 messages built); only a bundle it does not answer for — anything the checking reader would note
 or refuse — is read again by ``citizen_from_json``, so the counts are exactly the same. The
-engine runs once per distinct documentation (the conditions and area notes as the engine reads
-them), not once per citizen: citizens with the same documentation share its counts, and a chunk
-adds each distinct documentation's counts times the citizens who have it.
+engine runs once per distinct documentation (``Documentation``: each condition's code, status,
+level, where documented and system, and the area notes), not once per citizen: citizens with the
+same documentation share its counts, and a chunk adds each distinct documentation's counts times
+the citizens who have it (``tests/test_population_fast.py`` holds both to the careful count).
 
 A bundle that cannot be read (bad JSON, wrong shape, I/O error) becomes an ``Unreadable`` finding
 with file, line and message and is counted; it never stops the run. ``jobs`` > 1 reads the bundles
@@ -47,7 +48,7 @@ from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 CHUNK = 100  # bundles per task handed to a worker process
-MEMO_SIZE = 20_000  # distinct documentations whose counts a process remembers (≈ 1 KB each)
+MEMO_SIZE = 4_096  # distinct documentations whose counts a process remembers (≈ 1 KB each)
 
 Documentation = tuple[tuple[ConditionKey, ...], tuple[tuple[str, ConditionStatus, str], ...]]
 """What decides which fields a citizen has filled: its conditions (without their notes' text,
@@ -199,6 +200,7 @@ class _Counter:
         self.fields = ws.layout.field_codes()
         self.happy = HappyPath(ws)
         self.memo: dict[Documentation, _Counts] = {}
+        self.shared: dict[_Counts, _Counts] = {}  # one object per distinct fill pattern
 
     def empty(self) -> PopulationResult:
         return PopulationResult(self.strategies, list(self.fields))
@@ -217,7 +219,8 @@ class _Counter:
             found = _Counts(tuple(filled[s] for s in self.strategies), lost)
             if len(self.memo) >= MEMO_SIZE:
                 self.memo.clear()  # memory stays bounded; the common ones come back soon
-            self.memo[documentation] = found
+                self.shared.clear()
+            found = self.memo[documentation] = self.shared.setdefault(found, found)
         return found
 
     def _read(self, path: Path) -> tuple[Documentation, Citizen | None, Any]:
