@@ -24,8 +24,12 @@ not tell, so it is left open.
 Everything left out is listed in ``notes`` with the reason: a code from another code system, an
 FSIII state of genoptræning (SUL §140) or forebyggelse (SUL §119) — recognised from the codes
 `catalog import` wrote to ``fsiii_other_groups.yaml`` — and every resource type other than Patient
-and Condition. A bundle of the wrong shape is refused with its JSON path; characters YAML cannot
-hold (a lone surrogate, control characters) are replaced by U+FFFD and noted.
+and Condition. A bundle of the wrong shape is refused with its JSON path; characters YAML or a
+report cannot hold (a lone surrogate, control characters, U+FFFE, U+FFFF — also in the file name)
+are replaced by U+FFFD and noted.
+
+``HappyPath`` is the fast reader of the population count (``gaps --bundles``): the same rules for
+a bundle nothing in is noted, without building paths; any other bundle goes to the reader above.
 """
 
 from __future__ import annotations
@@ -136,8 +140,8 @@ class _Reader:
         if UNWRITABLE.search(value):
             self.notes.append(
                 t(
-                    "{where}: a character that cannot be stored (control character or lone "
-                    "surrogate) was replaced by \ufffd",
+                    "{where}: a character that cannot be stored (control character, lone "
+                    "surrogate, U+FFFE or U+FFFF) was replaced by \ufffd",
                     self.lang,
                     where=where,
                 )
