@@ -24,8 +24,12 @@ not tell, so it is left open.
 Everything left out is listed in ``notes`` with the reason: a code from another code system, an
 FSIII state of genoptræning (SUL §140) or forebyggelse (SUL §119) — recognised from the codes
 `catalog import` wrote to ``fsiii_other_groups.yaml`` — and every resource type other than Patient
-and Condition. A bundle of the wrong shape is refused with its JSON path; characters YAML cannot
-hold (a lone surrogate, control characters) are replaced by U+FFFD and noted.
+and Condition. A bundle of the wrong shape is refused with its JSON path; characters YAML or a
+report cannot hold (a lone surrogate, control characters, U+FFFE, U+FFFF — also in the file name)
+are replaced by U+FFFD and noted.
+
+``HappyPath`` is the fast reader of the population count (``gaps --bundles``): the same rules for
+a bundle nothing in is noted, without building paths; any other bundle goes to the reader above.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from fsiii_mapper.io.validation import checked
 from fsiii_mapper.io.yamltree import dump_yaml
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.model.catalog import CatalogState
-from fsiii_mapper.model.citizen import CitizenCondition, DocumentedIn
+from fsiii_mapper.model.citizen import CitizenCondition, ConditionStatus, DocumentedIn
 from fsiii_mapper.texts import N_, nt, t
 from fsiii_mapper.workspace import Workspace
 
@@ -75,8 +79,9 @@ INACTIVE_CLINICAL = {"inactive", "remission", "resolved"}
 DRAFT_VERIFICATION = {"unconfirmed", "provisional", "differential"}
 ACTIVE_CLINICAL = {"active", "recurrence", "relapse"}
 READ_TYPES = {"Patient", "Condition"}
-# What YAML cannot hold, or a reader would not see: lone surrogates and control characters.
-UNWRITABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What YAML cannot hold, a report (XML) cannot carry, or a reader would not see: lone surrogates,
+# control characters and the non-characters U+FFFE and U+FFFF.
+UNWRITABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 _OBJECT = N_("an object")
 _LIST = N_("a list")
@@ -136,8 +141,8 @@ class _Reader:
         if UNWRITABLE.search(value):
             self.notes.append(
                 t(
-                    "{where}: a character that cannot be stored (control character or lone "
-                    "surrogate) was replaced by \ufffd",
+                    "{where}: a character that cannot be stored (control character, lone "
+                    "surrogate, U+FFFE or U+FFFF) was replaced by \ufffd",
                     self.lang,
                     where=where,
                 )
@@ -305,10 +310,11 @@ def citizen_from_json(
             conditions.append(cond)
     _note_other_resources(r, entries)
 
+    file_name = r.clean(path.name, t("the file name", lang))
     description = t(
         "Imported from FHIR Bundle {file} ({bundle}, {timestamp})",
         lang,
-        file=path.name,
+        file=file_name,
         bundle=r.text(data.get("id"), "id") or "-",
         timestamp=r.text(data.get("timestamp"), "timestamp") or "-",
     )
@@ -544,3 +550,198 @@ def citizen_yaml(c: Citizen, ws: Workspace | None = None) -> str:
 
 def save_citizen(result: CitizenImport, path: str | Path, ws: Workspace | None = None) -> None:
     atomic_write_text(path, citizen_yaml(result.citizen, ws))
+
+
+# --- the happy path -----------------------------------------------------------------------------
+
+ConditionKey = tuple[str, ConditionStatus, int | None, DocumentedIn, str | None]
+"""A read condition as a count needs it: code, status, level, documented_in, code_system (the
+attributes of ``CitizenCondition`` the import sets, in that order, but the note: whether a field
+is filled does not depend on a note's text)."""
+
+
+class _Off(Exception):
+    """The bundle is not on the happy path: read it with the checking reader."""
+
+
+def _plain(value: Any) -> str | None:
+    """``value`` when it is text ``_Reader.clean`` keeps as it is (or None); else ``_Off``."""
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise _Off
+    if not value.isprintable() and ("\r" in value or UNWRITABLE.search(value)):
+        raise _Off
+    return value
+
+
+def _fast_codings(concept: Any) -> list[tuple[str | None, str | None]]:
+    """``_Reader.codings`` for a well-formed CodeableConcept; ``_Off`` for anything else."""
+    if concept is None:
+        return []
+    if type(concept) is not dict:
+        raise _Off
+    codings = concept.get("coding")
+    if codings is None:
+        return []
+    if type(codings) is not list:
+        raise _Off
+    out: list[tuple[str | None, str | None]] = []
+    for coding in codings:
+        if type(coding) is not dict:
+            raise _Off
+        code = _plain(coding.get("code"))
+        out.append((_plain(coding.get("system")), (code or "").strip() or None))
+    return out
+
+
+class HappyPath:
+    """The conditions ``citizen_from_json`` reads from a bundle (as ``ConditionKey``), read
+    without building JSON paths.
+
+    ``conditions(data)`` touches the values directly and builds no JSON paths or messages. It
+    answers only for a bundle the checking reader would import without a single note: when
+    anything is off — a value of the wrong kind, a resource other than one Patient and its
+    Conditions, a code from another system or in no catalog, a status or severity the checking
+    reader notes, a character it would replace — it answers None, and the bundle is to be read
+    with ``citizen_from_json``, which gives the notes and refusals. Where it answers, its
+    conditions are exactly those of ``citizen_from_json`` with a name given (it does not read
+    ``Patient.name``; the population count names no one), but for their notes' text —
+    ``tests/test_fhir_happy_path.py``.
+    It is stricter than the checking reader in places (a null entry, a second Patient): those
+    bundles simply take the careful path.
+    """
+
+    def __init__(self, ws: Workspace) -> None:
+        self._original = ws.catalogs["original"]
+        self._simplified = ws.catalogs["simplified"]
+        self._states: dict[str, tuple[CatalogState | None, CatalogState | None]] = {}
+
+    def _resolve(self, code: str) -> tuple[CatalogState | None, CatalogState | None]:
+        found = self._states.get(code)
+        if found is None:
+            found = (self._original.resolve(code), self._simplified.resolve(code))
+            if found == (None, None):
+                raise _Off  # another group's state, or in no catalog: both are noted
+            self._states[code] = found
+        return found
+
+    def conditions(self, data: Any, path: Path) -> tuple[ConditionKey, ...] | None:
+        """The bundle's conditions, or None when it must be read with ``citizen_from_json``."""
+        try:
+            _plain(path.name)
+            return self._read(data)
+        except _Off:
+            return None
+
+    def _read(self, data: Any) -> tuple[ConditionKey, ...]:
+        if type(data) is not dict or data.get("resourceType") != "Bundle":
+            raise _Off
+        _plain(data.get("id"))
+        _plain(data.get("timestamp"))
+        entries = data.get("entry")
+        if entries is None:
+            entries = []
+        elif type(entries) is not list:
+            raise _Off
+        patient: dict[str, Any] | None = None
+        patient_url = ""
+        resources: list[dict[str, Any]] = []
+        for entry in entries:
+            if type(entry) is not dict:
+                raise _Off
+            res = entry.get("resource")
+            if type(res) is not dict:
+                raise _Off
+            url = _plain(entry.get("fullUrl"))
+            kind = res.get("resourceType")
+            if kind == "Condition":
+                resources.append(res)
+            elif kind == "Patient" and patient is None:
+                patient, patient_url = res, url or ""
+            else:
+                raise _Off  # another resource type, or a second Patient: both are noted
+        refs: set[str] = set()
+        if patient is not None:
+            refs = {f"Patient/{_plain(patient.get('id'))}", patient_url}
+            idents = patient.get("identifier")
+            if idents is not None:
+                if type(idents) is not list:
+                    raise _Off
+                for ident in idents:
+                    if type(ident) is not dict:
+                        raise _Off
+                    _plain(ident.get("value"))
+                    _plain(ident.get("system"))
+        return tuple(self._condition(res, refs) for res in resources)
+
+    def _condition(self, res: dict[str, Any], refs: set[str]) -> ConditionKey:
+        subject = res.get("subject")
+        if subject is not None:
+            if type(subject) is not dict:
+                raise _Off
+            reference = _plain(subject.get("reference"))
+            if refs and reference and reference not in refs:
+                raise _Off
+        system = code = None
+        for s, c in _fast_codings(res.get("code")):
+            if s in FSIII_SYSTEMS and c:
+                system, code = s, c
+                break
+        if code is None:
+            raise _Off
+        original, simplified = self._resolve(code)
+        st = original or simplified
+        assert st is not None
+        clinical = _first_code(res.get("clinicalStatus"))
+        verification = _first_code(res.get("verificationStatus"))
+        if verification in EXCLUDED_VERIFICATION:
+            raise _Off
+        status: ConditionStatus
+        if clinical in INACTIVE_CLINICAL:
+            status = "inaktiv"
+        elif verification in DRAFT_VERIFICATION:
+            status = "kladde"
+        elif clinical in ACTIVE_CLINICAL:
+            status = "aktiv"
+        else:
+            raise _Off
+        level = _fast_level(res.get("severity"), st)
+        _check_notes(res.get("note"))
+        return code, status, level, _documented_in(original, simplified), system
+
+
+def _first_code(concept: Any) -> str | None:
+    codings = _fast_codings(concept)
+    return codings[0][1] if codings else None
+
+
+def _fast_level(concept: Any, st: CatalogState) -> int | None:
+    codings = _fast_codings(concept)
+    if not codings:
+        if st.carries_level:
+            raise _Off
+        return None
+    if not st.carries_level:
+        raise _Off
+    system, severity = next(((s, c) for s, c in codings if s in FSIII_SYSTEMS and c), codings[0])
+    if system not in FSIII_SYSTEMS or severity is None:
+        raise _Off
+    level = SEVERITY_LEVEL.get(severity)
+    if level is None:
+        level = SEVERITY_LEVEL.get(severity.lower())
+        if level is None:
+            raise _Off
+    return level
+
+
+def _check_notes(notes: Any) -> None:
+    """The notes' texts are not counted, but the checking reader would note an odd one."""
+    if notes is None:
+        return
+    if type(notes) is not list:
+        raise _Off
+    for n in notes:
+        if type(n) is not dict:
+            raise _Off
+        _plain(n.get("text"))

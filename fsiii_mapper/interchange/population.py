@@ -10,6 +10,14 @@ filled under the old table but empty under the simplified one (*lost*). With ``b
 the same counts are kept per managing organisation (``Patient.managingOrganization``: its display,
 else its identifier, else its reference).
 
+Speed: a bundle is read first by the importer's happy path (``HappyPath``: no JSON paths, no
+messages built); only a bundle it does not answer for — anything the checking reader would note
+or refuse — is read again by ``citizen_from_json``, so the counts are exactly the same. The
+engine runs once per distinct documentation (``Documentation``: each condition's code, status,
+level, where documented and system, and the area notes), not once per citizen: citizens with the
+same documentation share its counts, and a chunk adds each distinct documentation's counts times
+the citizens who have it (``tests/test_population_fast.py`` holds both to the careful count).
+
 A bundle that cannot be read (bad JSON, wrong shape, I/O error) becomes an ``Unreadable`` finding
 with file, line and message and is counted; it never stops the run. ``jobs`` > 1 reads the bundles
 in worker processes (forked, so they share the loaded workspace); only the counts travel back, so
@@ -28,11 +36,23 @@ from typing import Any
 from fsiii_mapper.engine.lost import NEW_TABLE, OLD_TABLE, lost_fields
 from fsiii_mapper.engine.populate import Engine, engine_for
 from fsiii_mapper.errors import InputError
-from fsiii_mapper.interchange.fhir_citizen import citizen_from_json, load_bundle
+from fsiii_mapper.interchange.fhir_citizen import (
+    ConditionKey,
+    HappyPath,
+    citizen_from_json,
+    load_bundle,
+)
+from fsiii_mapper.model import Citizen
+from fsiii_mapper.model.citizen import AreaNote, CitizenCondition, ConditionStatus
 from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 CHUNK = 100  # bundles per task handed to a worker process
+MEMO_SIZE = 4_096  # distinct documentations whose counts a process remembers (≈ 1 KB each)
+
+Documentation = tuple[tuple[ConditionKey, ...], tuple[tuple[str, ConditionStatus, str], ...]]
+"""What decides which fields a citizen has filled: its conditions (without their notes' text,
+which fills no field of its own) and its area notes, as tuples."""
 
 
 @dataclass
@@ -130,6 +150,42 @@ def municipality_of(data: Any) -> str:
     return ""
 
 
+def documentation_of(citizen: Citizen) -> Documentation:
+    """The key of a citizen's documentation (the same for the happy path's conditions)."""
+    conditions = tuple(
+        (c.code, c.status, c.level, c.documented_in, c.code_system) for c in citizen.conditions
+    )
+    return conditions, tuple((n.area, n.status, n.text) for n in citizen.area_notes)
+
+
+def citizen_of(documentation: Documentation) -> Citizen:
+    """A citizen with this documentation (and nothing else: no notes on its conditions), whose
+    report has the fields filled that every citizen with this documentation has filled."""
+    conditions, notes = documentation
+    return Citizen(
+        id="population",
+        conditions=[
+            CitizenCondition(
+                code=code,
+                status=status,
+                level=level,
+                documented_in=documented_in,
+                code_system=code_system,
+            )
+            for code, status, level, documented_in, code_system in conditions
+        ],
+        area_notes=[AreaNote(area=area, status=status, text=text) for area, status, text in notes],
+    )
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """What one documentation fills: per strategy counted, and lost."""
+
+    filled: tuple[frozenset[str], ...]  # in the order of ``_Counter.strategies``
+    lost: frozenset[str]
+
+
 class _Counter:
     """Reads bundles and counts; one per process (the worker's copy comes with the fork)."""
 
@@ -142,34 +198,68 @@ class _Counter:
         self.by_municipality = by_municipality
         self.lang = lang
         self.fields = ws.layout.field_codes()
+        self.happy = HappyPath(ws)
+        self.memo: dict[Documentation, _Counts] = {}
+        self.shared: dict[_Counts, _Counts] = {}  # one object per distinct fill pattern
 
     def empty(self) -> PopulationResult:
         return PopulationResult(self.strategies, list(self.fields))
 
-    def count(self, paths: Sequence[Path]) -> PopulationResult:
-        result = self.empty()
-        for path in paths:
-            result.bundles += 1
-            try:
-                data = load_bundle(path, self.lang)
-                citizen = citizen_from_json(data, path, self.ws, path.stem, "", self.lang).citizen
-            except InputError as exc:
-                result.unreadable.append(Unreadable(str(path), exc.line, exc.message))
-                continue
+    def _counts(self, documentation: Documentation, citizen: Citizen | None) -> _Counts:
+        """The engine's counts for a documentation: computed once, then remembered."""
+        found = self.memo.get(documentation)
+        if found is None:
+            if citizen is None:
+                citizen = citizen_of(documentation)
             filled = {
                 s: self.engine.populate(citizen, s).filled()
                 for s in dict.fromkeys([*self.strategies, OLD_TABLE, NEW_TABLE])
             }
             lost = lost_fields(filled[OLD_TABLE], filled[NEW_TABLE])
+            found = _Counts(tuple(filled[s] for s in self.strategies), lost)
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()  # memory stays bounded; the common ones come back soon
+                self.shared.clear()
+            found = self.memo[documentation] = self.shared.setdefault(found, found)
+        return found
+
+    def _read(self, path: Path) -> tuple[Documentation, Citizen | None, Any]:
+        """The bundle's documentation (with its citizen when the checking reader read it) and
+        its JSON; ``InputError`` when it cannot be read."""
+        data = load_bundle(path, self.lang)
+        conditions = self.happy.conditions(data, path)
+        if conditions is not None:
+            return (conditions, ()), None, data
+        citizen = citizen_from_json(data, path, self.ws, path.stem, "", self.lang).citizen
+        return documentation_of(citizen), citizen, data
+
+    def count(self, paths: Sequence[Path]) -> PopulationResult:
+        result = self.empty()
+        counts: dict[Documentation, _Counts] = {}
+        seen: Counter[tuple[str | None, Documentation]] = Counter()  # (municipality, doc.)
+        for path in paths:
+            result.bundles += 1
+            try:
+                documentation, citizen, data = self._read(path)
+            except InputError as exc:
+                result.unreadable.append(Unreadable(str(path), exc.line, exc.message))
+                continue
+            if documentation not in counts:
+                counts[documentation] = self._counts(documentation, citizen)
+            seen[municipality_of(data) if self.by_municipality else None, documentation] += 1
+        for (municipality, documentation), n in seen.items():
+            these = counts[documentation]
             groups = [result.total]
-            if self.by_municipality:
-                key = municipality_of(data)
-                groups.append(result.municipalities.setdefault(key, Tally()))
+            if municipality is not None:
+                groups.append(result.municipalities.setdefault(municipality, Tally()))
             for group in groups:
-                group.citizens += 1
-                for s in self.strategies:
-                    group.filled.setdefault(s, Counter()).update(filled[s])
-                group.lost.update(lost)
+                group.citizens += n
+                for s, filled in zip(self.strategies, these.filled, strict=True):
+                    tally = group.filled.setdefault(s, Counter())
+                    for code in filled:
+                        tally[code] += n
+                for code in these.lost:
+                    group.lost[code] += n
         return result
 
 
