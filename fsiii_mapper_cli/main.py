@@ -102,15 +102,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
+    ws = workspace_for(args)
+    strategies = args.strategy or ["original", "simplified", "cura", "nexus"]
+    if args.bundles:
+        return population.run(args, ws, strategies)
     from fsiii_mapper.analysis.fill import fill_rates, structural_gaps
     from fsiii_mapper.io.documents import load_citizen
     from fsiii_mapper.workspace import citizens_dir
     from fsiii_mapper_cli.render_text import gaps_text
 
-    ws = workspace_for(args)
-    strategies = args.strategy or ["original", "simplified", "cura", "nexus"]
-    if args.bundles:
-        return population.run(args, ws, strategies)
     if args.format == "csv":
         raise InputError(t("--format csv needs --bundles"))
     folder = Path(args.citizens) if args.citizens else citizens_dir()

@@ -127,13 +127,13 @@ def test_repeated_documentations_are_populated_once(
     paths = bundle_paths([_population(frozen_ws, tmp_path / "b")])
     engine = engine_for(frozen_ws)
     calls = Counter[str]()
-    populate = engine.populate
+    filled = engine.filled
 
     def counted(citizen: Any, strategy: str) -> Any:
         calls[strategy] += 1
-        return populate(citizen, strategy)
+        return filled(citizen, strategy)
 
-    monkeypatch.setattr(engine, "populate", counted)
+    monkeypatch.setattr(engine, "filled", counted)
     result = population_impact(frozen_ws, paths, ["cura"])
     # The 40 copies, and odd-characters.json: b000001 with another note, which fills nothing.
     distinct = result.total.citizens - 40 - 1

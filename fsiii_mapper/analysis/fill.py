@@ -44,7 +44,7 @@ def fill_rates(
     for s in strategies:
         filled: dict[str, int] = dict.fromkeys(ws.layout.field_codes(), 0)
         for c in people:
-            for code in engine.populate(c, s).filled():
+            for code in engine.filled(c, s):
                 filled[code] += 1
         n = len(people) or 1
         rates[s] = {k: v / n for k, v in filled.items()}

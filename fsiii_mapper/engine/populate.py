@@ -25,10 +25,17 @@ from fsiii_mapper.engine.report import (
     Report,
     Unused,
 )
-from fsiii_mapper.engine.routing import Lookup, Resolve, Route
+from fsiii_mapper.engine.routing import Lookup, Planner, Resolve, Route
 from fsiii_mapper.engine.strategies import PLANNERS, STRATEGIES
 from fsiii_mapper.io.documents import TableDocument
-from fsiii_mapper.model import Catalog, CatalogState, Citizen, CitizenCondition, RuleSettings
+from fsiii_mapper.model import (
+    Catalog,
+    CatalogState,
+    Citizen,
+    CitizenCondition,
+    ReportLayout,
+    RuleSettings,
+)
 from fsiii_mapper.workspace import Workspace
 
 __all__ = ["STRATEGIES", "Engine", "engine_for", "populate"]
@@ -66,6 +73,7 @@ class Engine:
         self._successors: dict[str, list[str]] | None = None
         self._codes: dict[str, Resolve] = {}
         self._lookup: Lookup | None = None
+        self._kinds_of: tuple[ReportLayout, dict[str, str]] | None = None
 
     def invalidate(self, slot: str | None = None) -> None:
         """Forget what was derived from the table in ``slot`` (after an edit of it); with None,
@@ -165,11 +173,7 @@ class Engine:
     # --- populate -------------------------------------------------------------------------------
 
     def populate(self, citizen: Citizen, strategy: str) -> Report:
-        planner = PLANNERS.get(strategy)
-        if planner is None:
-            raise ValueError(
-                f"unknown strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}"
-            )
+        planner = _planner(strategy)
         layout = self.ws.layout
         unused: list[Unused] = []
         fields: dict[str, FieldResult] = {}
@@ -244,6 +248,61 @@ class Engine:
             problem_areas=[fields[a.id] for a in layout.problem_areas],
             unused=_dedupe(unused),
         )
+
+    def filled(self, citizen: Citizen, strategy: str) -> frozenset[str]:
+        """``populate(citizen, strategy).filled()`` without building the report: the same plan
+        and the same table rows, but no values, reasons or unused states — what a population
+        count needs per citizen (tests/test_engine_filled.py holds the two equal)."""
+        planner = _planner(strategy)
+        kinds = self._kinds()
+        find = self._find()
+        in_original, in_simplified = find.original, find.simplified
+        live = [
+            c
+            for c in citizen.conditions
+            if c.status != "inaktiv"
+            and (in_simplified(c.code) is not None or in_original(c.code) is not None)
+        ]
+        notes = [n for n in citizen.area_notes if kinds.get(n.area) == "problem_area"]
+        plan = planner(citizen, live, find, notes)
+        out: set[str] = set()
+        note_statuses: frozenset[str] | None = None
+        for route in plan.routes:
+            prep = self._prepare(route.slot)
+            resolve = self._resolver(prep.catalog.id)
+            statuses = route.statuses
+            if route.slot == "simplified" and note_statuses is None:
+                note_statuses = statuses
+            for cond in route.conditions:
+                if cond.status not in statuses:
+                    continue
+                st = resolve(cond.code)
+                if st is None:
+                    continue
+                for target, rel in prep.rows.get(st.ident, ()):
+                    if rel == "no-map" or target is None:
+                        continue
+                    kind = kinds.get(target)
+                    # a function item at level 9 (ikke relevant) has no value, omitted or written
+                    not_relevant = st.carries_level and cond.level == 9
+                    if kind == "problem_area" or (kind == "function_item" and not not_relevant):
+                        out.add(target)
+        if note_statuses is not None and (
+            self.ws.vendor_rules.settings(strategy).area_notes == "send"
+        ):
+            for note in notes:
+                if note.status != "inaktiv" and note.status in note_statuses:
+                    out.add(note.area)
+        return frozenset(out)
+
+    def _kinds(self) -> dict[str, str]:
+        """Report field id → ``function_item`` or ``problem_area``, for the layout in use."""
+        layout = self.ws.layout
+        if self._kinds_of is None or self._kinds_of[0] is not layout:
+            kinds = {f.id: "function_item" for f in layout.function_items}
+            kinds.update({a.id: "problem_area" for a in layout.problem_areas})
+            self._kinds_of = (layout, kinds)
+        return self._kinds_of[1]
 
     def _area_notes(
         self,
@@ -321,6 +380,13 @@ class Engine:
             successors = {s for k in keys for s in self._successors.get(k, ())}
             if len(keys) != len(set(keys)) or successors & set(keys):
                 fr.flags.append("same-need-twice")
+
+
+def _planner(strategy: str) -> Planner:
+    planner = PLANNERS.get(strategy)
+    if planner is None:
+        raise ValueError(f"unknown strategy {strategy!r}; choose one of {', '.join(STRATEGIES)}")
+    return planner
 
 
 _INAKTIV = Reason("inaktiv")

@@ -41,12 +41,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from fsiii_mapper.errors import InputError, read_problem
 from fsiii_mapper.io.atomic import atomic_write_text
 from fsiii_mapper.io.validation import checked
-from fsiii_mapper.io.yamltree import dump_yaml
 from fsiii_mapper.model import Citizen
 from fsiii_mapper.model.catalog import CatalogState
 from fsiii_mapper.model.citizen import CitizenCondition, ConditionStatus, DocumentedIn
@@ -509,6 +506,11 @@ def _level(
 
 
 def citizen_yaml(c: Citizen, ws: Workspace | None = None) -> str:
+    # YAML only when a citizen is written: a population count reads bundles and writes none
+    from ruamel.yaml.comments import CommentedMap
+
+    from fsiii_mapper.io.yamltree import dump_yaml
+
     displays: dict[str, str] = {}
     if ws is not None:
         for cond in c.conditions:

@@ -212,7 +212,7 @@ class _Counter:
             if citizen is None:
                 citizen = citizen_of(documentation)
             filled = {
-                s: self.engine.populate(citizen, s).filled()
+                s: self.engine.filled(citizen, s)
                 for s in dict.fromkeys([*self.strategies, OLD_TABLE, NEW_TABLE])
             }
             lost = lost_fields(filled[OLD_TABLE], filled[NEW_TABLE])
