@@ -347,7 +347,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=t("with --bundles: also per municipality (the bundle's managing organisation)"),
     )
-    jobs_option(p)
+    jobs_option(
+        p,
+        nt(
+            "with --bundles: count in N processes (default: the {n} CPU of this machine from "
+            "5,000 bundles on, else 1)",
+            "with --bundles: count in N processes (default: all {n} CPUs of this machine from "
+            "5,000 bundles on, else 1)",
+            os.cpu_count() or 1,
+        ),
+        default=None,
+    )
     pair_options(p)
 
     add("citizens", t("List the shipped demo citizens."), cmd_citizens)

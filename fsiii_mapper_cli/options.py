@@ -63,13 +63,13 @@ def pair_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--new", metavar="TABLE", help=t("use this table as the simplified table"))
 
 
-def jobs_option(p: argparse.ArgumentParser, help_: str = "") -> None:
-    """``--jobs N``: worker processes."""
+def jobs_option(p: argparse.ArgumentParser, help_: str = "", default: int | None = 1) -> None:
+    """``--jobs N``: worker processes (``default`` None: the command decides)."""
     p.add_argument(
         "--jobs",
         "-j",
         type=int,
-        default=1,
+        default=default,
         metavar="N",
         help=help_
         or nt(

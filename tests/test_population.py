@@ -163,7 +163,7 @@ def test_jobs_give_the_same_counts_as_one_process(frozen_ws: Workspace, tmp_path
     bundles = sorted(_bundles(frozen_ws, tmp_path / "b", n=250).glob("*.json"))
     (tmp_path / "b" / "zz-broken.json").write_text("[", encoding="utf-8")
     bundles.append(tmp_path / "b" / "zz-broken.json")
-    one = population_impact(frozen_ws, bundles, ["cura", "nexus"], by_municipality=True)
+    one = population_impact(frozen_ws, bundles, ["cura", "nexus"], by_municipality=True, jobs=1)
     seen: list[int] = []
     two = population_impact(
         frozen_ws,
@@ -191,3 +191,43 @@ def test_municipality_is_the_managing_organisation_display_identifier_or_referen
     assert municipality_of(bundle({"reference": "Organization/7"})) == "Organization/7"
     assert municipality_of(bundle("nonsense")) == ""
     assert municipality_of({"entry": "nonsense"}) == ""
+
+
+def test_without_jobs_a_large_count_uses_every_cpu_and_a_small_one_a_single_process(
+    frozen_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fsiii_mapper.interchange import population
+
+    monkeypatch.setattr(population.os, "cpu_count", lambda: 2)
+    assert population.auto_jobs(population.AUTO_JOBS_FROM) == 2
+    assert population.auto_jobs(population.AUTO_JOBS_FROM - 1) == 1
+    # the count asks for as many workers as auto_jobs says (a pool of 2 from the threshold on)
+    bundles = sorted(_bundles(frozen_ws, tmp_path / "b", n=120).glob("*.json"))
+    monkeypatch.setattr(population, "AUTO_JOBS_FROM", 100)
+    asked: list[int] = []
+    real_pool = population.multiprocessing.get_context("fork").Pool
+
+    class Context:
+        def Pool(self, n: int) -> object:  # multiprocessing's name
+            asked.append(n)
+            return real_pool(n)
+
+    monkeypatch.setattr(population.multiprocessing, "get_context", lambda method: Context())
+    auto = population_impact(frozen_ws, bundles, ["cura"])
+    assert asked == [2]
+    assert auto.rates() == population_impact(frozen_ws, bundles, ["cura"], jobs=1).rates()
+
+
+def test_the_help_names_the_threshold_the_count_uses(cli: Any) -> None:
+    from fsiii_mapper.interchange.population import AUTO_JOBS_FROM
+
+    rc, out, _ = cli("--lang", "en", "gaps", "--help")
+    assert rc == 0 and f"from {AUTO_JOBS_FROM:,} bundles on" in " ".join(out.split())
+
+
+def test_jobs_below_one_is_refused_with_a_message(
+    cli: Any, frozen_ws: Workspace, tmp_path: Path
+) -> None:
+    bundles = _bundles(frozen_ws, tmp_path / "b", n=3)
+    rc, _, err = cli("gaps", "--bundles", str(bundles), "--jobs", "0")
+    assert rc == 2 and "--jobs" in err

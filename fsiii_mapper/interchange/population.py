@@ -27,6 +27,7 @@ memory does not grow with the number of bundles.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,9 @@ from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 CHUNK = 100  # bundles per task handed to a worker process
+AUTO_JOBS_FROM = 5_000
+"""From this many bundles on, a count without ``jobs`` uses every CPU (below it, starting the
+workers costs more than they save)."""
 MEMO_SIZE = 4_096  # distinct documentations whose counts a process remembers (≈ 1 KB each)
 
 Documentation = tuple[tuple[ConditionKey, ...], tuple[tuple[str, ConditionStatus, str], ...]]
@@ -271,6 +275,12 @@ def _count_in_worker(paths: Sequence[Path]) -> PopulationResult:
     return _WORKER.count(paths)
 
 
+def auto_jobs(total: int) -> int:
+    """Worker processes for ``total`` bundles when none are asked for: every CPU from
+    ``AUTO_JOBS_FROM`` bundles on, else one."""
+    return (os.cpu_count() or 1) if total >= AUTO_JOBS_FROM else 1
+
+
 def _chunks(paths: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
     for i in range(0, len(paths), size):
         yield paths[i : i + size]
@@ -282,15 +292,18 @@ def population_impact(
     strategies: Sequence[str],
     *,
     by_municipality: bool = False,
-    jobs: int = 1,
+    jobs: int | None = None,
     lang: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> PopulationResult:
-    """Counts over ``paths`` (see the module text). ``progress(done, total)`` after each chunk."""
+    """Counts over ``paths`` (see the module text). ``progress(done, total)`` after each chunk.
+    ``jobs``: worker processes; None for ``auto_jobs``."""
     global _WORKER
     counter = _Counter(ws, strategies, by_municipality, lang)
     result = counter.empty()
     total = len(paths)
+    if jobs is None:
+        jobs = auto_jobs(total)
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if jobs <= 1 or total <= CHUNK or not forkable:
         for chunk in _chunks(paths, CHUNK):

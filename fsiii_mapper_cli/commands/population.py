@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 def run(args: argparse.Namespace, ws: Workspace, strategies: list[str]) -> int:
     from fsiii_mapper.interchange.population import bundle_paths, population_impact
 
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(t("--jobs must be at least 1"))
     paths = bundle_paths(args.bundles, args.lang)
     if not paths:
         raise InputError(
