@@ -9,10 +9,11 @@ simplified successors as drafts, as KMD migrates), with codes as legacy keys or 
 Each case is the whole command a user runs, ``fsiii-mapper gaps --bundles DIR -s STRATEGY
 --format json``, timed as a fresh process next to its baseline, a fresh process that only
 ``json.load``s the same files; runs are interleaved and the median is taken, because the machine
-is shared. Aim: ≤ 2.0× per strategy, and linear scaling (cost per bundle at the large size / at
-the small one ≈ 1).
+is shared. Each case runs with ``--jobs 1`` (one process: the cost of our own work) and as a user
+runs it, without ``--jobs`` (every CPU from 5,000 bundles on). Aim: ≤ 2.0× per strategy, and
+linear scaling (cost per bundle at the large size / at the small one ≈ 1).
 
-    python bench/population.py [--sizes 2000,20000] [--repeat 3] [--jobs 1] [--keep DIR]
+    python bench/population.py [--sizes 2000,20000] [--repeat 3] [--jobs 1,auto] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -143,7 +144,12 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", default="2000,20000", help="bundle counts, comma-separated")
     p.add_argument("--repeat", type=int, default=3, help="interleaved runs per measurement")
-    p.add_argument("--jobs", type=int, default=1, help="gaps --jobs")
+    p.add_argument(
+        "--jobs",
+        default="1,auto",
+        help="gaps --jobs values, comma-separated; auto: no --jobs (the command's default: every "
+        "CPU from 5,000 bundles on)",
+    )
     p.add_argument("--strategies", default=",".join(STRATEGIES))
     p.add_argument("--keep", metavar="DIR", help="generate into DIR (reused when it exists)")
     args = p.parse_args()
@@ -159,19 +165,23 @@ def main() -> int:
             baseline = [sys.executable, "-c", BASELINE, str(folder)]
             _run(baseline)  # warm the file cache
             for strategy in args.strategies.split(","):
-                cmd = [sys.executable, "-m", "fsiii_mapper_cli.main", "gaps", "--bundles"]
-                cmd += [str(folder), "-s", strategy, "--format", "json", "--jobs", str(args.jobs)]
-                ours, base = [], []
-                for _ in range(args.repeat):
-                    base.append(_run(baseline))
-                    ours.append(_run(cmd))
-                o, b = statistics.median(ours), statistics.median(base)
-                per_bundle.setdefault(strategy, {})[n] = o / n
-                print(
-                    f"{n:,} bundles, {strategy}: {o:6.2f} s ({n / o:,.0f} bundles/s) | "
-                    f"json.load {b:6.2f} s | ratio {o / b:4.2f}× (aim ≤ 2.0×)",
-                    flush=True,
-                )
+                for jobs in args.jobs.split(","):
+                    cmd = [sys.executable, "-m", "fsiii_mapper_cli.main", "gaps", "--bundles"]
+                    cmd += [str(folder), "-s", strategy, "--format", "json"]
+                    if jobs != "auto":
+                        cmd += ["--jobs", jobs]
+                    ours, base = [], []
+                    for _ in range(args.repeat):
+                        base.append(_run(baseline))
+                        ours.append(_run(cmd))
+                    o, b = statistics.median(ours), statistics.median(base)
+                    per_bundle.setdefault(f"{strategy}, --jobs {jobs}", {})[n] = o / n
+                    print(
+                        f"{n:,} bundles, {strategy}, --jobs {jobs}: {o:6.2f} s "
+                        f"({n / o:,.0f} bundles/s) | json.load {b:6.2f} s | ratio {o / b:4.2f}× "
+                        "(aim ≤ 2.0×)",
+                        flush=True,
+                    )
     for strategy, by_n in per_bundle.items():
         sizes = sorted(by_n)
         if len(sizes) > 1:
