@@ -231,3 +231,18 @@ def test_jobs_below_one_is_refused_with_a_message(
     bundles = _bundles(frozen_ws, tmp_path / "b", n=3)
     rc, _, err = cli("gaps", "--bundles", str(bundles), "--jobs", "0")
     assert rc == 2 and "--jobs" in err
+
+
+def test_a_folder_gives_its_json_files_in_the_order_and_kind_glob_gives(tmp_path: Path) -> None:
+    from fsiii_mapper.interchange.population import bundle_paths
+
+    folder = tmp_path / "b"
+    folder.mkdir()
+    for name in ("b2.json", "B1.json", "a-b.json", ".hidden.json", "notes.txt", "x.JSON"):
+        (folder / name).write_text("{}", encoding="utf-8")
+    (folder / "sub.json").mkdir()  # a folder named like a bundle is no bundle
+    (folder / "link.json").symlink_to(folder / "b2.json")
+    (folder / "dangling.json").symlink_to(folder / "gone.json")
+    want = sorted(q for q in folder.glob("*.json") if q.is_file())
+    assert bundle_paths([folder]) == want
+    assert [p.name for p in want] == [".hidden.json", "B1.json", "a-b.json", "b2.json", "link.json"]
