@@ -351,9 +351,9 @@ def build_parser() -> argparse.ArgumentParser:
         p,
         nt(
             "with --bundles: count in N processes (default: the {n} CPU of this machine from "
-            "5,000 bundles on, else 1)",
+            "1,000 bundles on, else 1)",
             "with --bundles: count in N processes (default: all {n} CPUs of this machine from "
-            "5,000 bundles on, else 1)",
+            "1,000 bundles on, else 1)",
             os.cpu_count() or 1,
         ),
         default=None,

@@ -49,7 +49,7 @@ from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import Workspace
 
 CHUNK = 100  # bundles per task handed to a worker process
-AUTO_JOBS_FROM = 5_000
+AUTO_JOBS_FROM = 1_000
 """From this many bundles on, a count without ``jobs`` uses every CPU (below it, starting the
 workers costs more than they save)."""
 MEMO_SIZE = 4_096  # distinct documentations whose counts a process remembers (≈ 1 KB each)
