@@ -213,6 +213,19 @@ def load_bundle(path: Path, lang: str | None) -> Any:
         ) from None
 
 
+def condition_status(clinical: str | None, verification: str | None) -> ConditionStatus | None:
+    """A Condition's status on the citizen from its clinical and verification status (the
+    importer's rule); None when the clinical status is missing or unknown (the importer then
+    imports a ``kladde`` and says so)."""
+    if clinical in INACTIVE_CLINICAL:
+        return "inaktiv"
+    if verification in DRAFT_VERIFICATION:
+        return "kladde"
+    if clinical in ACTIVE_CLINICAL:
+        return "aktiv"
+    return None
+
+
 def _name(r: _Reader, patient: dict[str, Any], where: str) -> str:
     for i, n in enumerate(r.items(patient.get("name"), f"{where}.name")):
         at = f"{where}.name[{i}]"
@@ -407,13 +420,8 @@ def _condition(
             )
         )
         return None
-    if clinical in INACTIVE_CLINICAL:
-        status = "inaktiv"
-    elif verification in DRAFT_VERIFICATION:
-        status = "kladde"
-    elif clinical in ACTIVE_CLINICAL:
-        status = "aktiv"
-    else:
+    status = condition_status(clinical, verification)
+    if status is None:
         status = "kladde"
         msgid = (
             N_("{where}: {code} has no clinicalStatus – imported as kladde")
@@ -440,7 +448,7 @@ def _condition(
     )
     return CitizenCondition(
         code=code,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         level=level,
         note=note,
         documented_in=_documented_in(original, simplified),
@@ -699,14 +707,8 @@ class HappyPath:
         verification = _first_code(res.get("verificationStatus"))
         if verification in EXCLUDED_VERIFICATION:
             raise _Off
-        status: ConditionStatus
-        if clinical in INACTIVE_CLINICAL:
-            status = "inaktiv"
-        elif verification in DRAFT_VERIFICATION:
-            status = "kladde"
-        elif clinical in ACTIVE_CLINICAL:
-            status = "aktiv"
-        else:
+        status = condition_status(clinical, verification)
+        if status is None:
             raise _Off
         level = _fast_level(res.get("severity"), st)
         _check_notes(res.get("note"))
