@@ -16,6 +16,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsontrees import json_paths
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.catalog_import import import_codesystems
@@ -56,17 +57,6 @@ JSON = st.recursive(
 )
 
 
-def _paths(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [here]
-    if isinstance(node, dict):
-        for k, v in node.items():
-            out += _paths(v, (*here, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            out += _paths(v, (*here, i))
-    return out
-
-
 def _replaced(doc: Any, path: tuple[Any, ...], value: Any) -> Any:
     if not path:
         return value
@@ -97,7 +87,7 @@ def test_a_bundle_with_any_subtree_replaced_imports_or_is_refused(
     which: int, data: st.DataObject, value: Any
 ) -> None:
     bundle = BUNDLES[which]
-    path = data.draw(st.sampled_from(_paths(bundle)))
+    path = data.draw(st.sampled_from(json_paths(bundle)))
     _citizen(_replaced(bundle, path, value))
 
 
@@ -124,7 +114,7 @@ def test_a_codesystem_with_any_subtree_replaced_imports_or_is_refused(
     data: st.DataObject, value: Any
 ) -> None:
     cs = _small_codesystem()
-    path = data.draw(st.sampled_from(_paths(cs)))
+    path = data.draw(st.sampled_from(json_paths(cs)))
     _codesystem(_replaced(cs, path, value))
 
 

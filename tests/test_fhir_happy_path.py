@@ -12,13 +12,13 @@ the synthetic population of ``bench/population.py``.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsontrees import bench_module, json_paths
 
 from fsiii_mapper.errors import InputError
 from fsiii_mapper.interchange.fhir_citizen import (
@@ -33,7 +33,6 @@ from fsiii_mapper.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures" / "interchange"
-BENCH = Path(__file__).parent.parent / "bench" / "population.py"
 WS = Workspace.load(DATA)
 HAPPY = HappyPath(WS)
 PATH = Path("b000001.json")
@@ -160,17 +159,6 @@ def bundles(draw: Any, clean: bool = False) -> Any:
     return shape.maybe(draw, bundle, 0.1)
 
 
-def _paths(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [here]
-    if isinstance(node, dict):
-        for k, v in node.items():
-            out += _paths(v, (*here, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            out += _paths(v, (*here, i))
-    return out
-
-
 def _concept(code: str, system: str | None = FSIII_OID) -> dict[str, Any]:
     return {"coding": [{"system": system, "code": code}]}
 
@@ -264,7 +252,7 @@ def defective(draw: Any) -> Any:
     """A happy bundle with one or two defects: a value replaced, or a key set."""
     data = draw(bundles(clean=True))
     for _ in range(draw(st.integers(1, 2))):
-        where = draw(st.sampled_from(_paths(data)))
+        where = draw(st.sampled_from(json_paths(data)))
         node = data
         for key in where[:-1] if where else ():
             node = node[key]
@@ -343,14 +331,6 @@ def test_every_character_the_checker_replaces_sends_the_bundle_the_careful_way()
     assert _agrees(data)
 
 
-def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_population", BENCH)
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    return bench
-
-
 def _happy_bases(tmp_path: Path) -> list[Any]:
     """The importer's fixtures cut to their entries noted for nothing, and a bench bundle."""
     bases = []
@@ -358,7 +338,7 @@ def _happy_bases(tmp_path: Path) -> list[Any]:
         fixture = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
         fixture["entry"] = fixture["entry"][:5]
         bases.append(fixture)
-    _bench().generate(WS, tmp_path, 1, seed=5)
+    bench_module("population").generate(WS, tmp_path, 1, seed=5)
     bench = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
     bench["entry"] = bench["entry"][:4]
     bases.append(bench)
@@ -376,7 +356,7 @@ def test_every_single_defect_of_a_happy_bundle_is_answered_only_where_the_checke
     answered = refused = 0
     for base in _happy_bases(tmp_path):
         changes: list[tuple[tuple[Any, ...], Any]] = []
-        for where in _paths(base)[1:]:
+        for where in json_paths(base)[1:]:
             changes += [(where, v) for v in DEFECT_VALUES]
             if where[-1] == "resource":
                 changes += [((*where, k), v) for k in INSERTED_KEY_NAMES for v in inserted]
@@ -394,7 +374,7 @@ def test_every_single_defect_of_a_happy_bundle_is_answered_only_where_the_checke
 
 
 def test_the_benchmark_population_takes_the_happy_path_all_the_way(tmp_path: Path) -> None:
-    _bench().generate(WS, tmp_path, 150, seed=3)
+    bench_module("population").generate(WS, tmp_path, 150, seed=3)
     files = sorted(tmp_path.glob("*.json"))
     assert len(files) == 150
     for path in files:

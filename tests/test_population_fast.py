@@ -10,7 +10,6 @@ characters that must be replaced, and bundles that cannot be read.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from collections import Counter
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsontrees import bench_module
 
 from fsiii_mapper.engine.lost import NEW_TABLE, OLD_TABLE, lost_fields
 from fsiii_mapper.engine.populate import engine_for
@@ -37,22 +37,13 @@ from fsiii_mapper.workspace import Workspace
 from fsiii_mapper_cli.commands import population as command
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interchange"
-BENCH = Path(__file__).parent.parent / "bench" / "population.py"
-
-
-def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_population", BENCH)
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    return bench
 
 
 def _population(ws: Workspace, folder: Path) -> Path:
     """Benchmark bundles, some of them again under other names (same documentation, another
     municipality), the importer's fixtures, odd characters and unreadable files."""
     folder.mkdir()
-    _bench().generate(ws, folder, 160, seed=11)
+    bench_module("population").generate(ws, folder, 160, seed=11)
     for i, path in enumerate(sorted(folder.glob("*.json"))[:40]):
         data = json.loads(path.read_text(encoding="utf-8"))
         data["entry"][0]["resource"]["managingOrganization"]["identifier"]["value"] = "999"
