@@ -205,8 +205,7 @@ class Checker:
     def _check(self, path: Path, label: str) -> FileResult:
         lang = self.config.lang
         try:
-            data = read_bounded(path, self.config.max_bytes)
-            tree = parse_bytes(data)
+            tree = parse_bytes(read_bounded(path, self.config.max_bytes))
         except XmlProblem as p:
             detail = _without_line(p.detail) if p.line else p.detail
             f = finding(
@@ -234,7 +233,7 @@ class Checker:
             )
             return FileResult(label, None, None, out)
         expected = self.expected[cid]
-        out.extend(self.comparator.check(tree, expected, label, lang, (ident, where), marks, data))
+        out.extend(self.comparator.check(tree, expected, label, lang, (ident, where), marks))
         return FileResult(label, cid, how, out)
 
     def _xsd_findings(self, tree: etree._ElementTree, label: str) -> list[VendorFinding]:

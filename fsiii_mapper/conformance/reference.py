@@ -11,28 +11,16 @@ the reference. For such a file the reference container is serialised once more w
 prefixes (a *variant*, at most ``MAX_VARIANTS`` per citizen, so hostile files cannot make it
 grow); equal bytes are then equal trees, and the prefix style of a vendor costs one comparison
 of bytes per container like the reference formatting.
-
-Cheaper still, a container is compared in the file's own bytes, without serialising it: once a
-file's container has been found equal to the reference, its *source* (the bytes from its start
-tag to its end tag) is kept, keyed by what decides how those bytes parse — the XML declaration
-(the encoding) and the namespaces in scope (and no ``xml:space`` around it). A later file whose
-container starts with exactly these bytes, in the same context, parses to the same tree
-(``_source_at`` says when the position found in the bytes is sure to be the container's own).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
 MAX_VARIANTS = 6  # per citizen: (container, prefix style) pairs whose serialisation is kept
-MAX_SOURCES = 8  # per citizen: (container, declaration, namespaces) whose source bytes are kept
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_AFTER_NAME = frozenset(b" \t\r\n/>")  # what may follow an element's name in its start tag
-_BLANK_TEXT = re.compile(rb">[ \t\r\n]+<")  # text of blanks only, between two tags
 
 
 def shape(holder: Any) -> tuple[Any, ...]:
@@ -71,74 +59,6 @@ def _with_prefixes(src: Any, nsmap: dict[str | None, str]) -> bytes | None:
     return serialised(top[0])
 
 
-@dataclass(frozen=True)
-class FileBytes:
-    """The bytes a file was parsed from (``file_bytes``)."""
-
-    data: bytes
-    head: bytes  # its XML declaration: decides the encoding
-
-
-def file_bytes(data: bytes) -> FileBytes | None:
-    """``data`` (bytes the safe reader accepted) as ``FileBytes``; ``None`` for a file without an
-    XML declaration. The declaration names the encoding, and the safe reader accepts no encoding
-    but ASCII-compatible ones after it: the bytes of a tag are then its ASCII name."""
-    if not data.startswith(b"<?xml"):
-        return None
-    decl = data.find(b"?>") + 2
-    return FileBytes(data, data[:decl]) if decl >= 2 else None
-
-
-def _qname(el: Any) -> str:
-    """``el``'s name as written in its file: prefix and local name."""
-    prefix, local = el.prefix, el.tag.rpartition("}")[2]
-    return f"{prefix}:{local}" if prefix else str(local)
-
-
-def _source_at(holder: Any, file: FileBytes) -> int | None:
-    """Where ``holder``'s start tag begins in ``file``; ``None`` where this cannot be sure.
-
-    ``holder`` must be the file's first element of its local name (the landmarks say so). Sure
-    means: before the position there is no ``!`` (no comment, CDATA section or DOCTYPE that could
-    hold a copy of the tag) and no ``?`` after the declaration (no processing instruction). Text
-    and attribute values cannot hold a ``<``, so the first ``<name`` followed by a blank, ``/`` or
-    ``>`` is then the start tag of the first element of that name: ``holder``."""
-    data = file.data
-    name = _qname(holder)
-    if not name.isascii():
-        return None
-    opening = b"<" + name.encode("ascii")
-    last = len(data) - len(opening) - 1
-    at = data.find(opening, len(file.head))
-    while 0 <= at <= last and data[at + len(opening)] not in _AFTER_NAME:
-        at = data.find(opening, at + 1)
-    if not 0 <= at <= last or data.find(b"!", 0, at) >= 0:
-        return None
-    return None if data.find(b"?", len(file.head), at) >= 0 else at
-
-
-def _spaced(holder: Any) -> bool:
-    """An element around ``holder`` sets ``xml:space`` (which decides whether blank text in it is
-    dropped)."""
-    up = holder.getparent()
-    while up is not None:
-        if up.get(_XML_SPACE) is not None:
-            return True
-        up = up.getparent()
-    return False
-
-
-def _end_of(holder: Any, data: bytes, at: int) -> int | None:
-    """Where the source of the element starting at ``at`` ends: after the first ``</name>``, if
-    no ``</name`` follows it (so it is the element's end tag or lies after it: what is kept holds
-    the whole element); ``None`` otherwise (nothing is kept)."""
-    closing = f"</{_qname(holder)}>".encode("ascii")
-    end = data.find(closing, at)
-    if end < 0 or data.find(closing[:-1], end + 1) >= 0:
-        return None
-    return end + len(closing)
-
-
 @dataclass
 class Reference:
     """The parts of a citizen's parsed reference file the fast paths compare with."""
@@ -155,41 +75,9 @@ class Reference:
     # prefixes, or ``None``: files of this style are compared by shape
     variants: dict[tuple[str, bytes], bytes | None] = field(default_factory=dict)
     probed: set[tuple[str, bytes]] = field(default_factory=set)  # once compared by shape too
-    # (container key, the file's declaration, the namespaces in scope) → the source of a
-    # container found equal in such a file, and whether it holds blank text
-    sources: dict[tuple[str, bytes, tuple[Any, ...]], tuple[bytes, bool]] = field(
-        default_factory=dict
-    )
 
-    def same(self, key: str, holder: Any, file: FileBytes | None = None) -> bool:
-        """``holder`` (the file's container for ``key``) is equal to the reference's; ``file``:
-        the bytes it was parsed from, given only where ``holder`` is the file's first element of
-        its local name (compared first, see the module's docstring)."""
-        at = None if file is None else _source_at(holder, file)
-        slot = None
-        if file is not None and at is not None:
-            slot = (key, file.head, tuple(holder.nsmap.items()))
-            kept = self.sources.get(slot)
-            # Equal bytes, equal namespaces and encoding: equal trees — unless blank text is kept
-            # here and was dropped there (xml:space, never set around a kept source).
-            if (
-                kept is not None
-                and file.data.startswith(kept[0], at)
-                and not (kept[1] and _spaced(holder))
-            ):
-                return True
-        if not self._same_tree(key, holder):
-            return False
-        keep = slot is not None and len(self.sources) < MAX_SOURCES and not _spaced(holder)
-        if keep and slot is not None and at is not None and file is not None:
-            end = _end_of(holder, file.data, at)
-            if end is not None:
-                source = file.data[at:end]
-                self.sources[slot] = (source, _BLANK_TEXT.search(source) is not None)
-        return True
-
-    def _same_tree(self, key: str, holder: Any) -> bool:
-        """``holder`` is equal to the reference's container, compared as a tree.
+    def same(self, key: str, holder: Any) -> bool:
+        """``holder`` (the file's container for ``key``) is equal to the reference's.
 
         Which comparison answers only decides how fast, never what: bytes equal to the
         reference's in the file's prefixes, else — where these cannot be written (a style that
