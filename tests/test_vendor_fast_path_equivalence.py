@@ -398,14 +398,20 @@ def test_bytes_made_to_look_clean_get_the_careful_findings(
     assert any(f.severity == "error" for f in found)
 
 
+@pytest.mark.parametrize("layout", ["indented", "indented inside"])
 def test_blank_text_kept_by_xml_space_is_compared_as_a_tree(
-    monkeypatch: pytest.MonkeyPatch,
+    layout: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Indentation is dropped when a file is read, unless an element around it says
-    xml:space="preserve": bytes equal to a clean file's then need not be an equal tree."""
+    xml:space="preserve": bytes equal to a clean file's then need not be an equal tree. Also
+    where only the inside of the report is indented (the root's start tag followed by a tag)."""
     checker = _checker("original")
     root = render_tree(checker.expected["demo-01"], checker.spec).getroot()
     clean = _written(root, "reference")
+    if layout == "indented inside":
+        at = clean.find(b">", clean.find(b"<Emessage")) + 1
+        clean = clean[:at] + clean[at:].lstrip()
+    assert _same_findings("original", "demo-01", clean) == []
     assert _same_findings("original", "demo-01", clean) == []
     trees: list[str] = []
     same_tree = Reference._same_tree

@@ -97,12 +97,17 @@ class FileBytes:
 
 def file_bytes(data: bytes) -> FileBytes | None:
     """``data`` (bytes the safe reader accepted) as ``FileBytes``; ``None`` for a file without an
-    XML declaration. The declaration names the encoding, and the safe reader accepts no encoding
-    but ASCII-compatible ones after it: the bytes of a tag are then its ASCII name."""
+    XML declaration, or one laid out with indentation (a blank after the root's start tag: its
+    containers hold blank text, which is never compared in bytes). The declaration names the
+    encoding, and the safe reader accepts no encoding but ASCII-compatible ones after it: the
+    bytes of a tag are then its ASCII name."""
     if not data.startswith(b"<?xml"):
         return None
     decl = data.find(b"?>") + 2
-    return FileBytes(data, data[:decl]) if decl >= 2 else None
+    root = data.find(b">", decl) + 1
+    if decl < 2 or root < 1 or data[root : root + 1].isspace():
+        return None
+    return FileBytes(data, data[:decl])
 
 
 @lru_cache(maxsize=64)
