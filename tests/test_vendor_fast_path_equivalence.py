@@ -1,8 +1,10 @@
 """Every fast path of the checker (landmarks found in one walk, the letter's children compared as
-one list, containers equal to the reference in its own or the vendor's prefixes) gives exactly the
-findings of field-by-field comparison — message, severity, line and path included — over
-reference files changed the ways vendors' files differ: deletions, moves, renames, wrappers,
-namespaces, text, duplicates, comments, attributes, each written in several prefix styles."""
+one list, containers equal to the reference in its own or the vendor's prefixes, containers equal
+in their bytes to one already found equal) gives exactly the findings of field-by-field
+comparison — message, severity, line and path included — over reference files changed the ways
+vendors' files differ: deletions, moves, renames, wrappers, namespaces, text, duplicates,
+comments, attributes, each written in several prefix styles; and over files made to fool a
+comparison of bytes (a clean copy in a comment, another encoding, xml:space)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from lxml import etree
 from fsiii_mapper.conformance.batch import Checker
 from fsiii_mapper.conformance.comparator import Comparator, patient_identifier
 from fsiii_mapper.conformance.findings import VendorFinding
+from fsiii_mapper.conformance.reference import Reference
 from fsiii_mapper.conformance.render import render_tree
 from fsiii_mapper.conformance.safexml import XmlProblem, parse_bytes
 
@@ -176,10 +179,13 @@ def _findings(comparator: Comparator, checker: Checker, data: bytes, cid: str) -
     # as the batch does: the identifier read from the one walk the fast paths start from
     marks = comparator.landmarks(root)
     assert comparator.identifier(marks) == ident
-    return comparator.check(tree, checker.expected[cid], f"{cid}.xml", None, ident, marks)
+    return comparator.check(tree, checker.expected[cid], f"{cid}.xml", None, ident, marks, data)
 
 
 def _same_findings(strategy: str, cid: str, data: bytes) -> list[VendorFinding]:
+    """The findings of ``data`` (the fast paths' and field-by-field comparison's, asserted equal);
+    a clean file of the same citizen in the same style is checked first, so that a container is
+    compared in its bytes whenever they can be."""
     checker = _checker(strategy)
     fast = checker.comparator
     fast._misses = 0  # every file tries every fast path
@@ -213,6 +219,7 @@ def test_fast_paths_find_what_field_by_field_comparison_finds(
     checker = _checker(strategy)
     cid = sorted(checker.expected)[citizen % len(checker.expected)]
     root = render_tree(checker.expected[cid], checker.spec).getroot()
+    _same_findings(strategy, cid, _written(root, style))  # its containers' bytes kept
     for op, a, b, c in changes:
         _mutate(root, op, a, b, c)
     _same_findings(strategy, cid, _written(root, style))
@@ -295,3 +302,141 @@ def test_a_file_lacking_an_item_has_only_its_items_compared_field_by_field(
     assert [f.rule for f in checker.check_file(path).findings] == ["FV101"]
     # the envelope and the letter as the reference has them: not walked field by field
     assert calls[0] == "items" and set(calls[1:]) == {"function_item"}
+
+
+def _sources(checker: Checker) -> int:
+    return sum(
+        kept is not None
+        for _, index in checker.comparator._indexes.values()
+        if index.reference is not None
+        for kept in index.reference.sources.values()
+    )
+
+
+@pytest.mark.parametrize("style", ["reference", "flat", "v", "ns0"])
+def test_clean_files_are_compared_in_their_own_bytes(
+    style: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the speed of the second pass rests on: once a citizen's container was found equal to
+    the reference in a file without indentation, the next file of that style is compared in its
+    bytes (no tree serialised). Indented files are compared as trees (blank text is dropped or
+    kept depending on more than the bytes)."""
+    checker = Checker(check_config("original"))
+    root = render_tree(checker.expected["demo-01"], checker.spec).getroot()
+    path = tmp_path / "demo-01.xml"
+    path.write_bytes(_written(root, style))
+    assert checker.check_file(path).findings == []
+    indented = style == "reference"
+    assert _sources(checker) == (0 if indented else 2)  # function ability and nursing
+    trees: list[str] = []
+    monkeypatch.setattr(Reference, "_same_tree", lambda self, key, holder: trees.append(key))
+    assert checker.check_file(path).findings == []
+    assert trees == (["function_ability", "nursing"] if indented else [])
+
+
+def _broken(root: etree._Element) -> etree._Element:
+    """``root`` with its first function item's score changed: content, an error."""
+    broken = copy.deepcopy(root)
+    score = next(broken.iter(f"{{{NS}}}Score"))
+    score.text = "lette" if score.text != "lette" else "moderate"
+    return broken
+
+
+def _container_start(data: bytes) -> int:
+    at = data.find(b"AbilityToFunction>")
+    return data.rfind(b"<", 0, at)
+
+
+def _container(data: bytes) -> bytes:
+    """The function-ability container's source in ``data``."""
+    start = _container_start(data)
+    after = data.find(b">", start) + 1
+    end = data.find(b"AbilityToFunction>", after) + len(b"AbilityToFunction>")
+    return data[start:end]
+
+
+def _copy_in_comment(clean: bytes, broken: bytes) -> bytes:
+    """The broken file with the clean container, as text, in a comment just before its own."""
+    at = _container_start(broken)
+    return broken[:at] + b"<!--" + _container(clean) + b"-->" + broken[at:]
+
+
+def _copy_in_instruction(clean: bytes, broken: bytes) -> bytes:
+    at = _container_start(broken)
+    return broken[:at] + b"<?copy " + _container(clean) + b"?>" + broken[at:]
+
+
+def _latin1_declared(clean: bytes, broken: bytes) -> bytes:
+    """The clean file's bytes declared ISO-8859-1: its letters æøå read as two letters each."""
+    return clean.replace(b"encoding='UTF-8'", b"encoding='ISO-8859-1'", 1)
+
+
+def _space_preserved(clean: bytes, broken: bytes) -> bytes:
+    """The clean file with xml:space="preserve" on the report: its indentation becomes text."""
+    at = clean.find(b"<ReportOfAdmission") + len(b"<ReportOfAdmission")
+    return clean[:at] + b' xml:space="preserve"' + clean[at:]
+
+
+@pytest.mark.parametrize("style", ["reference", "v"])
+@pytest.mark.parametrize("attack", [_copy_in_comment, _copy_in_instruction, _latin1_declared])
+def test_bytes_made_to_look_clean_get_the_careful_findings(
+    style: str, attack: Callable[[bytes, bytes], bytes]
+) -> None:
+    """A container whose bytes equal a clean one's only outside their context (in a comment or a
+    processing instruction before the real one, under another encoding) is never taken for
+    clean: the findings are field-by-field comparison's."""
+    checker = _checker("original")
+    root = render_tree(checker.expected["demo-01"], checker.spec).getroot()
+    clean = _written(root, style)
+    assert _same_findings("original", "demo-01", clean) == []
+    assert _same_findings("original", "demo-01", clean) == []  # compared in its bytes
+    data = attack(clean, _written(_broken(root), style))
+    assert data != clean
+    if attack is not _latin1_declared:
+        assert _container(clean).endswith(b"AbilityToFunction>") and _container(clean) in data
+    found = _same_findings("original", "demo-01", data)
+    assert any(f.severity == "error" for f in found)
+
+
+@pytest.mark.parametrize("layout", ["indented", "indented inside"])
+def test_blank_text_kept_by_xml_space_is_compared_as_a_tree(
+    layout: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indentation is dropped when a file is read, unless an element around it says
+    xml:space="preserve": bytes equal to a clean file's then need not be an equal tree. Also
+    where only the inside of the report is indented (the root's start tag followed by a tag)."""
+    checker = _checker("original")
+    root = render_tree(checker.expected["demo-01"], checker.spec).getroot()
+    clean = _written(root, "reference")
+    if layout == "indented inside":
+        at = clean.find(b">", clean.find(b"<Emessage")) + 1
+        clean = clean[:at] + clean[at:].lstrip()
+    assert _same_findings("original", "demo-01", clean) == []
+    assert _same_findings("original", "demo-01", clean) == []
+    trees: list[str] = []
+    same_tree = Reference._same_tree
+
+    def spy(self: Reference, key: str, holder: Any) -> bool:
+        trees.append(key)
+        return same_tree(self, key, holder)
+
+    monkeypatch.setattr(Reference, "_same_tree", spy)
+    _same_findings("original", "demo-01", _space_preserved(clean, clean))
+    assert "function_ability" in trees
+
+
+def test_a_prefix_bound_to_another_namespace_is_not_taken_for_clean() -> None:
+    """The same bytes under another namespace for a prefix inside the container: the elements
+    written with it are in the wrong namespace (FV020), however clean the bytes look."""
+    checker = _checker("original")
+    root = render_tree(checker.expected["demo-01"], checker.spec).getroot()
+    flat = _written(root, "v").replace(b"<v:Code>", b"<c:Code>").replace(b"</v:Code>", b"</c:Code>")
+    at = flat.find(b" xmlns:v=")
+
+    def declaring(uri: str) -> bytes:
+        return flat[:at] + f' xmlns:c="{uri}"'.encode() + flat[at:]
+
+    assert _same_findings("original", "demo-01", declaring(NS)) == []
+    assert _same_findings("original", "demo-01", declaring(NS)) == []  # compared in its bytes
+    found = _same_findings("original", "demo-01", declaring("urn:example:vendor"))
+    assert "FV020" in [f.rule for f in found]

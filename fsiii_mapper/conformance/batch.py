@@ -205,7 +205,8 @@ class Checker:
     def _check(self, path: Path, label: str) -> FileResult:
         lang = self.config.lang
         try:
-            tree = parse_bytes(read_bounded(path, self.config.max_bytes))
+            data = read_bounded(path, self.config.max_bytes)
+            tree = parse_bytes(data)
         except XmlProblem as p:
             detail = _without_line(p.detail) if p.line else p.detail
             f = finding(
@@ -233,7 +234,7 @@ class Checker:
             )
             return FileResult(label, None, None, out)
         expected = self.expected[cid]
-        out.extend(self.comparator.check(tree, expected, label, lang, (ident, where), marks))
+        out.extend(self.comparator.check(tree, expected, label, lang, (ident, where), marks, data))
         return FileResult(label, cid, how, out)
 
     def _xsd_findings(self, tree: etree._ElementTree, label: str) -> list[VendorFinding]:

@@ -47,7 +47,13 @@ from fsiii_mapper.conformance.names import (
     evidence_label,
     split_clark,
 )
-from fsiii_mapper.conformance.reference import Reference, serialised, shape
+from fsiii_mapper.conformance.reference import (
+    FileBytes,
+    Reference,
+    file_bytes,
+    serialised,
+    shape,
+)
 from fsiii_mapper.rules.rule import Severity
 
 _MISSES_BEFORE_BACKOFF = 16
@@ -417,7 +423,14 @@ class Comparator:
         return _Frame(report, letter, holders, counts)
 
     def _same_section(
-        self, root: Any, index: _Index, frame: _Frame | None, key: str, item_key: str, n: int
+        self,
+        root: Any,
+        index: _Index,
+        frame: _Frame | None,
+        key: str,
+        item_key: str,
+        n: int,
+        raw: FileBytes | None,
     ) -> bool:
         """Fast path, sound by construction: a container serialised byte for byte like the
         reference one — or, in a file with other namespace prefixes, of the same shape — with no
@@ -430,7 +443,8 @@ class Comparator:
             if key not in ref.sections:  # no container, no item in either: nothing to compare
                 return n == 0 and frame.counts[item_key] == 0 and key not in frame.holders
             holder = frame.holders.get(key)
-            return holder is not None and frame.counts[item_key] == n and ref.same(key, holder)
+            # The frame's holder is the file's first element of its name: its bytes can be found.
+            return holder is not None and frame.counts[item_key] == n and ref.same(key, holder, raw)
         if key not in ref.sections:
             return False
         holder = next(root.iter(self.clark[key]), None)
@@ -448,9 +462,11 @@ class Comparator:
         lang: str | None = None,
         identifier: tuple[str | None, Any] | None = None,
         marks: Landmarks | None = None,
+        data: bytes | None = None,
     ) -> list[VendorFinding]:
         """Findings for ``tree``; ``identifier`` is ``patient_identifier(...)`` and ``marks``
-        ``landmarks(...)`` of it if already known."""
+        ``landmarks(...)`` of it if already known; ``data``: the bytes ``tree`` was parsed from
+        by the safe reader, if at hand (containers are then compared in them)."""
         ctx = _Ctx(file, lang, self.strict_form)
         root = tree.getroot()
         if localname(root.tag) != self.local["root"]:
@@ -490,16 +506,23 @@ class Comparator:
         try_fast = self.fast and (
             self._misses < _MISSES_BEFORE_BACKOFF or self._misses % _RETRY_EVERY == 0
         )
+        raw = file_bytes(data) if try_fast and frame is not None and data else None
         # A field with several allowed values always gets its FV110, however the file is laid out.
         fast_items = (
             try_fast
             and not index.several
             and self._same_section(
-                root, index, frame, "function_ability", "function_item", len(expected.items)
+                root,
+                index,
+                frame,
+                "function_ability",
+                "function_item",
+                len(expected.items),
+                raw,
             )
         )
         fast_areas = try_fast and self._same_section(
-            root, index, frame, "nursing", "problem_area", len(expected.areas)
+            root, index, frame, "nursing", "problem_area", len(expected.areas), raw
         )
         if try_fast and (fast_items or fast_areas):
             self._misses = 0

@@ -15,7 +15,8 @@ file is ever read. Defences, outermost first:
 4. the parser itself: entities not substituted, DTDs not loaded, network off, a resolver that
    refuses every external resource, libxml2's default limits kept (no ``huge_tree``: text nodes
    and nesting depth are bounded);
-5. after parsing, a document that still declared a DTD is refused too.
+5. after parsing, a document that still declared a DTD is refused too (where its text holds a
+   ``!`` at all: without one it cannot declare anything).
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def parse_bytes(data: bytes) -> etree._ElementTree:
     """Parse ``data`` safely; raises ``XmlProblem``."""
     if not data or data.isspace():
         raise XmlProblem("empty", "the file is empty")
-    _refuse_declarations(data)
+    doctype_possible = _refuse_declarations(data)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -138,16 +139,17 @@ def parse_bytes(data: bytes) -> etree._ElementTree:
     except ValueError as exc:  # e.g. bytes lxml refuses before parsing
         raise XmlProblem("malformed", str(exc)) from None
     tree = root.getroottree()
-    docinfo = tree.docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise XmlProblem("dtd", "DOCTYPE", 1)
+    if doctype_possible:
+        docinfo = tree.docinfo
+        if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+            raise XmlProblem("dtd", "DOCTYPE", 1)
     return tree
 
 
 def _encoding_of(data: bytes) -> str:
     """The codec an XML parser would read ``data`` with (``XmlProblem`` for one we cannot read)."""
     if data.startswith(b"<?xml"):  # most files: no byte order mark, ASCII-compatible bytes
-        family, head = None, data[:512]
+        family, m = None, _XML_DECL_ENCODING.match(data, 0, 512)
     else:
         family = next((name for mark, name in _FAMILIES if data.startswith(mark)), None)
         if family is None and data[:4] == b"\x4c\x6f\xa7\x94":
@@ -158,7 +160,7 @@ def _encoding_of(data: bytes) -> str:
             .lstrip("\ufeff")
             .encode("latin-1", "replace")
         )
-    m = _XML_DECL_ENCODING.match(head)
+        m = _XML_DECL_ENCODING.match(head)
     declared = m.group(1).decode("ascii") if m else None
     if declared is None:
         return family or "utf-8"
@@ -176,23 +178,26 @@ def _encoding_of(data: bytes) -> str:
     return codec
 
 
-def _refuse_declarations(data: bytes) -> None:
-    """Refuse a DTD or entity declaration, found in the text as the parser would decode it."""
+def _refuse_declarations(data: bytes) -> bool:
+    """Refuse a DTD or entity declaration, found in the text as the parser would decode it.
+    ``False`` when the text cannot hold a document type at all (no ``!`` in an ASCII-compatible
+    encoding): the check after parsing (step 5) is then left out."""
     codec = _encoding_of(data)
     if not codec.startswith(("utf-16", "utf-32")):
         # ASCII-compatible: the markers have the same bytes in every accepted encoding, and
         # both begin with "<!" (a byte most files do not hold at all: one ``memchr``)
         if b"!" not in data:
-            return
+            return False
         for marker in _DOCTYPE_MARKERS:
             at = data.find(marker)
             if at >= 0:
                 raise XmlProblem("dtd", marker.decode()[2:], _line_of(data, at))
-        return
+        return True
     text = data.decode(codec, "replace")
     m = _DECLARATION.search(text)
     if m:
         raise XmlProblem("dtd", m.group(1).upper(), text.count("\n", 0, m.start()) + 1)
+    return True
 
 
 def _classify(exc: etree.XMLSyntaxError) -> XmlProblem:
