@@ -15,8 +15,9 @@ file is ever read. Defences, outermost first:
 4. the parser itself: entities not substituted, DTDs not loaded, network off, a resolver that
    refuses every external resource, libxml2's default limits kept (no ``huge_tree``: text nodes
    and nesting depth are bounded);
-5. after parsing, a document that still declared a DTD is refused too (where its text holds a
-   ``!`` at all: without one it cannot declare anything).
+5. after parsing, a document that still declared a DTD is refused too (always, although the
+   text check above already refuses every declaration we know: the layers do not lean on each
+   other).
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ def parse_bytes(data: bytes) -> etree._ElementTree:
     """Parse ``data`` safely; raises ``XmlProblem``."""
     if not data or data.isspace():
         raise XmlProblem("empty", "the file is empty")
-    doctype_possible = _refuse_declarations(data)
+    _refuse_declarations(data)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -139,10 +140,9 @@ def parse_bytes(data: bytes) -> etree._ElementTree:
     except ValueError as exc:  # e.g. bytes lxml refuses before parsing
         raise XmlProblem("malformed", str(exc)) from None
     tree = root.getroottree()
-    if doctype_possible:
-        docinfo = tree.docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-            raise XmlProblem("dtd", "DOCTYPE", 1)
+    docinfo = tree.docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise XmlProblem("dtd", "DOCTYPE", 1)
     return tree
 
 
@@ -178,26 +178,23 @@ def _encoding_of(data: bytes) -> str:
     return codec
 
 
-def _refuse_declarations(data: bytes) -> bool:
-    """Refuse a DTD or entity declaration, found in the text as the parser would decode it.
-    ``False`` when the text cannot hold a document type at all (no ``!`` in an ASCII-compatible
-    encoding): the check after parsing (step 5) is then left out."""
+def _refuse_declarations(data: bytes) -> None:
+    """Refuse a DTD or entity declaration, found in the text as the parser would decode it."""
     codec = _encoding_of(data)
     if not codec.startswith(("utf-16", "utf-32")):
         # ASCII-compatible: the markers have the same bytes in every accepted encoding, and
         # both begin with "<!" (a byte most files do not hold at all: one ``memchr``)
         if b"!" not in data:
-            return False
+            return
         for marker in _DOCTYPE_MARKERS:
             at = data.find(marker)
             if at >= 0:
                 raise XmlProblem("dtd", marker.decode()[2:], _line_of(data, at))
-        return True
+        return
     text = data.decode(codec, "replace")
     m = _DECLARATION.search(text)
     if m:
         raise XmlProblem("dtd", m.group(1).upper(), text.count("\n", 0, m.start()) + 1)
-    return True
 
 
 def _classify(exc: etree.XMLSyntaxError) -> XmlProblem:
