@@ -608,13 +608,17 @@ class MainWindow(QMainWindow):
         name = doc.path.name if doc.path else t("untitled")
         if is_shipped(doc.path):
             name = t("{file}, shipped: saved as your copy", file=name)
-        self.setWindowTitle(f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} ({name})[*]")
+        title = f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} ({name})[*]"
+        if self.windowTitle() != title:
+            self.setWindowTitle(title)
         self.setWindowModified(self.session.is_modified())
         for slot in SLOTS:
             name = f"editor:{slot}"
             tab = self._pages.get(name) or self._placeholders[name]
             mark = " *" if not self.session.stacks[slot].isClean() else ""
-            self.tabs.setTabText(self.tabs.indexOf(tab), label(TABLE_LABELS, slot) + mark)
+            i, text = self.tabs.indexOf(tab), label(TABLE_LABELS, slot) + mark
+            if self.tabs.tabText(i) != text:  # setting it anyway relays out and repaints the tabs
+                self.tabs.setTabText(i, text)
         self.revert_action.setEnabled(not self.session.stacks[self.current_slot].isClean())
 
     def _update_status(self) -> None:
