@@ -28,6 +28,7 @@ loaded ≤ 2.0× the bare window; every edit, bulk edit and undo ≤ 16 ms.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -139,6 +140,7 @@ def edit_to_preview(edits: int) -> dict[str, list[float]]:
     w.tabs.setCurrentWidget(w.preview)
     w.preview.select_citizen_by_id("demo-02")
     app.processEvents()
+    gc.freeze()  # as the application does once started (ui/app.py)
     model = w.session.models["simplified"]
     row = next(i for i, r in enumerate(model.rows) if r.source == "Personlig_pleje")
     line = next(i for i, ln in enumerate(w.preview.model.lines) if ln.code == "FA510")

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from ui.main_window import MainWindow
-from ui.preview import DETAIL_ROLE, STATE_ROLE, PreviewModel
+from ui.preview import DETAIL_ROLE, STATE_ROLE, PreviewModel, PreviewWidget
 
 R = Qt.ItemDataRole
 ROLES = (
@@ -70,6 +70,11 @@ def test_after_edits_and_undos_the_preview_shows_what_a_fresh_one_shows(
         _look(preview.model)  # answers kept from before the step must not survive it
         step()
         assert _look(preview.model) == _from_scratch(window)
+        # The detail pane (no field chosen: the states left out of the report) follows too.
+        fresh = PreviewWidget(window.session)
+        assert fresh.select_citizen_by_id("demo-02")
+        assert preview.detail.toPlainText() == fresh.detail.toPlainText()
+        fresh.deleteLater()
 
 
 def test_an_edit_that_leaves_the_report_as_it_was_repaints_nothing(

@@ -608,14 +608,37 @@ class MainWindow(QMainWindow):
         name = doc.path.name if doc.path else t("untitled")
         if is_shipped(doc.path):
             name = t("{file}, shipped: saved as your copy", file=name)
-        self.setWindowTitle(f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} ({name})[*]")
+        title = f"fsiii-mapper – {label(TABLE_LABELS, self.current_slot)} ({name})[*]"
+        if self.windowTitle() != title:
+            self.setWindowTitle(title)
         self.setWindowModified(self.session.is_modified())
         for slot in SLOTS:
             name = f"editor:{slot}"
             tab = self._pages.get(name) or self._placeholders[name]
             mark = " *" if not self.session.stacks[slot].isClean() else ""
-            self.tabs.setTabText(self.tabs.indexOf(tab), label(TABLE_LABELS, slot) + mark)
+            i, text = self.tabs.indexOf(tab), label(TABLE_LABELS, slot) + mark
+            if self.tabs.tabText(i) != text:
+                self._set_tab_text(i, text)
         self.revert_action.setEnabled(not self.session.stacks[self.current_slot].isClean())
+
+    def _set_tab_text(self, i: int, text: str) -> None:
+        """A tab's title (the table's modified mark) without repainting every page when the tab
+        bar still fits: ``QTabWidget.setTabText`` lays the tab widget out again and repaints all
+        of it, the open page and its scroll bars included (Fusion paints a long scroll bar in
+        ≈ 3 ms), although the bar, as wide as the window, keeps its place."""
+        from PySide6.QtCore import (
+            QCoreApplication,
+            QEvent,
+        )  # (not at start: QEvent's enum is large)
+
+        bar = self.tabs.tabBar()
+        bar.setTabText(i, text)  # the bar lays out its tabs and repaints itself
+        hint = bar.sizeHint()
+        if hint.height() == bar.height() and hint.width() <= bar.width():
+            # What the tab widget would do with the bar's layout request: put it where it is.
+            QCoreApplication.removePostedEvents(self.tabs, QEvent.Type.LayoutRequest)
+        else:
+            self.tabs.setTabText(i, text)  # the bar must grow: the tab widget's own layout
 
     def _update_status(self) -> None:
         parts = []

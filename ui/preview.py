@@ -13,6 +13,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -57,6 +59,7 @@ from fsiii_mapper.texts import reasons as words
 from fsiii_mapper.texts import t
 from fsiii_mapper.workspace import demo_citizen_paths
 from ui.session import Session
+from ui.table_model import role_data
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,6 +69,16 @@ FILLED_BRUSH = QBrush(QColor("#e6f4ea"))  # green: filled
 HEAD_BRUSH = QBrush(QColor("#dde3ea"))
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 10  # HTML for the detail pane
 STATE_ROLE = Qt.ItemDataRole.UserRole + 11  # 'filled' | 'empty' | 'lost' | 'head' | 'label'
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+# The roles the sheet answers; a view asks more per cell (alignment, check state, size hint …).
+_ANSWERED = frozenset(
+    (_DISPLAY, _DECORATION, _TOOLTIP, _FONT, _BACKGROUND, _FOREGROUND, STATE_ROLE, DETAIL_ROLE)
+)
 
 
 @dataclass
@@ -85,6 +98,8 @@ _STATUS_PIXMAPS = {
 class PreviewModel(QAbstractTableModel):
     """Rows: a heading, the seven function items, a heading, the twelve problem areas.
     Columns: field, then one column per strategy (old, simplified, vendor rule)."""
+
+    refreshed = Signal()  # the reports changed (title, counts and detail pane follow)
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
@@ -106,8 +121,10 @@ class PreviewModel(QAbstractTableModel):
         # What each cell answers per role, from the reports of the last recompute: a view asks
         # the same cells for many roles at every repaint and row-height pass.
         self._answers: dict[tuple[int, int, int], Any] = {}
+        self._cells: dict[tuple[int, int], tuple[FieldResult | None, str]] = {}
         self._computed_for: tuple[Citizen | None, tuple[str, ...]] | None = None
         self._looks: list[tuple[tuple[str, Any], ...]] = []  # per line: state and text per cell
+        self._inputs: list[tuple[Any, ...]] = []  # per line: what its answers are worked out from
         self.rows_changed: list[int] = []  # lines whose look the last recompute changed
 
     # --- content --------------------------------------------------------------------------------
@@ -140,22 +157,55 @@ class PreviewModel(QAbstractTableModel):
         self.lost_states = (
             {c: lost_states(self.session.ws, old, c) for c in codes} if old is not None else {}
         )
-        same_page = before[0] is not None and before[0][0] is self.citizen
-        if same_page and before == (self._computed_for, self.reports, self.lost, self.lost_states):
+        same_page = (
+            before[0] is not None
+            and before[0][0] is self.citizen
+            and before[0][1] == self._computed_for[1]
+        )
+        if same_page and before[1:] == (self.reports, self.lost, self.lost_states):
             return
-        self._answers.clear()
+        # A line's answers (every role) follow from its field's result per column, whether it is
+        # lost there, the states that filled it and the column's strategy: lines where none of
+        # these changed keep their answers, look and height (tests/test_ui_preview_refresh.py).
+        inputs = [self._line_inputs(r) for r in range(len(self.lines))]
+        kept = self._inputs if same_page and len(self._inputs) == len(inputs) else []
+        redo = [r for r, line in enumerate(inputs) if not kept or kept[r] != line]
+        self._inputs = inputs
+        if kept:
+            again = set(redo)
+            self._answers = {k: v for k, v in self._answers.items() if k[0] not in again}
+            self._cells = {k: v for k, v in self._cells.items() if k[0] not in again}
+        else:
+            self._answers.clear()
+            self._cells.clear()
         display = int(Qt.ItemDataRole.DisplayRole)
-        looks = [
-            tuple((self.cell_state(r, c), self._cached(r, c, display)) for c in range(4))
-            for r in range(len(self.lines))
-        ]
-        previous = self._looks
-        self.rows_changed = [
-            r for r, look in enumerate(looks) if r >= len(previous) or previous[r] != look
-        ]
+        same_lines = len(self._looks) == len(self.lines)
+        looks: list[tuple[tuple[str, Any], ...]] = (
+            list(self._looks) if same_lines else [()] * len(self.lines)
+        )
+        self.rows_changed = []
+        for r in redo:
+            look = tuple((self.cell_state(r, c), self._cached(r, c, display)) for c in range(4))
+            if look != looks[r]:
+                self.rows_changed.append(r)
+            looks[r] = look
         self._looks = looks
-        if self.lines:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, 3))
+        if redo:  # one range over the lines worked out again: one repaint, one refit
+            self.dataChanged.emit(self.index(redo[0], 0), self.index(redo[-1], 3))
+        self.refreshed.emit()
+
+    def _line_inputs(self, r: int) -> tuple[Any, ...]:
+        """What line ``r``'s answers are worked out from (compared, never shown)."""
+        line = self.lines[r]
+        if line.kind == "head":
+            return (line.kind, line.code)
+        per_column = []
+        for s in self.strategies:
+            rep = self.reports.get(s)
+            fr = rep.field(line.code) if rep is not None else None
+            reason = rep.strategy_reason if rep is not None else None
+            per_column.append((s, reason, fr, line.code in self.lost.get(s, ())))
+        return (line.code, tuple(per_column), self.lost_states.get(line.code))
 
     def field(self, row: int, col: int) -> FieldResult | None:
         if col < 1 or not (0 <= row < len(self.lines)) or self.lines[row].kind != "field":
@@ -211,6 +261,14 @@ class PreviewModel(QAbstractTableModel):
             return None
         return self._cached(index.row(), index.column(), int(role))
 
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a view asks of a cell in one call (a delegate asks seven per paint and per
+        size hint); the same answers as ``data`` (tests/test_ui_multi_data.py)."""
+        valid = index.isValid()
+        r, c = index.row(), index.column()
+        for asked in role_data(roleDataSpan):
+            asked.setData(self._cached(r, c, asked.role()) if valid else None)
+
     def _cached(self, r: int, c: int, role: int) -> Any:
         key = (r, c, role)
         try:
@@ -221,41 +279,43 @@ class PreviewModel(QAbstractTableModel):
 
     def _answer(self, r: int, c: int, role: int) -> Any:
         """What cell (``r``, ``c``) shows for ``role``, worked out from the reports."""
-        if not (0 <= r < len(self.lines)):
-            return None
+        if role not in _ANSWERED or not (0 <= r < len(self.lines)):
+            return None  # alignment, check state, size …: Qt's defaults
         line = self.lines[r]
-        state = self.cell_state(r, c)
+        try:  # a cell is asked for several roles in a row: its result and state looked up once
+            fr, state = self._cells[r, c]
+        except KeyError:
+            fr, state = self._cells[r, c] = (self.field(r, c), self.cell_state(r, c))
         if role == STATE_ROLE:
             return state
         if line.kind == "head":
-            if role == Qt.ItemDataRole.DisplayRole and c == 0:
+            if role == _DISPLAY and c == 0:
                 return words.heading(line.code, self.lang)
-            if role == Qt.ItemDataRole.BackgroundRole:
+            if role == _BACKGROUND:
                 return HEAD_BRUSH
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _FONT:
                 f = QFont()
                 f.setBold(True)
                 return f
             return None
         layout = self.session.ws.layout
         if c == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 return f"{line.code}  {layout.label_of(line.code)}"
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 return self._field_note(line.code)
             return None
-        fr = self.field(r, c)
         if fr is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._text(fr, state)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(fr, state)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             return {"empty": EMPTY_BRUSH, "lost": LOST_BRUSH, "filled": FILLED_BRUSH}.get(state)
-        if role == Qt.ItemDataRole.ForegroundRole and state in ("empty", "lost"):
+        if role == _FOREGROUND and state in ("empty", "lost"):
             return QBrush(QColor("#5c3b00" if state == "empty" else "#7a1010"))
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             return self._icon("flagged" if state == "filled" and fr.flags else state)
         if role == DETAIL_ROLE:
             return self._detail(fr, state, c)
@@ -466,6 +526,7 @@ class PreviewWidget(QWidget):
         sheet_lay.addWidget(self.legend)
 
         self.detail = QTextBrowser(self)
+        self._detail_html: str | None = None  # what the detail pane was last given
         self.detail.setPlaceholderText(t("Select a field to see where its value comes from.", lang))
 
         top = QHBoxLayout()
@@ -504,7 +565,7 @@ class PreviewWidget(QWidget):
         self.view.horizontalHeader().sectionResized.connect(lambda *_: self._rows_timer.start())
         self.view.viewport().installEventFilter(self)
         session.tablesChanged.connect(lambda _slot: self._tables_changed())
-        self.model.dataChanged.connect(lambda *_: self._after_update())
+        self.model.refreshed.connect(self._after_update)
         self.load_demo_citizens()
 
     # --- citizens -------------------------------------------------------------------------------
@@ -635,10 +696,10 @@ class PreviewWidget(QWidget):
 
     def _show_detail(self, index: QModelIndex) -> None:
         html_text = index.data(DETAIL_ROLE) if index.isValid() else None
-        if html_text:
+        html_text = html_text or self._unused_html()
+        if html_text != self._detail_html:  # the same text again: no new layout, no repaint
+            self._detail_html = html_text
             self.detail.setHtml(html_text)
-        else:
-            self.detail.setHtml(self._unused_html())
 
     def _unused_html(self) -> str:
         e = html.escape

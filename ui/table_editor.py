@@ -181,8 +181,24 @@ class TableEditor(QWidget):
     # --- selection ------------------------------------------------------------------------------
 
     def selected_rows(self) -> list[int]:
-        sel = self.view.selectionModel()
-        rows = {self.proxy.mapToSource(i).row() for i in sel.selectedRows()}
+        """The table's rows whose every column is selected (as ``selectedRows``), else the
+        current row. Read from the selection's ranges: ``selectedRows`` asks every cell of
+        every selected row for its flags, through the filter, 657 cells for 73 rows."""
+        columns = self.proxy.columnCount()
+        covered: dict[int, set[int]] = {}
+        full: set[int] = set()
+        selection = self.view.selectionModel().selection()
+        for span in (selection.at(i) for i in range(selection.size())):
+            left, right = span.left(), span.right()
+            for r in range(span.top(), span.bottom() + 1):
+                if left == 0 and right == columns - 1:
+                    full.add(r)
+                else:
+                    cols = covered.setdefault(r, set())
+                    cols.update(range(left, right + 1))
+                    if len(cols) == columns:
+                        full.add(r)
+        rows = {self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in full}
         if not rows and self.view.currentIndex().isValid():
             rows = {self.proxy.mapToSource(self.view.currentIndex()).row()}
         return sorted(rows)

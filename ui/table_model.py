@@ -13,11 +13,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import IntEnum
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -84,6 +86,14 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 
+
+def role_data(span: QModelRoleDataSpan | QModelRoleData) -> Iterable[QModelRoleData]:
+    """The roles a ``multiData`` call asks for (a span of them, or one)."""
+    if isinstance(span, QModelRoleData):
+        return (span,)
+    return cast("Iterable[QModelRoleData]", span)
+
+
 PROBLEM_COLOUR = "#fde2e1"  # a row with findings (its brush is made at first use: start-up time)
 
 
@@ -141,6 +151,13 @@ class MappingTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.table.rows)
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # As Qt's, in one call instead of two (``hasIndex`` asks rowCount and columnCount):
+        # the filter maps every cell it paints through here.
+        if 0 <= row < len(self.table.rows) and 0 <= column < len(_COLUMNS) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_COLUMNS)
 
@@ -159,13 +176,25 @@ class MappingTableModel(QAbstractTableModel):
         return _FLAGS[c]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        rows = self.table.rows
+        if not index.isValid():
+            return None
+        return self._value(index.row(), index.column(), int(role))
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a view asks of a cell in one call (a delegate asks seven per paint and per
+        size hint); the same answers as ``data`` (tests/test_ui_multi_data.py)."""
+        valid = index.isValid()
         r, c = index.row(), index.column()
-        if not index.isValid() or not (0 <= r < len(rows)) or not (0 <= c < len(_COLUMNS)):
+        for asked in role_data(roleDataSpan):
+            asked.setData(self._value(r, c, asked.role()) if valid else None)
+
+    def _value(self, r: int, c: int, role: int) -> Any:
+        """What cell (``r``, ``c``) answers for ``role``."""
+        rows = self.table.rows
+        if not (0 <= r < len(rows)) or not (0 <= c < len(_COLUMNS)):
             return None
         row = rows[r]
         col = _COLUMNS[c]
-        role = int(role)
         if role == _DISPLAY:
             return self._display(r, col)
         if role == PROBLEM_ROLE:
@@ -387,6 +416,24 @@ class TableFilterProxy(QSortFilterProxyModel):
         return bool(
             self._text or self._area or self._relationship or self._status or self._only_problems
         )
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # A cell's flags depend only on its column, which the filter keeps as it is: answered
+        # here instead of mapping the index to the source for each of the view's three asks.
+        source = self.sourceModel()
+        if isinstance(source, MappingTableModel) and index.isValid():
+            c = index.column()
+            return _FLAGS[c] if 0 <= c < len(_FLAGS) else Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """The source's answers for every role in one call (Qt's proxy would ask the source
+        role by role, mapping the index each time)."""
+        source = self.sourceModel()
+        if isinstance(source, MappingTableModel):
+            source.multiData(self.mapToSource(index), roleDataSpan)
+        else:
+            super().multiData(index, roleDataSpan)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         m = self.sourceModel()
