@@ -130,8 +130,12 @@ def patient_identifier(
     local = names.local("patient_identifier")
     if not local:
         return None, None
-    candidates = list(root.iter("{*}" + local))
-    parent_local = names.local("patient")
+    return identifier_among(list(root.iter("{*}" + local)), names.local("patient"))
+
+
+def identifier_among(candidates: list[Any], parent_local: str | None) -> tuple[str | None, Any]:
+    """The patient identifier among the elements named like it: the first under the patient
+    element (``parent_local``) if any is, else the first; normalised, with its element."""
     if parent_local:
         under = [
             c
@@ -384,17 +388,7 @@ class Comparator:
         else:
             suffix = "}" + local
             candidates = [els[i] for i, t in enumerate(tags) if t.endswith(suffix) or t == local]
-        parent_local = self.local.get("patient")
-        if parent_local:
-            under = [
-                c
-                for c in candidates
-                if (up := c.getparent()) is not None and localname(up.tag) == parent_local
-            ]
-            candidates = under or candidates
-        if not candidates:
-            return None, None
-        return normalise_identifier(_text(candidates[0])), candidates[0]
+        return identifier_among(candidates, self.local.get("patient"))
 
     def _frame(self, landmarks: Landmarks, index: _Index) -> _Frame | None:
         """The report, letter and containers of a file whose landmarks are the reference's;
