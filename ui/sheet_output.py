@@ -9,10 +9,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QBuffer, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QImageWriter,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -21,8 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from fsiii_mapper.texts import t
-from ui.export import temp_beside
+from ui.export import write_through_memory
 
 SHEET_WIDTH = 1100  # the width (in document pixels) a sheet is laid out at, on every medium
 STYLE = "body{font-size:10pt} td,th{vertical-align:top}"
@@ -64,24 +64,18 @@ def _landscape_a4() -> QPageLayout:
 
 
 def write_pdf(fragments: Sequence[str], path: str | os.PathLike[str], title: str = "") -> Path:
-    """A PDF with one landscape A4 page per fragment; written beside and moved into place."""
-    target = Path(path)
-    tmp = temp_beside(target, ".tmp")
-    try:
-        writer = QPdfWriter(tmp)
+    """A PDF with one landscape A4 page per fragment, saved atomically."""
+
+    def fill(buffer: QBuffer) -> None:
+        writer = QPdfWriter(buffer)
         writer.setTitle(title)
         writer.setCreator("fsiii-mapper")
         writer.setResolution(150)
         writer.setPageLayout(_landscape_a4())
         _paint_pages(writer, fragments)
-        del writer  # flushes and closes the file
-        if os.path.getsize(tmp) == 0:
-            raise OSError(t("could not write {path}", path=str(target)))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+        del writer  # finishes the document in the buffer
+
+    return write_through_memory(path, fill)
 
 
 def print_pages(fragments: Sequence[str], printer: QPagedPaintDevice) -> None:
@@ -110,13 +104,6 @@ def image(fragments: Sequence[str], scale: float = 1.5) -> QImage:
 
 
 def write_png(fragments: Sequence[str], path: str | os.PathLike[str]) -> Path:
-    target = Path(path)
-    tmp = temp_beside(target, ".png")
-    try:
-        if not image(fragments).save(tmp):  # PNG, from the suffix
-            raise OSError(t("could not write {path}", path=str(target)))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    """The sheets as one PNG (``image``), saved atomically."""
+    img = image(fragments)
+    return write_through_memory(path, lambda buffer: QImageWriter(buffer, b"PNG").write(img))
