@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from frozen import CITIZENS, DATA, check_config, fsiii
+from guiwindows import close_quietly
 
 from fsiii_mapper import texts
 from fsiii_mapper import workspace as workspace_module
@@ -178,8 +179,6 @@ def session(qtbot: Any, gui_ws: Workspace) -> Any:
 
 @pytest.fixture
 def window(qtbot: Any, gui_ws: Workspace, settings: Any) -> Iterator[Any]:
-    from PySide6.QtCore import QCoreApplication, QEvent
-
     from ui import settings as S
     from ui.main_window import MainWindow
 
@@ -188,10 +187,4 @@ def window(qtbot: Any, gui_ws: Workspace, settings: Any) -> Iterator[Any]:
     # (not qtbot.addWidget: pytest-qt closes those before fixture teardown, and the close would ask)
     w.show()
     yield w
-    # Nothing may ask a question when the test ends (a modal dialog would block the suite).
-    w._ask_save = lambda slots: True
-    for stack in w.session.stacks.values():
-        stack.setClean()
-    w.close()
-    w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    close_quietly(w)  # nothing may ask a question when the test ends

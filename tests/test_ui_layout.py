@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from guiwindows import close_quietly
+from PySide6.QtCore import Qt
 
 
 def _new_window(qtbot: Any, ws: Any, settings: Any) -> Any:
@@ -16,12 +17,6 @@ def _new_window(qtbot: Any, ws: Any, settings: Any) -> Any:
     qtbot.waitExposed(w)
     qtbot.wait(50)  # the saved layout is applied once the window is laid out
     return w
-
-
-def _close(w: Any) -> None:
-    w.close()
-    w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_history_and_validation_are_shown_with_the_tables_only(window, qtbot):
@@ -42,10 +37,10 @@ def test_a_dock_the_user_closed_stays_closed_after_a_restart(qtbot, gui_ws, sett
     w.tabs.setCurrentWidget(w.preview)
     w.tabs.setCurrentWidget(w.editors["original"])
     assert not w.history_dock.isVisible()
-    _close(w)
+    close_quietly(w)
     w = _new_window(qtbot, gui_ws, settings)
     assert not w.history_dock.isVisible() and w.validation_dock.isVisible()
-    _close(w)
+    close_quietly(w)
 
 
 def test_dock_sizes_survive_restarts_unchanged(qtbot, gui_ws, settings):
@@ -56,7 +51,7 @@ def test_dock_sizes_survive_restarts_unchanged(qtbot, gui_ws, settings):
     qtbot.wait(20)
     widths = [w.history_dock.width()]
     heights = [w.validation_dock.height()]
-    _close(w)
+    close_quietly(w)
     for _ in range(3):
         # The offscreen platform's screen is 800×600: a restored 1400×900 geometry is clamped to
         # it. The window's geometry is tested on a real X server (test_ui_real_window.py).
@@ -64,7 +59,7 @@ def test_dock_sizes_survive_restarts_unchanged(qtbot, gui_ws, settings):
         w = _new_window(qtbot, gui_ws, settings)
         widths.append(w.history_dock.width())
         heights.append(w.validation_dock.height())
-        _close(w)
+        close_quietly(w)
     assert widths == [widths[0]] * 4 and 380 <= widths[0] <= 420
     assert heights == [heights[0]] * 4
 
@@ -80,7 +75,7 @@ def test_reset_layout_brings_back_the_first_start(qtbot, gui_ws, settings):
     assert not w.history_dock.isFloating()
     assert w.validation_dock.isVisible()
     assert (w.history_dock.width(), w.validation_dock.height()) == first
-    _close(w)
+    close_quietly(w)
 
 
 def test_preview_rows_fit_their_text_on_first_show(qtbot, gui_ws, settings):
@@ -98,4 +93,4 @@ def test_preview_rows_fit_their_text_on_first_show(qtbot, gui_ws, settings):
     qtbot.wait(50)
     after = [view.rowHeight(r) for r in range(w.preview.model.rowCount())]
     assert sum(after) >= sum(before)  # narrower columns: the rows grow with their text
-    _close(w)
+    close_quietly(w)

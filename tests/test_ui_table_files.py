@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from guiwindows import close_quietly
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fsiii_mapper.workspace import shipped_dir
@@ -21,15 +21,6 @@ from ui.table_files import OnDisk
 from ui.table_model import Col
 
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-
-
-def _close(w: Any) -> None:
-    w._ask_save = lambda slots: True
-    for stack in w.session.stacks.values():
-        stack.setClean()
-    w.close()
-    w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -48,7 +39,7 @@ def started(qtbot: Any, settings: Any) -> Iterator[Any]:
 
     yield start
     for w in windows:
-        _close(w)
+        close_quietly(w)
 
 
 def test_saving_a_shipped_table_goes_to_your_workspace_and_the_package_file_is_untouched(
